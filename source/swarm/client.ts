@@ -1,0 +1,125 @@
+// The one door to the swarm. Screens receive a SwarmClient and nothing else, so tests can
+// hand them a fake with the same shape.
+import type Docker from 'dockerode';
+import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
+import {isConnectionError, ReadOnlyError, toDockerError} from './errors.js';
+import {readEventStream} from './events.js';
+import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
+import {explainSwarmInfo, unreachableResult, type PreflightResult, type SwarmInfo} from './preflight.js';
+import type {PolicyKind, SwarmEvent, SwarmNode, SwarmService, SwarmTask, WriteResult} from './types.js';
+import type {PolicyInput} from './validate.js';
+import * as write from './write.js';
+
+export type SwarmClient = {
+	/** Where we connect, as DOCKER_HOST would say it. */
+	readonly target: string;
+	readonly readOnly: boolean;
+	preflight(): Promise<PreflightResult>;
+	listServices(): Promise<SwarmService[]>;
+	inspectService(nameOrId: string): Promise<SwarmService>;
+	listTasks(serviceId: string): Promise<SwarmTask[]>;
+	listNodes(): Promise<SwarmNode[]>;
+	/** Service and node events until the signal aborts. */
+	events(signal: AbortSignal): AsyncIterable<SwarmEvent>;
+	scale(service: string, replicas: string): Promise<WriteResult>;
+	setPolicies(service: string, input: Partial<Record<PolicyKind, PolicyInput>>): Promise<WriteResult>;
+	setImage(service: string, image: string): Promise<WriteResult>;
+	forceRedeploy(service: string): Promise<WriteResult>;
+	rollback(service: string): Promise<WriteResult>;
+	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
+	readonly requestCount: number;
+};
+
+export type SwarmClientOptions = ConnectionOptions & {readOnly?: boolean};
+
+/** Counts every HTTP request dockerode makes through this modem. */
+function countRequests(docker: Docker): {readonly count: number} {
+	const counter = {count: 0};
+	const modem = docker.modem as unknown as {dial: (...args: unknown[]) => unknown};
+	const dial = modem.dial.bind(modem);
+	modem.dial = (...args: unknown[]) => {
+		counter.count++;
+		return dial(...args);
+	};
+
+	return counter;
+}
+
+export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient {
+	const docker = createDocker(options);
+	const target = describeTarget(options);
+	const readOnly = options.readOnly ?? false;
+	const counter = countRequests(docker);
+
+	const read = async <T>(request: () => Promise<T>): Promise<T> => {
+		try {
+			return await request();
+		} catch (error) {
+			throw toDockerError(error, target);
+		}
+	};
+
+	const guard = (action: string) => {
+		if (readOnly) {
+			throw new ReadOnlyError(action);
+		}
+	};
+
+	return {
+		target,
+		readOnly,
+		get requestCount() {
+			return counter.count;
+		},
+		async preflight() {
+			try {
+				return explainSwarmInfo(await docker.info() as SwarmInfo, target);
+			} catch (error) {
+				if (isConnectionError(error)) {
+					return unreachableResult(toDockerError(error, target).message);
+				}
+
+				return {ok: false, problem: 'error', message: toDockerError(error, target).message};
+			}
+		},
+		async listServices() {
+			const raw = await read(async () => docker.listServices({status: true} as Record<string, unknown>));
+			return raw.map(service => serviceFromApi(service));
+		},
+		async inspectService(nameOrId) {
+			return serviceFromApi(await read(async () => docker.getService(nameOrId).inspect()));
+		},
+		async listTasks(serviceId) {
+			const raw = await read(async () => docker.listTasks({filters: JSON.stringify({service: [serviceId]})}));
+			return raw.map(task => taskFromApi(task));
+		},
+		async listNodes() {
+			const raw = await read(async () => docker.listNodes());
+			return raw.map(node => nodeFromApi(node));
+		},
+		async * events(signal) {
+			const stream = await read(async () => docker.getEvents({filters: JSON.stringify({type: ['service', 'node']})}) as Promise<NodeJS.ReadableStream>);
+			yield * readEventStream(stream, signal);
+		},
+		async scale(service, replicas) {
+			guard('scale');
+			return write.scale(docker, target, service, replicas);
+		},
+		async setPolicies(service, input) {
+			guard('changing the update policy');
+			return write.setPolicies(docker, target, service, input);
+		},
+		async setImage(service, image) {
+			guard('changing the image');
+			return write.setImage(docker, target, service, image);
+		},
+		async forceRedeploy(service) {
+			guard('force redeploy');
+			return write.forceRedeploy(docker, target, service);
+		},
+		async rollback(service) {
+			guard('rollback');
+			return write.rollback(docker, target, service);
+		},
+	};
+}

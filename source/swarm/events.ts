@@ -1,0 +1,80 @@
+import type {SwarmEvent} from './types.js';
+
+/**
+ * Splits a byte stream into lines. Chunks arrive with arbitrary boundaries: a chunk may end
+ * mid-line or mid-character, so bytes are kept until their newline arrives.
+ */
+export class LineSplitter {
+	private pending = Buffer.alloc(0);
+
+	push(chunk: Buffer | string): string[] {
+		this.pending = Buffer.concat([this.pending, typeof chunk === 'string' ? Buffer.from(chunk) : chunk]);
+		const lines: string[] = [];
+		let newline = this.pending.indexOf(0x0A);
+		while (newline !== -1) {
+			const line = this.pending.subarray(0, newline).toString('utf8').trim();
+			if (line !== '') {
+				lines.push(line);
+			}
+
+			this.pending = this.pending.subarray(newline + 1);
+			newline = this.pending.indexOf(0x0A);
+		}
+
+		return lines;
+	}
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
+export function eventFromApi(raw: any): SwarmEvent | undefined {
+	const type = raw?.Type;
+	if (type !== 'service' && type !== 'node') {
+		return undefined;
+	}
+
+	const attributes: Record<string, string> = raw.Actor?.Attributes ?? {};
+	const nanoseconds = typeof raw.timeNano === 'number' ? raw.timeNano : (raw.time ?? 0) * 1e9;
+	return {
+		type,
+		action: raw.Action ?? raw.status ?? '',
+		id: raw.Actor?.ID ?? raw.id ?? '',
+		name: attributes['name'] ?? raw.Actor?.ID ?? '',
+		time: new Date(nanoseconds / 1e6),
+		attributes,
+	};
+}
+
+export function parseEventLine(line: string): SwarmEvent | undefined {
+	try {
+		return eventFromApi(JSON.parse(line));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Reads a Docker event stream as SwarmEvents until it ends or the signal aborts. */
+export async function * readEventStream(stream: NodeJS.ReadableStream, signal?: AbortSignal): AsyncGenerator<SwarmEvent> {
+	const splitter = new LineSplitter();
+	const destroy = () => {
+		(stream as NodeJS.ReadableStream & {destroy?: () => void}).destroy?.();
+	};
+
+	signal?.addEventListener('abort', destroy, {once: true});
+	try {
+		for await (const chunk of stream) {
+			for (const line of splitter.push(chunk as Buffer)) {
+				const event = parseEventLine(line);
+				if (event) {
+					yield event;
+				}
+			}
+		}
+	} catch (error) {
+		if (!signal?.aborted) {
+			throw error;
+		}
+	} finally {
+		signal?.removeEventListener('abort', destroy);
+		destroy();
+	}
+}

@@ -1,0 +1,180 @@
+// The shapes every screen works with. They are read from the Engine API (1.41+) and
+// normalised once here, so components never dig through raw JSON.
+
+export const serviceModes = ['replicated', 'global', 'replicated-job', 'global-job'] as const;
+export type ServiceMode = (typeof serviceModes)[number];
+
+export const updateFailureActions = ['continue', 'pause', 'rollback'] as const;
+export const rollbackFailureActions = ['continue', 'pause'] as const;
+export type FailureAction = (typeof updateFailureActions)[number];
+
+export const updateOrders = ['stop-first', 'start-first'] as const;
+export type UpdateOrder = (typeof updateOrders)[number];
+
+/** UpdateConfig or RollbackConfig with the daemon's defaults filled in. Durations are nanoseconds. */
+export type UpdatePolicy = {
+	parallelism: number;
+	delay: number;
+	failureAction: FailureAction;
+	monitor: number;
+	maxFailureRatio: number;
+	order: UpdateOrder;
+};
+
+/** Which of the two policies of a service: `--update-*` or `--rollback-*` flags. */
+export type PolicyKind = 'update' | 'rollback';
+
+/** The daemon's values when a field is absent from the spec (swarmkit defaults). */
+export const defaultUpdatePolicy: UpdatePolicy = {
+	parallelism: 1,
+	delay: 0,
+	failureAction: 'pause',
+	monitor: 5_000_000_000,
+	maxFailureRatio: 0,
+	order: 'stop-first',
+};
+
+export type UpdateState =
+	| 'updating'
+	| 'paused'
+	| 'completed'
+	| 'rollback_started'
+	| 'rollback_paused'
+	| 'rollback_completed';
+
+export type UpdateStatus = {
+	state: UpdateState;
+	message: string;
+	startedAt?: Date;
+	completedAt?: Date;
+};
+
+export type PublishedPort = {
+	protocol: string;
+	targetPort: number;
+	publishedPort?: number;
+	publishMode: string;
+};
+
+export type SwarmService = {
+	id: string;
+	name: string;
+	/** Version.Index: every update must send it back. */
+	version: number;
+	mode: ServiceMode;
+	/** Desired count for replicated services (and TotalCompletions for replicated jobs). */
+	replicas?: number;
+	runningTasks: number;
+	desiredTasks: number;
+	/** The image as the spec has it, possibly pinned with @sha256:... */
+	image: string;
+	stack?: string;
+	ports: PublishedPort[];
+	updateStatus?: UpdateStatus;
+	updatePolicy: UpdatePolicy;
+	rollbackPolicy: UpdatePolicy;
+	hasPreviousSpec: boolean;
+	createdAt: Date;
+	updatedAt: Date;
+	/** The raw specs, for inspect and rollback previews. */
+	spec: RawServiceSpec;
+	previousSpec?: RawServiceSpec;
+};
+
+export const taskStates = [
+	'new',
+	'pending',
+	'assigned',
+	'accepted',
+	'preparing',
+	'ready',
+	'starting',
+	'running',
+	'complete',
+	'shutdown',
+	'failed',
+	'rejected',
+	'remove',
+	'orphaned',
+] as const;
+export type TaskState = (typeof taskStates)[number];
+
+export type SwarmTask = {
+	id: string;
+	serviceId: string;
+	/** Replicated services number their tasks by slot; global services by node. */
+	slot?: number;
+	nodeId?: string;
+	desiredState: TaskState;
+	state: TaskState;
+	/** Status.Timestamp: when the task entered its current state. */
+	stateSince: Date;
+	error?: string;
+	message: string;
+	image: string;
+	createdAt: Date;
+	ports: PublishedPort[];
+	/** Spec version the task was created from: tells up-to-date tasks during a rollout. */
+	specVersion?: number;
+};
+
+export type SwarmNode = {
+	id: string;
+	hostname: string;
+	role: 'manager' | 'worker';
+	availability: 'active' | 'pause' | 'drain';
+	state: 'unknown' | 'down' | 'ready' | 'disconnected';
+	address: string;
+	isLeader: boolean;
+};
+
+export type SwarmEvent = {
+	type: 'service' | 'node';
+	action: string;
+	id: string;
+	name: string;
+	time: Date;
+	attributes: Record<string, string>;
+};
+
+/** A write's outcome: what the UI shows in its status line. */
+export type WriteResult = {
+	service: string;
+	/** The docker CLI command that does the same thing, for the class to read. */
+	command: string;
+	summary: string;
+	/** True when the change only touched fields that replace no task (replicas, policies). */
+	replacesNoTask: boolean;
+	warnings: string[];
+};
+
+// The subset of the Engine API's ServiceSpec that swarmdeck reads or writes. Everything
+// else is carried through untouched, because an update sends the whole spec back.
+export type RawUpdateConfig = {
+	Parallelism?: number;
+	Delay?: number;
+	FailureAction?: string;
+	Monitor?: number;
+	MaxFailureRatio?: number;
+	Order?: string;
+};
+
+export type RawServiceSpec = {
+	Name?: string;
+	Labels?: Record<string, string>;
+	TaskTemplate?: {
+		ContainerSpec?: {Image?: string; [key: string]: unknown};
+		ForceUpdate?: number;
+		[key: string]: unknown;
+	};
+	Mode?: {
+		Replicated?: {Replicas?: number};
+		Global?: Record<string, never>;
+		ReplicatedJob?: {MaxConcurrent?: number; TotalCompletions?: number};
+		GlobalJob?: Record<string, never>;
+	};
+	UpdateConfig?: RawUpdateConfig;
+	RollbackConfig?: RawUpdateConfig;
+	EndpointSpec?: {Mode?: string; Ports?: Array<Record<string, unknown>>};
+	[key: string]: unknown;
+};

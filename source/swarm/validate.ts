@@ -1,0 +1,197 @@
+// Everything a person types is checked here before a request is built. A failed check
+// throws ValidationError naming the field and the rule; nothing reaches the daemon.
+import {parseGoDuration} from '../format/go-duration.js';
+import {ValidationError} from './errors.js';
+import {
+	rollbackFailureActions,
+	updateFailureActions,
+	updateOrders,
+	type FailureAction,
+	type PolicyKind,
+	type ServiceMode,
+	type UpdateOrder,
+	type UpdatePolicy,
+} from './types.js';
+
+export type PolicyField = keyof UpdatePolicy;
+
+export const policyFields = ['parallelism', 'delay', 'failureAction', 'monitor', 'maxFailureRatio', 'order'] as const satisfies readonly PolicyField[];
+
+/** The CLI flag of each policy field, without its `--update-` / `--rollback-` prefix. */
+export const policyFlagSuffix: Record<PolicyField, string> = {
+	parallelism: 'parallelism',
+	delay: 'delay',
+	failureAction: 'failure-action',
+	monitor: 'monitor',
+	maxFailureRatio: 'max-failure-ratio',
+	order: 'order',
+};
+
+export function policyFieldLabel(kind: PolicyKind, field: PolicyField): string {
+	return `${kind}-${policyFlagSuffix[field]}`;
+}
+
+const wholeNumber = /^\d+$/;
+
+function parseWholeNumber(field: string, text: string): number {
+	const trimmed = text.trim();
+	if (!wholeNumber.test(trimmed)) {
+		throw new ValidationError(field, `must be a whole number from 0 up, got "${text}"`);
+	}
+
+	const value = Number(trimmed);
+	if (!Number.isSafeInteger(value)) {
+		throw new ValidationError(field, `${trimmed} is too large`);
+	}
+
+	return value;
+}
+
+export function canScale(mode: ServiceMode): boolean {
+	return mode === 'replicated' || mode === 'replicated-job';
+}
+
+/** Why a service cannot be scaled, in the CLI's words; undefined when it can. */
+export function scaleRefusal(service: {name: string; mode: ServiceMode}): string | undefined {
+	if (canScale(service.mode)) {
+		return undefined;
+	}
+
+	return `${service.name} is a ${service.mode} service: scale can only be used with replicated or replicated-job mode (a ${service.mode} service runs one task per node).`;
+}
+
+export function parseReplicas(text: string, service: {name: string; mode: ServiceMode}): number {
+	const refusal = scaleRefusal(service);
+	if (refusal) {
+		throw new ValidationError('replicas', refusal);
+	}
+
+	return parseWholeNumber('replicas', text);
+}
+
+function parseDuration(field: string, text: string): number {
+	const trimmed = text.trim();
+	const nanoseconds = parseGoDuration(trimmed);
+	if (nanoseconds === undefined) {
+		throw new ValidationError(field, `must be a duration like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h), got "${text}"`);
+	}
+
+	if (nanoseconds < 0) {
+		throw new ValidationError(field, `must not be negative, got "${text}"`);
+	}
+
+	return nanoseconds;
+}
+
+function parseChoice<T extends string>(field: string, text: string, choices: readonly T[]): T {
+	const trimmed = text.trim();
+	const choice = choices.find(candidate => candidate === trimmed);
+	if (choice === undefined) {
+		throw new ValidationError(field, `must be one of ${choices.join(', ')}, got "${text}"`);
+	}
+
+	return choice;
+}
+
+function parseRatio(field: string, text: string): number {
+	const trimmed = text.trim();
+	// A plain decimal only: Number() would also accept '', '0x1', '1e-1' and ' '.
+	if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(trimmed)) {
+		throw new ValidationError(field, `must be a number from 0 to 1 (e.g. 0.25), got "${text}"`);
+	}
+
+	const value = Number(trimmed);
+	if (value < 0 || value > 1) {
+		throw new ValidationError(field, `must be from 0 to 1 (a fraction of the tasks), got ${trimmed}`);
+	}
+
+	return value;
+}
+
+export function failureActionsFor(kind: PolicyKind): readonly FailureAction[] {
+	return kind === 'update' ? updateFailureActions : rollbackFailureActions;
+}
+
+/** Checks one field of an update or rollback policy as typed. */
+export function parsePolicyField<F extends PolicyField>(kind: PolicyKind, field: F, text: string): UpdatePolicy[F] {
+	const label = policyFieldLabel(kind, field);
+	switch (field) {
+		case 'parallelism': {
+			return parseWholeNumber(label, text) as UpdatePolicy[F];
+		}
+
+		case 'delay':
+		case 'monitor': {
+			return parseDuration(label, text) as UpdatePolicy[F];
+		}
+
+		case 'failureAction': {
+			return parseChoice(label, text, failureActionsFor(kind)) as UpdatePolicy[F];
+		}
+
+		case 'maxFailureRatio': {
+			return parseRatio(label, text) as UpdatePolicy[F];
+		}
+
+		case 'order': {
+			return parseChoice<UpdateOrder>(label, text, updateOrders) as UpdatePolicy[F];
+		}
+
+		default: {
+			throw new ValidationError(String(field), 'is not a policy field');
+		}
+	}
+}
+
+export type PolicyInput = Partial<Record<PolicyField, string>>;
+
+/** Checks every given field; the first broken one throws. */
+export function parsePolicyInput(kind: PolicyKind, input: PolicyInput): Partial<UpdatePolicy> {
+	const parsed: Partial<UpdatePolicy> = {};
+	for (const field of policyFields) {
+		const text = input[field];
+		if (text !== undefined) {
+			(parsed as Record<PolicyField, unknown>)[field] = parsePolicyField(kind, field, text);
+		}
+	}
+
+	return parsed;
+}
+
+// The Docker reference grammar (github.com/distribution/reference, regexp.go).
+const alphanumeric = '[a-z0-9]+';
+const separator = '(?:[._]|__|[-]+)';
+const pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domainAndPort = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const namePattern = `(?:${domainAndPort}/)?${pathComponent}(?:/${pathComponent})*`;
+const tagPattern = '[\\w][\\w.-]{0,127}';
+const digestPattern = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const referencePattern = new RegExp(`^(${namePattern})(?::(${tagPattern}))?(?:@(${digestPattern}))?$`);
+const maxNameLength = 255;
+
+export function parseImageReference(text: string): string {
+	const trimmed = text.trim();
+	if (trimmed === '') {
+		throw new ValidationError('image', 'must not be empty');
+	}
+
+	if (/\s/.test(trimmed)) {
+		throw new ValidationError('image', `must not contain spaces, got "${text}"`);
+	}
+
+	const match = referencePattern.exec(trimmed);
+	if (!match) {
+		if (referencePattern.test(trimmed.toLowerCase())) {
+			throw new ValidationError('image', `repository name must be lowercase, got "${trimmed}"`);
+		}
+
+		throw new ValidationError('image', `"${trimmed}" is not a valid image reference: expected name[:tag][@digest], e.g. dockercoins/hasher:v0.2`);
+	}
+
+	if ((match[1] ?? '').length > maxNameLength) {
+		throw new ValidationError('image', `repository name must not be longer than ${maxNameLength} characters`);
+	}
+
+	return trimmed;
+}
