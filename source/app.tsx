@@ -1,0 +1,90 @@
+import {Box, Text, useApp, useInput} from 'ink';
+import {useEffect, useMemo, useReducer} from 'react';
+import {HintBar} from './components/HintBar.js';
+import {StatusLine} from './components/StatusLine.js';
+import {DialogManager} from './dialogs/DialogManager.js';
+import {resolveCommand, type Scope} from './keys/registry.js';
+import {SwarmModelContext, useServices, useTerminalSize} from './model/hooks.js';
+import {SwarmModel} from './model/swarm-model.js';
+import {ServicesScreen} from './screens/ServicesScreen.js';
+import {TasksScreen} from './screens/TasksScreen.js';
+import {ActionsProvider} from './state/actions.js';
+import {initialUiState, uiReducer} from './state/store.js';
+import type {SwarmClient} from './swarm/client.js';
+import {theme} from './theme.js';
+
+type Props = {
+	client: SwarmClient;
+	/** The manager's hostname, from the preflight. */
+	nodeName: string;
+};
+
+/** Lines kept for the status area, so the table does not jump when a result appears. */
+const statusHeight = 3;
+
+export function App({client, nodeName}: Props) {
+	const model = useMemo(() => new SwarmModel(client), [client]);
+	useEffect(() => {
+		model.start();
+		return () => {
+			model.stop();
+		};
+	}, [model]);
+
+	return (
+		<SwarmModelContext.Provider value={model}>
+			<Main client={client} model={model} nodeName={nodeName}/>
+		</SwarmModelContext.Provider>
+	);
+}
+
+function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
+	const {exit} = useApp();
+	const [state, dispatch] = useReducer(uiReducer, initialUiState);
+	const services = useServices();
+	const {columns, rows} = useTerminalSize();
+	const width = Math.max(20, columns - 1);
+	const inDialog = state.dialog !== undefined;
+	const screenActive = !inDialog;
+
+	useInput((input, key) => {
+		const id = resolveCommand(input, key, ['global'])?.id;
+		if (id === 'quit') {
+			exit();
+		} else if (id === 'help') {
+			dispatch({type: 'openDialog', dialog: {kind: 'help'}});
+		}
+	}, {isActive: screenActive && !state.editingFilter});
+
+	const banner = services.error
+		? `${services.unreachable ? 'Lost contact with the daemon' : 'Cannot read the services'}: ${services.error}${services.retryInMs ? ` Retrying in ${Math.round(services.retryInMs / 1000)}s.` : ''}${services.data ? ' Showing the last known state.' : ''}`
+		: undefined;
+	const bodyHeight = Math.max(4, rows - 2 - statusHeight - (banner ? 2 : 0));
+	const screenScopes: Scope[] = state.screen.kind === 'services'
+		? (state.editingFilter ? ['dialog'] : ['services', 'service', 'global'])
+		: ['tasks', 'service', 'global'];
+
+	return (
+		<ActionsProvider client={client} model={model} dispatch={dispatch}>
+			<Box flexDirection="column" width={columns}>
+				<Text wrap="truncate">
+					<Text bold color={theme.accent}>swarmdeck</Text>
+					<Text color={theme.muted}> · {nodeName} · {client.target}{services.data ? ` · ${services.data.length} services` : ''}</Text>
+					{client.readOnly ? <Text bold color={theme.warning}> · READ-ONLY</Text> : null}
+				</Text>
+				{banner ? <Text wrap="truncate" color={theme.danger}>⚠ {banner}</Text> : null}
+				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
+					{state.dialog
+						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
+						: (state.screen.kind === 'services'
+							? <ServicesScreen services={services.data} state={state} isActive={screenActive} width={width} height={bodyHeight}/>
+							: <TasksScreen service={services.data?.find(service => service.id === (state.screen as {serviceId: string}).serviceId)} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>)}
+				</Box>
+				<Box height={statusHeight} flexDirection="column" overflow="hidden">
+					<StatusLine status={state.status}/>
+				</Box>
+				{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes} readOnly={client.readOnly} width={width}/>}
+			</Box>
+		</ActionsProvider>
+	);
+}

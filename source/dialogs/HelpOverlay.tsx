@@ -1,0 +1,58 @@
+import {Box, Text, useInput} from 'ink';
+import {useState} from 'react';
+import {commands, keyLabel, resolveCommand, scopeTitles, type Command, type Scope} from '../keys/registry.js';
+import {theme} from '../theme.js';
+import {DialogFrame} from './DialogFrame.js';
+
+type Line = {key: string; text: string; heading?: boolean; disabled?: boolean};
+
+/** Every binding, grouped by where it works: generated from the key registry. */
+export function helpLines({readOnly}: {readOnly: boolean}): Line[] {
+	const lines: Line[] = [];
+	const scopes = [...new Set((commands as readonly Command[]).map(command => command.scope))] as Scope[];
+	for (const scope of scopes) {
+		lines.push({key: scope, text: scopeTitles[scope], heading: true});
+		for (const command of (commands as readonly Command[]).filter(candidate => candidate.scope === scope)) {
+			const disabled = readOnly && command.mutating;
+			lines.push({key: command.id, text: `${keyLabel(command).padEnd(16)}${command.description}${disabled ? '  (off: read-only)' : ''}`, disabled});
+		}
+	}
+
+	return lines;
+}
+
+type Props = {
+	width: number;
+	height: number;
+	readOnly: boolean;
+	onClose: () => void;
+};
+
+export function HelpOverlay({width, height, readOnly, onClose}: Props) {
+	const lines = helpLines({readOnly});
+	const visible = Math.max(3, height - 4);
+	const [offset, setOffset] = useState(0);
+	const maxOffset = Math.max(0, lines.length - visible);
+	useInput((input, key) => {
+		const id = resolveCommand(input, key, ['dialog', 'global', 'list'])?.id;
+		if (id === 'cancel' || id === 'help' || id === 'submit') {
+			onClose();
+		} else if (id === 'down' || id === 'pageDown') {
+			setOffset(previous => Math.min(maxOffset, previous + (id === 'down' ? 1 : visible)));
+		} else if (id === 'up' || id === 'pageUp') {
+			setOffset(previous => Math.max(0, previous - (id === 'up' ? 1 : visible)));
+		}
+	});
+
+	return (
+		<DialogFrame title={`Keys${maxOffset > 0 ? ` (↑/↓ to scroll, ${offset + 1}-${Math.min(lines.length, offset + visible)} of ${lines.length})` : ''}`} width={width} scopes={['dialog']}>
+			<Box flexDirection="column">
+				{lines.slice(offset, offset + visible).map(line => (
+					<Text key={line.key} wrap="truncate" bold={line.heading} color={line.heading ? theme.heading : (line.disabled ? theme.muted : undefined)}>
+						{line.heading ? line.text : `  ${line.text}`}
+					</Text>
+				))}
+			</Box>
+		</DialogFrame>
+	);
+}

@@ -1,0 +1,15 @@
+import type {UpdatePolicy} from '../swarm/types.js';
+import {formatGoDuration} from './go-duration.js';
+
+/** A policy in one short line for the task screen's header. */
+export function formatPolicyShort(policy: UpdatePolicy): string {
+	const parallelism = policy.parallelism === 0 ? 'all at once' : `${policy.parallelism} at a time`;
+	return [
+		parallelism,
+		`delay ${formatGoDuration(policy.delay)}`,
+		`monitor ${formatGoDuration(policy.monitor)}`,
+		`on failure ${policy.failureAction}`,
+		`max failure ${policy.maxFailureRatio}`,
+		policy.order,
+	].join(', ');
+}

@@ -1,0 +1,78 @@
+import {createContext, useContext, useEffect, useState, useSyncExternalStore} from 'react';
+import {useStdout} from 'ink';
+import type {SwarmTask} from '../swarm/types.js';
+import type {LiveResource, Snapshot} from './live-resource.js';
+import type {SwarmModel} from './swarm-model.js';
+
+export const SwarmModelContext = createContext<SwarmModel | undefined>(undefined);
+
+export function useSwarmModel(): SwarmModel {
+	const model = useContext(SwarmModelContext);
+	if (!model) {
+		throw new Error('useSwarmModel needs a SwarmModelContext provider');
+	}
+
+	return model;
+}
+
+export function useLiveResource<T>(resource: LiveResource<T>): Snapshot<T> {
+	return useSyncExternalStore(resource.subscribe, resource.getSnapshot);
+}
+
+export function useServices() {
+	return useLiveResource(useSwarmModel().services);
+}
+
+export function useNodes() {
+	return useLiveResource(useSwarmModel().nodes);
+}
+
+const emptyTasks: Snapshot<SwarmTask[]> = {unreachable: false};
+
+/** The task table of one service, polled while the calling component is mounted. */
+export function useTaskTable(serviceId: string): Snapshot<SwarmTask[]> {
+	const model = useSwarmModel();
+	const [resource, setResource] = useState<LiveResource<SwarmTask[]>>();
+	useEffect(() => {
+		const watch = model.watchTasks(serviceId);
+		setResource(watch.resource);
+		return watch.stop;
+	}, [model, serviceId]);
+	const subscribe = resource?.subscribe ?? noSubscribe;
+	const getSnapshot = resource?.getSnapshot ?? (() => emptyTasks);
+	return useSyncExternalStore(subscribe, getSnapshot);
+}
+
+const noSubscribe = () => () => undefined;
+
+/** The current time, ticking, for "Running 5 seconds ago". */
+export function useNow(intervalMs = 1000): Date {
+	const [now, setNow] = useState(() => new Date());
+	useEffect(() => {
+		const timer = setInterval(() => {
+			setNow(new Date());
+		}, intervalMs);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [intervalMs]);
+	return now;
+}
+
+export function useTerminalSize(): {columns: number; rows: number} {
+	const {stdout} = useStdout();
+	const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		const onResize = () => {
+			setSize(read());
+		};
+
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [stdout]);
+	return size;
+}

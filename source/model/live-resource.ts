@@ -1,0 +1,120 @@
+// A value kept fresh by polling: the "watch" layer between the client and the screens.
+// It refreshes on a timer, sooner when asked (a swarm event, an action), backs off while the
+// daemon is failing, keeps the last good data through errors, and only tells listeners
+// when something actually changed, so unchanged rows never re-render.
+
+export type Snapshot<T> = {
+	data?: T;
+	/** The last refresh failed with this message; data (if any) is from before. */
+	error?: string;
+	unreachable: boolean;
+	/** Milliseconds until the next try, while failing. */
+	retryInMs?: number;
+	fetchedAt?: number;
+};
+
+export type LiveResourceOptions<T> = {
+	/** Time between refreshes; may depend on the data (poll faster while a rollout runs). */
+	intervalMs: number | ((data: T | undefined) => number);
+	equals?: (a: T, b: T) => boolean;
+	minBackoffMs?: number;
+	maxBackoffMs?: number;
+	describeError?: (error: unknown) => {message: string; unreachable: boolean};
+};
+
+const jsonEquals = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export class LiveResource<T> {
+	private snapshot: Snapshot<T> = {unreachable: false};
+	private readonly listeners = new Set<() => void>();
+	private timer: NodeJS.Timeout | undefined;
+	private running = false;
+	private inFlight = false;
+	private again = false;
+	private failures = 0;
+
+	constructor(
+		private readonly fetch: () => Promise<T>,
+		private readonly options: LiveResourceOptions<T>,
+	) {}
+
+	readonly subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	readonly getSnapshot = (): Snapshot<T> => this.snapshot;
+
+	start(): void {
+		if (!this.running) {
+			this.running = true;
+			void this.refresh();
+		}
+	}
+
+	stop(): void {
+		this.running = false;
+		clearTimeout(this.timer);
+	}
+
+	/** Refresh within `delayMs`, sooner than the timer would. Bursts of calls coalesce. */
+	refreshSoon(delayMs = 50): void {
+		if (!this.running) {
+			return;
+		}
+
+		if (this.inFlight) {
+			this.again = true;
+			return;
+		}
+
+		this.schedule(delayMs);
+	}
+
+	private schedule(delayMs: number): void {
+		clearTimeout(this.timer);
+		this.timer = setTimeout(() => void this.refresh(), delayMs);
+	}
+
+	private async refresh(): Promise<void> {
+		if (!this.running || this.inFlight) {
+			return;
+		}
+
+		this.inFlight = true;
+		this.again = false;
+		let next: number;
+		try {
+			const data = await this.fetch();
+			this.failures = 0;
+			const equals = this.options.equals ?? jsonEquals;
+			const previous = this.snapshot;
+			const same = previous.data !== undefined && equals(previous.data, data);
+			if (!same || previous.error !== undefined) {
+				this.publish({data: same ? previous.data : data, unreachable: false, fetchedAt: Date.now()});
+			}
+
+			const interval = this.options.intervalMs;
+			next = typeof interval === 'function' ? interval(this.snapshot.data) : interval;
+		} catch (error) {
+			this.failures++;
+			const min = this.options.minBackoffMs ?? 1000;
+			next = Math.min(min * (2 ** (this.failures - 1)), this.options.maxBackoffMs ?? 10_000);
+			const described = this.options.describeError?.(error) ?? {message: error instanceof Error ? error.message : String(error), unreachable: false};
+			this.publish({...this.snapshot, error: described.message, unreachable: described.unreachable, retryInMs: next});
+		} finally {
+			this.inFlight = false;
+		}
+
+		if (this.running) {
+			this.schedule(this.again ? 0 : next);
+		}
+	}
+
+	private publish(snapshot: Snapshot<T>): void {
+		this.snapshot = snapshot;
+		for (const listener of this.listeners) {
+			listener();
+		}
+	}
+}

@@ -1,0 +1,148 @@
+import {Box, Text, useInput} from 'ink';
+import {useEffect} from 'react';
+import {Table, type TableLine} from '../components/Table.js';
+import {TextInput} from '../components/TextInput.js';
+import {fitColumnWidths} from '../format/columns.js';
+import {groupServices, orderedServices, serviceColumns, type ReplicaHealth} from '../format/service-table.js';
+import {resolveCommand} from '../keys/registry.js';
+import {useNow} from '../model/hooks.js';
+import {useActions} from '../state/actions.js';
+import {useServiceCommands} from '../state/service-commands.js';
+import type {UiState} from '../state/store.js';
+import type {SwarmService} from '../swarm/types.js';
+import {theme} from '../theme.js';
+import {moveSelection} from './selection.js';
+
+const healthColors: Record<ReplicaHealth, string | undefined> = {
+	healthy: theme.ok,
+	converging: theme.warning,
+	short: theme.danger,
+};
+
+const rolloutColor = (text: string) => {
+	if (text === 'paused' || text === 'rollback paused' || text === 'rolled back') {
+		return theme.danger;
+	}
+
+	return text === 'completed' ? theme.ok : theme.warning;
+};
+
+type Props = {
+	services: readonly SwarmService[] | undefined;
+	state: UiState;
+	isActive: boolean;
+	width: number;
+	height: number;
+};
+
+/** One row per service, grouped by stack, with a cursor that follows its service. */
+export function ServicesScreen({services, state, isActive, width, height}: Props) {
+	const {dispatch} = useActions();
+	const runServiceCommand = useServiceCommands();
+	const now = useNow(5000);
+	const groups = groupServices(services ?? [], {filter: state.filter, now});
+	const ordered = orderedServices(groups);
+	const selected = ordered.find(service => service.id === state.selectedServiceId) ?? ordered[0];
+
+	// Keep the selection valid when the list or the filter changes under the cursor.
+	useEffect(() => {
+		if (selected?.id !== state.selectedServiceId) {
+			dispatch({type: 'select', serviceId: selected?.id});
+		}
+	}, [selected?.id, state.selectedServiceId, dispatch]);
+
+	const filterBarHeight = state.editingFilter || state.filter ? 1 : 0;
+	const tableHeight = Math.max(1, height - 2 - filterBarHeight);
+
+	useInput((input, key) => {
+		const command = resolveCommand(input, key, ['services', 'service', 'list']);
+		if (!command) {
+			return;
+		}
+
+		switch (command.id) {
+			case 'open': {
+				if (selected) {
+					dispatch({type: 'openTasks', serviceId: selected.id});
+				}
+
+				break;
+			}
+
+			case 'filter': {
+				dispatch({type: 'editFilter', editing: true});
+				break;
+			}
+
+			case 'clearFilter': {
+				dispatch({type: 'setFilter', filter: ''});
+				break;
+			}
+
+			case 'up':
+			case 'down':
+			case 'pageUp':
+			case 'pageDown':
+			case 'first':
+			case 'last': {
+				const next = moveSelection(ordered.length, ordered.indexOf(selected!), command.id, tableHeight);
+				dispatch({type: 'select', serviceId: ordered[next]?.id});
+				break;
+			}
+
+			default: {
+				runServiceCommand(command.id, selected);
+			}
+		}
+	}, {isActive: isActive && !state.editingFilter});
+
+	useInput((input, key) => {
+		const id = resolveCommand(input, key, ['dialog'])?.id;
+		if (id === 'submit') {
+			dispatch({type: 'editFilter', editing: false});
+		} else if (id === 'cancel') {
+			dispatch({type: 'setFilter', filter: ''});
+			dispatch({type: 'editFilter', editing: false});
+		}
+	}, {isActive: isActive && state.editingFilter});
+
+	if (!services) {
+		return <Text color={theme.muted}>Loading services…</Text>;
+	}
+
+	const lines: TableLine[] = [];
+	for (const group of groups) {
+		lines.push({kind: 'heading', key: `stack:${group.stack ?? ''}`, text: group.stack ? `${group.stack} (stack)` : 'services'});
+		for (const row of group.rows) {
+			lines.push({
+				kind: 'row',
+				key: row.service.id,
+				cells: row.cells,
+				cellColors: [undefined, undefined, healthColors[row.health], undefined, undefined, rolloutColor(row.cells[5] ?? '')],
+			});
+		}
+	}
+
+	const widths = fitColumnWidths(serviceColumns, lines.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
+	const selectedIndex = lines.findIndex(line => line.kind === 'row' && line.key === selected?.id);
+
+	return (
+		<Box flexDirection="column">
+			{ordered.length === 0
+				? <Text color={theme.muted}>{state.filter ? `No service matches "${state.filter}". Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
+				: <Table widths={widths} header={serviceColumns.map(column => column.header)} lines={lines} selectedIndex={selectedIndex} height={tableHeight} width={width}/>}
+			{filterBarHeight > 0
+				? (
+					<Box>
+						<Text color={theme.accent}>/</Text>
+						{state.editingFilter
+							? <TextInput isActive={isActive} value={state.filter} placeholder="type to filter by name" onChange={filter => {
+								dispatch({type: 'setFilter', filter});
+							}}/>
+							: <Text>{state.filter} <Text color={theme.muted}>(Esc clears)</Text></Text>}
+					</Box>
+				)
+				: null}
+		</Box>
+	);
+}

@@ -1,0 +1,138 @@
+import {Box, Text, useInput} from 'ink';
+import {useState} from 'react';
+import {Table, type TableLine} from '../components/Table.js';
+import {fitColumnWidths, type Column} from '../format/columns.js';
+import {displayImage} from '../format/image.js';
+import {formatPolicyShort} from '../format/policy.js';
+import {formatReplicas, rolloutText} from '../format/service-table.js';
+import {buildTaskRows, isFinishedHistory, taskTableColumns} from '../format/task-table.js';
+import {resolveCommand} from '../keys/registry.js';
+import {useNodes, useNow, useTaskTable} from '../model/hooks.js';
+import {useActions} from '../state/actions.js';
+import {useServiceCommands} from '../state/service-commands.js';
+import type {TaskState, SwarmService} from '../swarm/types.js';
+import {theme} from '../theme.js';
+import {moveSelection} from './selection.js';
+
+// Which columns give up width first on a narrow terminal: error, image and name.
+const columns: readonly Column[] = taskTableColumns.map(column => ({
+	header: column.header,
+	minWidth: {id: 12, name: 8, image: 10, node: 5, desiredState: 7, currentState: 16, error: 5, ports: 5}[column.key],
+	shrink: {id: 0, name: 2, image: 3, node: 1, desiredState: 0, currentState: 1, error: 3, ports: 2}[column.key],
+}));
+
+const stateColor = (state: TaskState): string | undefined => {
+	switch (state) {
+		case 'running':
+		case 'complete': {
+			return theme.ok;
+		}
+
+		case 'failed':
+		case 'rejected':
+		case 'orphaned': {
+			return theme.danger;
+		}
+
+		case 'shutdown':
+		case 'remove': {
+			return theme.muted;
+		}
+
+		default: {
+			return theme.warning;
+		}
+	}
+};
+
+type Props = {
+	service: SwarmService | undefined;
+	showHistory: boolean;
+	isActive: boolean;
+	width: number;
+	height: number;
+};
+
+/** The service's tasks, as `docker service ps` prints them, polled while on screen. */
+export function TasksScreen({service, showHistory, isActive, width, height}: Props) {
+	const {dispatch} = useActions();
+	const runServiceCommand = useServiceCommands();
+	const tasks = useTaskTable(service?.id ?? '');
+	const nodes = useNodes();
+	const now = useNow(1000);
+	const [offset, setOffset] = useState(0);
+	const tableHeight = Math.max(1, height - 5);
+
+	const rows = service && tasks.data
+		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
+		: [];
+	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
+
+	useInput((input, key) => {
+		const command = resolveCommand(input, key, ['tasks', 'service', 'list']);
+		if (!command) {
+			return;
+		}
+
+		switch (command.id) {
+			case 'back': {
+				dispatch({type: 'back'});
+				break;
+			}
+
+			case 'history': {
+				dispatch({type: 'toggleHistory'});
+				setOffset(0);
+				break;
+			}
+
+			case 'up':
+			case 'down':
+			case 'pageUp':
+			case 'pageDown':
+			case 'first':
+			case 'last': {
+				const maxOffset = Math.max(0, rows.length - tableHeight);
+				setOffset(Math.min(maxOffset, moveSelection(maxOffset + 1, offset, command.id, tableHeight)));
+				break;
+			}
+
+			default: {
+				runServiceCommand(command.id, service);
+			}
+		}
+	}, {isActive});
+
+	if (!service) {
+		return <Text color={theme.danger}>This service no longer exists. Esc goes back.</Text>;
+	}
+
+	const rollout = rolloutText(service);
+	const lines: TableLine[] = rows.map(row => ({
+		kind: 'row',
+		key: row.task.id,
+		cells: [row.id, row.name, row.image, row.node, row.desiredState, row.currentState, row.error, row.ports],
+		cellColors: [undefined, undefined, undefined, undefined, undefined, stateColor(row.task.state), theme.danger, undefined],
+		muted: isFinishedHistory(row.task),
+	}));
+	const widths = fitColumnWidths(columns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
+
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold>{service.name}</Text>
+				{'  '}{service.mode}{'  '}{formatReplicas(service)}{'  '}{displayImage(service.image)}
+				{rollout ? <Text color={theme.warning}>{'  '}{rollout}</Text> : null}
+			</Text>
+			<Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text>
+			{service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>status: {service.updateStatus.message}</Text> : <Text> </Text>}
+			{tasks.data === undefined && !tasks.error
+				? <Text color={theme.muted}>Loading tasks…</Text>
+				: <Table widths={widths} header={columns.map(column => column.header)} lines={lines} offset={offset} height={tableHeight} width={width}/>}
+			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
+			<Text color={theme.muted} wrap="truncate">
+				{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}
+			</Text>
+		</Box>
+	);
+}

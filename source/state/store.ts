@@ -1,0 +1,93 @@
+// The app's UI state in one reducer: which screen, which service is selected, which dialog
+// is open, and what the last action did. Live swarm data lives in the model hooks.
+import type {WriteResult} from '../swarm/types.js';
+
+export type Screen = {kind: 'services'} | {kind: 'tasks'; serviceId: string};
+
+export type DialogKind = 'scale' | 'policy' | 'rollback' | 'image' | 'force' | 'help' | 'confirmScale';
+
+export type Dialog =
+	| {kind: 'scale' | 'policy' | 'rollback' | 'image' | 'force'; serviceId: string}
+	| {kind: 'confirmScale'; serviceId: string; replicas: string}
+	| {kind: 'help'};
+
+export type ActionStatus =
+	| {kind: 'idle'}
+	| {kind: 'running'; description: string}
+	| {kind: 'done'; result: WriteResult}
+	| {kind: 'failed'; description: string; message: string; nothingSent: boolean}
+	| {kind: 'notice'; message: string};
+
+export type UiState = {
+	screen: Screen;
+	/** The service the cursor is on: by ID, so the cursor follows it when rows move. */
+	selectedServiceId?: string;
+	filter: string;
+	editingFilter: boolean;
+	showHistory: boolean;
+	dialog?: Dialog;
+	status: ActionStatus;
+};
+
+export const initialUiState: UiState = {
+	screen: {kind: 'services'},
+	filter: '',
+	editingFilter: false,
+	showHistory: false,
+	status: {kind: 'idle'},
+};
+
+export type UiAction =
+	| {type: 'select'; serviceId: string | undefined}
+	| {type: 'openTasks'; serviceId: string}
+	| {type: 'back'}
+	| {type: 'editFilter'; editing: boolean}
+	| {type: 'setFilter'; filter: string}
+	| {type: 'toggleHistory'}
+	| {type: 'openDialog'; dialog: Dialog}
+	| {type: 'closeDialog'}
+	| {type: 'status'; status: ActionStatus};
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+	switch (action.type) {
+		case 'select': {
+			return state.selectedServiceId === action.serviceId ? state : {...state, selectedServiceId: action.serviceId};
+		}
+
+		case 'openTasks': {
+			return {...state, screen: {kind: 'tasks', serviceId: action.serviceId}, selectedServiceId: action.serviceId};
+		}
+
+		case 'back': {
+			return {...state, screen: {kind: 'services'}};
+		}
+
+		case 'editFilter': {
+			return {...state, editingFilter: action.editing};
+		}
+
+		case 'setFilter': {
+			return {...state, filter: action.filter};
+		}
+
+		case 'toggleHistory': {
+			return {...state, showHistory: !state.showHistory};
+		}
+
+		case 'openDialog': {
+			return {...state, dialog: action.dialog};
+		}
+
+		case 'closeDialog': {
+			return {...state, dialog: undefined};
+		}
+
+		case 'status': {
+			return {...state, status: action.status};
+		}
+
+		default: {
+			return state;
+		}
+	}
+}

@@ -1,0 +1,15 @@
+// Colours used on screen. NO_COLOR (https://no-color.org) turns every one of them off;
+// state is always also said in words, so nothing is lost without colour.
+
+export const colorsEnabled = !process.env['NO_COLOR'];
+
+const paint = (color: string) => (colorsEnabled ? color : undefined);
+
+export const theme = {
+	ok: paint('green'),
+	warning: paint('yellow'),
+	danger: paint('red'),
+	accent: paint('cyan'),
+	muted: paint('gray'),
+	heading: paint('magenta'),
+} as const;
