@@ -1,4 +1,4 @@
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
 import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
@@ -12,6 +12,7 @@ import {ActionsProvider} from './state/actions.js';
 import {initialUiState, uiReducer} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
 import {theme} from './theme.js';
+import {useKeys} from './keys/use-keys.js';
 
 type Props = {
 	client: SwarmClient;
@@ -47,7 +48,7 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 	const inDialog = state.dialog !== undefined;
 	const screenActive = !inDialog;
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['global'])?.id;
 		if (id === 'quit') {
 			exit();

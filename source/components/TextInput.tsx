@@ -1,5 +1,7 @@
-import {Text, useInput} from 'ink';
+import {Text} from 'ink';
+import {useEffect, useRef} from 'react';
 import {theme} from '../theme.js';
+import {useKeys} from '../keys/use-keys.js';
 
 type Props = {
 	value: string;
@@ -13,14 +15,25 @@ type Props = {
  * belong to the dialog around it, through the key registry.
  */
 export function TextInput({value, onChange, isActive, placeholder}: Props) {
-	useInput((input, key) => {
+	// Keys can arrive faster than React re-renders: edit the latest text, not the last
+	// rendered one, or a fast typist loses characters.
+	const latest = useRef(value);
+	useEffect(() => {
+		latest.current = value;
+	}, [value]);
+	const change = (next: string) => {
+		latest.current = next;
+		onChange(next);
+	};
+
+	useKeys((input, key) => {
 		if (key.backspace || key.delete) {
-			onChange(value.slice(0, -1));
+			change(latest.current.slice(0, -1));
 			return;
 		}
 
 		if (key.ctrl && input === 'u') {
-			onChange('');
+			change('');
 			return;
 		}
 
@@ -29,7 +42,7 @@ export function TextInput({value, onChange, isActive, placeholder}: Props) {
 		}
 
 		if (input) {
-			onChange(value + input);
+			change(latest.current + input);
 		}
 	}, {isActive});
 

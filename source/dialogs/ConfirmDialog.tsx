@@ -1,7 +1,8 @@
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import {resolveCommand} from '../keys/registry.js';
 import {CommandPreview, DialogFrame} from './DialogFrame.js';
+import {useKeys} from '../keys/use-keys.js';
 
 type Props = {
 	title: string;
@@ -14,7 +15,7 @@ type Props = {
 
 /** A yes/no question for a dangerous action. Only `y` says yes: Enter does not, by design. */
 export function ConfirmDialog({title, command, width, onConfirm, onCancel, children}: Props) {
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['confirm'])?.id;
 		if (id === 'confirm') {
 			onConfirm();

@@ -1,8 +1,9 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {commands, keyLabel, resolveCommand, scopeTitles, type Command, type Scope} from '../keys/registry.js';
 import {theme} from '../theme.js';
 import {DialogFrame} from './DialogFrame.js';
+import {useKeys} from '../keys/use-keys.js';
 
 type Line = {key: string; text: string; heading?: boolean; disabled?: boolean};
 
@@ -33,7 +34,7 @@ export function HelpOverlay({width, height, readOnly, onClose}: Props) {
 	const visible = Math.max(3, height - 4);
 	const [offset, setOffset] = useState(0);
 	const maxOffset = Math.max(0, lines.length - visible);
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['dialog', 'global', 'list'])?.id;
 		if (id === 'cancel' || id === 'help' || id === 'submit') {
 			onClose();

@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {TextInput} from '../components/TextInput.js';
 import {displayImage} from '../format/image.js';
@@ -10,6 +10,7 @@ import {parseImageReference} from '../swarm/validate.js';
 import {theme} from '../theme.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
 import {CommandPreview, DialogFrame} from './DialogFrame.js';
+import {useKeys, useStateNow} from '../keys/use-keys.js';
 
 type Props = {
 	service: SwarmService;
@@ -33,31 +34,31 @@ function check(text: string, service: SwarmService): {image?: string; error?: st
 
 /** Type the new image, then confirm: an image change replaces every task. */
 export function ImageDialog({service, width, onSetImage, onCancel}: Props) {
-	const [text, setText] = useState(displayImage(service.image));
-	const [confirming, setConfirming] = useState(false);
+	const [text, setText, currentText] = useStateNow(displayImage(service.image));
+	const [confirmed, setConfirmed] = useState<string>();
 	const {image, error} = check(text, service);
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['dialog'])?.id;
 		if (id === 'cancel') {
 			onCancel();
-		} else if (id === 'submit' && image) {
-			setConfirming(true);
+		} else if (id === 'submit') {
+			setConfirmed(check(currentText(), service).image);
 		}
-	}, {isActive: !confirming});
+	}, {isActive: confirmed === undefined});
 
-	if (confirming && image) {
+	if (confirmed) {
 		return (
 			<ConfirmDialog
 				title={`Change the image of ${service.name}?`}
-				command={imageCommand(service.name, image)}
+				command={imageCommand(service.name, confirmed)}
 				width={width}
 				onConfirm={() => {
-					onSetImage(image);
+					onSetImage(confirmed);
 				}}
 				onCancel={onCancel}
 			>
-				<Text wrap="wrap">{displayImage(service.image)} → <Text bold>{image}</Text></Text>
+				<Text wrap="wrap">{displayImage(service.image)} → <Text bold>{confirmed}</Text></Text>
 				<Text wrap="wrap">Every task is replaced: {formatPolicyShort(service.updatePolicy)}.</Text>
 			</ConfirmDialog>
 		);

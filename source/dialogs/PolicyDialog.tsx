@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {TextInput} from '../components/TextInput.js';
 import {formatGoDuration} from '../format/go-duration.js';
@@ -8,6 +8,7 @@ import {updateOrders, type PolicyKind, type SwarmService, type UpdatePolicy} fro
 import {failureActionsFor, parsePolicyField, policyFields, type PolicyField, type PolicyInput} from '../swarm/validate.js';
 import {theme} from '../theme.js';
 import {CommandPreview, DialogFrame} from './DialogFrame.js';
+import {useKeys, useStateNow} from '../keys/use-keys.js';
 
 type Props = {
 	service: SwarmService;
@@ -81,13 +82,11 @@ export function checkPolicyForm(service: SwarmService, texts: Record<FieldKey, s
 
 /** All update and rollback policy fields, with the daemon's defaults filled in. */
 export function PolicyDialog({service, width, onSave, onCancel}: Props) {
-	const [texts, setTexts] = useState(() => initialTexts(service));
-	const [focus, setFocus] = useState(0);
+	const [texts, setTexts, currentTexts] = useStateNow(() => initialTexts(service));
+	const [focus, setFocus, currentFocus] = useStateNow(0);
 	const [complaint, setComplaint] = useState<string>();
 	const focusedKey = fieldKeys[focus]!;
-	const [focusedKind, focusedField] = splitKey(focusedKey);
-	const focusedChoices = choicesOf(focusedKind, focusedField);
-	const {errors, input, changes} = checkPolicyForm(service, texts);
+	const {errors, changes} = checkPolicyForm(service, texts);
 	const errorList = Object.values(errors);
 	const changed = Object.keys(changes).length > 0;
 
@@ -96,8 +95,12 @@ export function PolicyDialog({service, width, onSave, onCancel}: Props) {
 		setTexts(previous => ({...previous, [key]: text}));
 	};
 
-	useInput((character, key) => {
+	useKeys((character, key) => {
 		const id = resolveCommand(character, key, ['dialog', 'form'])?.id;
+		const latest = currentTexts();
+		const submitted = checkPolicyForm(service, latest);
+		const latestKey = fieldKeys[currentFocus()]!;
+		const latestChoices = choicesOf(...splitKey(latestKey));
 		switch (id) {
 			case 'cancel': {
 				onCancel();
@@ -105,10 +108,10 @@ export function PolicyDialog({service, width, onSave, onCancel}: Props) {
 			}
 
 			case 'submit': {
-				if (errorList.length > 0) {
+				if (Object.keys(submitted.errors).length > 0) {
 					setComplaint('Fix the fields marked ✘ first: nothing was sent.');
-				} else if (changed) {
-					onSave(input);
+				} else if (Object.keys(submitted.changes).length > 0) {
+					onSave(submitted.input);
 				} else {
 					setComplaint('Nothing to save: every value is already in force.');
 				}
@@ -125,10 +128,10 @@ export function PolicyDialog({service, width, onSave, onCancel}: Props) {
 
 			case 'nextChoice':
 			case 'previousChoice': {
-				if (focusedChoices) {
-					const index = focusedChoices.indexOf(texts[focusedKey]);
+				if (latestChoices) {
+					const index = latestChoices.indexOf(latest[latestKey]);
 					const step = id === 'nextChoice' ? 1 : -1;
-					setText(focusedKey, focusedChoices[(index + step + focusedChoices.length) % focusedChoices.length]!);
+					setText(latestKey, latestChoices[(index + step + latestChoices.length) % latestChoices.length]!);
 				}
 
 				break;

@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {resolveCommand} from '../keys/registry.js';
 import {rollbackCommand} from '../swarm/commands.js';
 import {diffSpecs, replacesTasks} from '../swarm/spec-diff.js';
@@ -7,6 +7,7 @@ import {rollbackRefusal} from '../swarm/write.js';
 import {theme} from '../theme.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
 import {DialogFrame} from './DialogFrame.js';
+import {useKeys} from '../keys/use-keys.js';
 
 type Props = {
 	service: SwarmService;
@@ -16,7 +17,7 @@ type Props = {
 };
 
 function NothingToRollBack({message, width, onCancel}: {message: string; width: number; onCancel: () => void}) {
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['dialog'])?.id;
 		if (id === 'cancel' || id === 'submit') {
 			onCancel();

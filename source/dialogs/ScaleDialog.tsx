@@ -1,5 +1,4 @@
-import {Box, Text, useInput} from 'ink';
-import {useState} from 'react';
+import {Box, Text} from 'ink';
 import {TextInput} from '../components/TextInput.js';
 import {resolveCommand} from '../keys/registry.js';
 import {scaleCommand} from '../swarm/commands.js';
@@ -7,6 +6,7 @@ import type {SwarmService} from '../swarm/types.js';
 import {parseReplicas, scaleRefusal} from '../swarm/validate.js';
 import {theme} from '../theme.js';
 import {CommandPreview, DialogFrame} from './DialogFrame.js';
+import {useKeys, useStateNow} from '../keys/use-keys.js';
 
 type Props = {
 	service: SwarmService;
@@ -26,21 +26,22 @@ function check(text: string, service: SwarmService): {replicas?: number; error?:
 }
 
 export function ScaleDialog({service, width, onScale, onScaleToZero, onCancel}: Props) {
-	const [text, setText] = useState(String(service.replicas ?? ''));
+	const [text, setText, currentText] = useStateNow(String(service.replicas ?? ''));
 	const refusal = scaleRefusal(service);
 	const {replicas, error} = check(text, service);
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['dialog'])?.id;
 		if (id === 'cancel') {
 			onCancel();
 		} else if (id === 'submit') {
+			const submitted = check(currentText(), service);
 			if (refusal) {
 				onCancel();
-			} else if (replicas === 0) {
+			} else if (submitted.replicas === 0) {
 				onScaleToZero();
-			} else if (replicas !== undefined) {
-				onScale(text.trim());
+			} else if (submitted.replicas !== undefined) {
+				onScale(String(submitted.replicas));
 			}
 		}
 	});

@@ -191,7 +191,7 @@ export function formatTaskError(error: string | undefined, noTrunc = false): str
 /** PORTS: the task's host-mode ports; an unset published port prints as 0, as in Go. */
 export function formatTaskPorts(ports: readonly PublishedPort[]): string {
 	return ports
-		.map((port) => `*:${port.publishedPort ?? 0}->${port.targetPort}/${port.protocol}`)
+		.map(port => `*:${port.publishedPort ?? 0}->${port.targetPort}/${port.protocol}`)
 		.join(',');
 }
 
@@ -310,11 +310,11 @@ export function buildTaskRows(
 ): TaskRow[] {
 	const {serviceName, nodes, now} = context;
 	const noTrunc = options.noTrunc ?? false;
-	const hostnames = new Map(nodes.map((node) => [node.id, node.hostname]));
+	const hostnames = new Map(nodes.map(node => [node.id, node.hostname]));
 
 	const named = tasks
-		.filter((task) => options.showHistory === true || !isFinishedHistory(task))
-		.map((task) => ({task, slotName: taskName(task, serviceName)}));
+		.filter(task => options.showHistory === true || !isFinishedHistory(task))
+		.map(task => ({task, slotName: taskName(task, serviceName)}));
 
 	// Array.prototype.sort is stable, like the CLI's sort.Stable.
 	named.sort((left, right) =>
@@ -375,14 +375,14 @@ function cutToWidth(line: string, width: number): string {
  * the lines keep the padding of empty trailing columns (trailing spaces).
  */
 export function formatTaskTable(rows: readonly TaskRow[], options: TaskTableTextOptions = {}): string[] {
-	const header = taskTableColumns.map((column) => column.header);
-	const cells = [header, ...rows.map((row) => taskTableColumns.map((column) => row[column.key]))];
+	const header = taskTableColumns.map(column => column.header);
+	const cells = [header, ...rows.map(row => taskTableColumns.map(column => row[column.key]))];
 	const paddedColumns = taskTableColumns.length - 1;
 
 	const widths = Array.from({length: paddedColumns}, (_, column) =>
-		Math.max(minColumnWidth, ...cells.map((line) => textWidth(line[column] ?? '') + columnPadding)));
+		Math.max(minColumnWidth, ...cells.map(line => textWidth(line[column] ?? '') + columnPadding)));
 
-	const lines = cells.map((line) =>
+	const lines = cells.map(line =>
 		line
 			.map((cell, column) => {
 				const width = widths[column];
@@ -391,5 +391,5 @@ export function formatTaskTable(rows: readonly TaskRow[], options: TaskTableText
 			.join(''));
 
 	const {width} = options;
-	return width === undefined ? lines : lines.map((line) => cutToWidth(line, width));
+	return width === undefined ? lines : lines.map(line => cutToWidth(line, width));
 }

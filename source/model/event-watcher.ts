@@ -26,7 +26,7 @@ export function watchEvents(client: SwarmClient, options: EventWatcherOptions): 
 		let failures = 0;
 		while (!signal.aborted) {
 			try {
-				// eslint-disable-next-line no-await-in-loop -- one stream at a time, by design
+				 
 				for await (const event of client.events(signal)) {
 					failures = 0;
 					options.onEvent(event);
@@ -40,7 +40,7 @@ export function watchEvents(client: SwarmClient, options: EventWatcherOptions): 
 			}
 
 			const pause = Math.min((options.minBackoffMs ?? 1000) * (2 ** Math.max(0, failures - 1)), options.maxBackoffMs ?? 10_000);
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await sleep(pause, signal);
 			options.onConnected?.();
 		}

@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect} from 'react';
 import {Table, type TableLine} from '../components/Table.js';
 import {TextInput} from '../components/TextInput.js';
@@ -12,6 +12,7 @@ import type {UiState} from '../state/store.js';
 import type {SwarmService} from '../swarm/types.js';
 import {theme} from '../theme.js';
 import {moveSelection} from './selection.js';
+import {useKeys} from '../keys/use-keys.js';
 
 const healthColors: Record<ReplicaHealth, string | undefined> = {
 	healthy: theme.ok,
@@ -54,7 +55,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	const filterBarHeight = state.editingFilter || state.filter ? 1 : 0;
 	const tableHeight = Math.max(1, height - 2 - filterBarHeight);
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['services', 'service', 'list']);
 		if (!command) {
 			return;
@@ -96,7 +97,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 		}
 	}, {isActive: isActive && !state.editingFilter});
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['dialog'])?.id;
 		if (id === 'submit') {
 			dispatch({type: 'editFilter', editing: false});

@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, type Column} from '../format/columns.js';
@@ -13,6 +13,7 @@ import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService} from '../swarm/types.js';
 import {theme} from '../theme.js';
 import {moveSelection} from './selection.js';
+import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: error, image and name.
 const columns: readonly Column[] = taskTableColumns.map(column => ({
@@ -68,7 +69,7 @@ export function TasksScreen({service, showHistory, isActive, width, height}: Pro
 		: [];
 	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['tasks', 'service', 'list']);
 		if (!command) {
 			return;

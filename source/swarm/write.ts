@@ -37,11 +37,11 @@ export async function updateService(
 	plan: (service: SwarmService) => Plan,
 ): Promise<Sent> {
 	for (let attempt = 1; ; attempt++) {
-		// eslint-disable-next-line no-await-in-loop -- the retry must re-read the version
+		 
 		const service = await inspect(docker, name, target);
 		const {spec, rollback} = plan(service);
 		try {
-			// eslint-disable-next-line no-await-in-loop
+			 
 			const response = await docker.getService(service.id).update({
 				_query: {version: service.version, ...(rollback ? {rollback: 'previous'} : {})},
 				_body: spec,
