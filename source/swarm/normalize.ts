@@ -127,7 +127,6 @@ export function taskFromApi(raw: RawJson): SwarmTask {
 		image: raw.Spec?.ContainerSpec?.Image ?? '',
 		createdAt: dateOf(raw.CreatedAt),
 		ports: portsOf(raw.Status?.PortStatus?.Ports),
-		specVersion: raw.SpecVersion?.Index,
 	};
 }
 

@@ -114,8 +114,6 @@ export type SwarmTask = {
 	image: string;
 	createdAt: Date;
 	ports: PublishedPort[];
-	/** Spec version the task was created from: tells up-to-date tasks during a rollout. */
-	specVersion?: number;
 };
 
 export type SwarmNode = {

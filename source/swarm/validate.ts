@@ -1,6 +1,7 @@
 // Everything a person types is checked here before a request is built. A failed check
 // throws ValidationError naming the field and the rule; nothing reaches the daemon.
 import {parseGoDuration} from '../format/go-duration.js';
+import {parseImageReference} from '../format/image.js';
 import {ValidationError} from './errors.js';
 import {
 	rollbackFailureActions,
@@ -158,19 +159,8 @@ export function parsePolicyInput(kind: PolicyKind, input: PolicyInput): Partial<
 	return parsed;
 }
 
-// The Docker reference grammar (github.com/distribution/reference, regexp.go).
-const alphanumeric = '[a-z0-9]+';
-const separator = '(?:[._]|__|[-]+)';
-const pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
-const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const domainAndPort = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const namePattern = `(?:${domainAndPort}/)?${pathComponent}(?:/${pathComponent})*`;
-const tagPattern = '[\\w][\\w.-]{0,127}';
-const digestPattern = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const referencePattern = new RegExp(`^(${namePattern})(?::(${tagPattern}))?(?:@(${digestPattern}))?$`);
-const maxNameLength = 255;
-
-export function parseImageReference(text: string): string {
+/** Checks an image reference against the Docker reference grammar (name[:tag][@digest]). */
+export function checkImageReference(text: string): string {
 	const trimmed = text.trim();
 	if (trimmed === '') {
 		throw new ValidationError('image', 'must not be empty');
@@ -180,17 +170,12 @@ export function parseImageReference(text: string): string {
 		throw new ValidationError('image', `must not contain spaces, got "${text}"`);
 	}
 
-	const match = referencePattern.exec(trimmed);
-	if (!match) {
-		if (referencePattern.test(trimmed.toLowerCase())) {
+	if (parseImageReference(trimmed) === undefined) {
+		if (parseImageReference(trimmed.toLowerCase()) !== undefined) {
 			throw new ValidationError('image', `repository name must be lowercase, got "${trimmed}"`);
 		}
 
 		throw new ValidationError('image', `"${trimmed}" is not a valid image reference: expected name[:tag][@digest], e.g. dockercoins/hasher:v0.2`);
-	}
-
-	if ((match[1] ?? '').length > maxNameLength) {
-		throw new ValidationError('image', `repository name must not be longer than ${maxNameLength} characters`);
 	}
 
 	return trimmed;

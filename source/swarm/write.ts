@@ -8,7 +8,7 @@ import {DockerError, isOutOfSequence, toDockerError, ValidationError} from './er
 import {serviceFromApi} from './normalize.js';
 import {diffSpecs, replacesTasks} from './spec-diff.js';
 import type {PolicyKind, RawServiceSpec, SwarmService, UpdatePolicy, WriteResult} from './types.js';
-import {parseImageReference, parsePolicyInput, parseReplicas, policyFieldLabel, policyFields, type PolicyInput} from './validate.js';
+import {checkImageReference, parsePolicyInput, parseReplicas, policyFieldLabel, policyFields, type PolicyInput} from './validate.js';
 
 type Plan = {
 	spec: RawServiceSpec;
@@ -152,7 +152,7 @@ export async function setPolicies(
 }
 
 export async function setImage(docker: Docker, target: string, name: string, imageText: string): Promise<WriteResult> {
-	const image = parseImageReference(imageText);
+	const image = checkImageReference(imageText);
 	let before = '';
 	const {service, warnings} = await updateService(docker, target, name, current => {
 		before = current.image;
