@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo, useReducer, type ReactNode} from 'react';
 import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
 import {DialogManager} from './dialogs/DialogManager.js';
@@ -7,9 +7,11 @@ import {resolveCommand, type Scope} from './keys/registry.js';
 import {SwarmModelContext, useServices, useTerminalSize} from './model/hooks.js';
 import {SwarmModel} from './model/swarm-model.js';
 import {ServicesScreen} from './screens/ServicesScreen.js';
+import {EventsScreen} from './screens/EventsScreen.js';
+import {InspectScreen} from './screens/InspectScreen.js';
 import {TasksScreen} from './screens/TasksScreen.js';
 import {ActionsProvider} from './state/actions.js';
-import {initialUiState, uiReducer} from './state/store.js';
+import {initialUiState, uiReducer, type Screen} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
@@ -52,6 +54,8 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 		const id = resolveCommand(input, key, ['global'])?.id;
 		if (id === 'quit') {
 			exit();
+		} else if (id === 'events') {
+			dispatch({type: 'open', screen: {kind: 'events'}});
 		} else if (id === 'help') {
 			dispatch({type: 'openDialog', dialog: {kind: 'help'}});
 		}
@@ -61,9 +65,19 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 		? `${services.unreachable ? 'Lost contact with the daemon' : 'Cannot read the services'}: ${services.error}${services.retryInMs ? ` Retrying in ${Math.round(services.retryInMs / 1000)}s.` : ''}${services.data ? ' Showing the last known state.' : ''}`
 		: undefined;
 	const bodyHeight = Math.max(4, rows - 2 - statusHeight - (banner ? 2 : 0));
-	const screenScopes: Scope[] = state.screen.kind === 'services'
-		? (state.editingFilter ? ['dialog'] : ['services', 'service', 'global'])
-		: ['tasks', 'service', 'global'];
+	const screenScopes: Record<Screen['kind'], Scope[]> = {
+		services: state.editingFilter ? ['dialog'] : ['services', 'service', 'global'],
+		tasks: ['detail', 'tasks', 'service', 'global'],
+		inspect: ['detail', 'service', 'global'],
+		events: ['detail', 'global'],
+	};
+	const screenService = 'serviceId' in state.screen ? services.data?.find(service => service.id === (state.screen as {serviceId: string}).serviceId) : undefined;
+	const screens: Record<Screen['kind'], () => ReactNode> = {
+		services: () => <ServicesScreen services={services.data} state={state} isActive={screenActive} width={width} height={bodyHeight}/>,
+		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
+		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
+		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
+	};
 
 	return (
 		<ActionsProvider client={client} model={model} dispatch={dispatch}>
@@ -77,14 +91,12 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{state.dialog
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
-						: (state.screen.kind === 'services'
-							? <ServicesScreen services={services.data} state={state} isActive={screenActive} width={width} height={bodyHeight}/>
-							: <TasksScreen service={services.data?.find(service => service.id === (state.screen as {serviceId: string}).serviceId)} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>)}
+						: screens[state.screen.kind]()}
 				</Box>
 				<Box height={statusHeight} flexDirection="column" overflow="hidden">
 					<StatusLine status={state.status}/>
 				</Box>
-				{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes} readOnly={client.readOnly} width={width}/>}
+				{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[state.screen.kind]} readOnly={client.readOnly} width={width}/>}
 			</Box>
 		</ActionsProvider>
 	);

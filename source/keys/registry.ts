@@ -4,7 +4,7 @@
 import type {Key} from 'ink';
 
 /** Where a command applies. A new resource screen adds its own scope. */
-export type Scope = 'global' | 'list' | 'service' | 'services' | 'tasks' | 'dialog' | 'form' | 'confirm';
+export type Scope = 'global' | 'list' | 'service' | 'services' | 'tasks' | 'detail' | 'dialog' | 'form' | 'confirm';
 
 export type Binding = {
 	/** What the help shows, e.g. '↑/k'. */
@@ -23,8 +23,8 @@ export type Command = {
 	hint?: string;
 };
 
-const char = (character: string): Binding => ({
-	label: character,
+const char = (character: string, label = character): Binding => ({
+	label,
 	matches: (input, key) => input === character && !key.ctrl && !key.meta,
 });
 
@@ -44,6 +44,7 @@ export const commands = [
 	// Anywhere outside a dialog.
 	{id: 'help', scope: 'global', description: 'Show or hide this help', bindings: [char('?')], hint: 'help'},
 	{id: 'quit', scope: 'global', description: 'Quit swarmdeck', bindings: [char('q'), ctrl('c')], hint: 'quit'},
+	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events'},
 
 	// Moving in a list.
 	{id: 'up', scope: 'list', description: 'Move up', bindings: [special('↑', 'upArrow'), char('k')]},
@@ -58,11 +59,14 @@ export const commands = [
 	{id: 'filter', scope: 'services', description: 'Filter services by name', bindings: [char('/')], hint: 'filter'},
 	{id: 'clearFilter', scope: 'services', description: 'Clear the filter', bindings: [special('Esc', 'escape')]},
 
+	// Any screen opened from the services screen.
+	{id: 'back', scope: 'detail', description: 'Back to the services', bindings: [special('Esc', 'escape'), special('←', 'leftArrow')], hint: 'back'},
+
 	// The tasks screen.
-	{id: 'back', scope: 'tasks', description: 'Back to the services', bindings: [special('Esc', 'escape'), special('←', 'leftArrow')], hint: 'back'},
 	{id: 'history', scope: 'tasks', description: 'Show or hide finished task history (desired and current Shutdown)', bindings: [char('a')], hint: 'history'},
 
-	// Actions on the selected service, from either screen.
+	// On the selected service, from the services, tasks and inspect screens.
+	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect'},
 	{id: 'scale', scope: 'service', description: 'Scale: type a replica count', bindings: [char('s')], mutating: true, hint: 'scale'},
 	{id: 'scaleUp', scope: 'service', description: 'Scale up by one', bindings: [char('+')], mutating: true, hint: '+1'},
 	{id: 'scaleDown', scope: 'service', description: 'Scale down by one', bindings: [char('-')], mutating: true, hint: '-1'},
@@ -76,7 +80,7 @@ export const commands = [
 	{id: 'cancel', scope: 'dialog', description: 'Cancel: close the dialog and change nothing', bindings: [special('Esc', 'escape')], hint: 'cancel'},
 	{id: 'nextField', scope: 'form', description: 'Next field', bindings: [special('Tab', 'tab'), special('↓', 'downArrow')], hint: 'next field'},
 	{id: 'previousField', scope: 'form', description: 'Previous field', bindings: [shiftTab, special('↑', 'upArrow')]},
-	{id: 'nextChoice', scope: 'form', description: 'Next choice of a field with fixed choices', bindings: [special('→', 'rightArrow'), char(' ')], hint: 'choose'},
+	{id: 'nextChoice', scope: 'form', description: 'Next choice of a field with fixed choices', bindings: [special('→', 'rightArrow'), char(' ', 'Space')], hint: 'choose'},
 	{id: 'previousChoice', scope: 'form', description: 'Previous choice of a field with fixed choices', bindings: [special('←', 'leftArrow')]},
 	{id: 'confirm', scope: 'confirm', description: 'Yes: do it', bindings: [char('y')], hint: 'yes'},
 	{id: 'decline', scope: 'confirm', description: 'No: change nothing', bindings: [char('n'), special('Esc', 'escape')], hint: 'no'},
@@ -119,6 +123,7 @@ export const scopeTitles: Record<Scope, string> = {
 	list: 'Moving',
 	services: 'Services screen',
 	tasks: 'Tasks screen',
+	detail: 'Tasks, inspect and events screens',
 	service: 'Actions on the selected service',
 	dialog: 'Dialogs',
 	form: 'Forms',

@@ -27,6 +27,15 @@ export function useNodes() {
 	return useLiveResource(useSwarmModel().nodes);
 }
 
+export function useRollouts() {
+	return useLiveResource(useSwarmModel().rollouts);
+}
+
+export function useRecentEvents() {
+	const {eventLog} = useSwarmModel();
+	return useSyncExternalStore(eventLog.subscribe, eventLog.getSnapshot);
+}
+
 const emptyTasks: Snapshot<SwarmTask[]> = {unreachable: false};
 
 /** The task table of one service, polled while the calling component is mounted. */

@@ -28,6 +28,8 @@ export class LiveResource<T> {
 	private snapshot: Snapshot<T> = {unreachable: false};
 	private readonly listeners = new Set<() => void>();
 	private timer: NodeJS.Timeout | undefined;
+	/** When the pending timer fires (Date.now() time), while one is pending. */
+	private dueAt: number | undefined;
 	private running = false;
 	private inFlight = false;
 	private again = false;
@@ -55,6 +57,7 @@ export class LiveResource<T> {
 	stop(): void {
 		this.running = false;
 		clearTimeout(this.timer);
+		this.dueAt = undefined;
 	}
 
 	/** Refresh within `delayMs`, sooner than the timer would. Bursts of calls coalesce. */
@@ -68,12 +71,22 @@ export class LiveResource<T> {
 			return;
 		}
 
+		// A refresh already due by then stays: a steady stream of calls must not keep
+		// pushing it (and the regular poll) later.
+		if (this.dueAt !== undefined && this.dueAt <= Date.now() + delayMs) {
+			return;
+		}
+
 		this.schedule(delayMs);
 	}
 
 	private schedule(delayMs: number): void {
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => void this.refresh(), delayMs);
+		this.dueAt = Date.now() + delayMs;
+		this.timer = setTimeout(() => {
+			this.dueAt = undefined;
+			void this.refresh();
+		}, delayMs);
 	}
 
 	private async refresh(): Promise<void> {

@@ -3,6 +3,7 @@
 // whichever service is on screen. Nothing here renders.
 import type {SwarmClient} from '../swarm/client.js';
 import {DockerError} from '../swarm/errors.js';
+import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rollout.js';
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents} from './event-watcher.js';
 import {LiveResource} from './live-resource.js';
@@ -16,7 +17,33 @@ export const pollIntervals = {
 	nodes: 15_000,
 	tasks: 1000,
 	tasksWhileChanging: 500,
+	/** Up-to-date tasks of services mid-rollout: only while one is. */
+	rollouts: 500,
+	rolloutsIdle: 1000,
 } as const;
+
+/** Rollout progress by service ID, for services whose rollout is on screen. */
+export type RolloutMap = Record<string, RolloutProgress>;
+
+/** The recent swarm events, newest first, as a store React can subscribe to. */
+export class EventLog {
+	private events: readonly SwarmEvent[] = [];
+	private readonly listeners = new Set<() => void>();
+
+	readonly subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	readonly getSnapshot = (): readonly SwarmEvent[] => this.events;
+
+	add(event: SwarmEvent): void {
+		this.events = [event, ...this.events].slice(0, maxRecentEvents);
+		for (const listener of this.listeners) {
+			listener();
+		}
+	}
+}
 
 export function describeError(error: unknown): {message: string; unreachable: boolean} {
 	if (error instanceof DockerError) {
@@ -39,8 +66,8 @@ export function isChanging(service: SwarmService): boolean {
 export class SwarmModel {
 	readonly services: LiveResource<SwarmService[]>;
 	readonly nodes: LiveResource<SwarmNode[]>;
-	private recent: SwarmEvent[] = [];
-	private readonly eventListeners = new Set<(event: SwarmEvent) => void>();
+	readonly rollouts: LiveResource<RolloutMap>;
+	readonly eventLog = new EventLog();
 	private readonly taskTables = new Set<{serviceId: string; resource: LiveResource<SwarmTask[]>}>();
 	private stopEvents: (() => void) | undefined;
 
@@ -50,11 +77,33 @@ export class SwarmModel {
 			describeError,
 		});
 		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: pollIntervals.nodes, describeError});
+		this.rollouts = new LiveResource(async () => this.readRollouts(), {
+			intervalMs: rollouts => Object.values(rollouts ?? {}).some(rollout => rollout.phase === 'updating' || rollout.phase === 'rolling back')
+				? pollIntervals.rollouts
+				: pollIntervals.rolloutsIdle,
+			describeError,
+		});
+	}
+
+	/**
+	 * Progress of every rollout worth showing. The daemon says nothing of task progress, so
+	 * this reads the up-to-date tasks of just those services, and nothing when none rolls out.
+	 */
+	private async readRollouts(): Promise<RolloutMap> {
+		const now = new Date();
+		const services = (this.services.getSnapshot().data ?? []).filter(service => showsRollout(service, now));
+		const nodes = this.nodes.getSnapshot().data ?? [];
+		const entries = await Promise.all(services.map(async service => {
+			const progress = rolloutProgress(service, await this.client.listTasks(service.id, {upToDate: true}), nodes);
+			return [service.id, progress] as const;
+		}));
+		return Object.fromEntries(entries.filter((entry): entry is readonly [string, RolloutProgress] => entry[1] !== undefined));
 	}
 
 	start(): void {
 		this.services.start();
 		this.nodes.start();
+		this.rollouts.start();
 		this.stopEvents = watchEvents(this.client, {
 			onEvent: event => {
 				this.handleEvent(event);
@@ -68,6 +117,7 @@ export class SwarmModel {
 	stop(): void {
 		this.services.stop();
 		this.nodes.stop();
+		this.rollouts.stop();
 		this.stopEvents?.();
 		for (const table of this.taskTables) {
 			table.resource.stop();
@@ -78,18 +128,10 @@ export class SwarmModel {
 	refreshAll(): void {
 		this.services.refreshSoon(0);
 		this.nodes.refreshSoon(0);
+		this.rollouts.refreshSoon(0);
 		for (const table of this.taskTables) {
 			table.resource.refreshSoon(0);
 		}
-	}
-
-	get recentEvents(): readonly SwarmEvent[] {
-		return this.recent;
-	}
-
-	onEvent(listener: (event: SwarmEvent) => void): () => void {
-		this.eventListeners.add(listener);
-		return () => this.eventListeners.delete(listener);
 	}
 
 	/**
@@ -117,8 +159,9 @@ export class SwarmModel {
 	}
 
 	private handleEvent(event: SwarmEvent): void {
-		this.recent = [event, ...this.recent].slice(0, maxRecentEvents);
+		this.eventLog.add(event);
 		this.services.refreshSoon();
+		this.rollouts.refreshSoon(100);
 		if (event.type === 'node') {
 			this.nodes.refreshSoon();
 		}
@@ -127,10 +170,6 @@ export class SwarmModel {
 			if (event.type === 'node' || table.serviceId === event.id) {
 				table.resource.refreshSoon();
 			}
-		}
-
-		for (const listener of this.eventListeners) {
-			listener(event);
 		}
 	}
 }

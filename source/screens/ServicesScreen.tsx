@@ -5,7 +5,8 @@ import {TextInput} from '../components/TextInput.js';
 import {fitColumnWidths} from '../format/columns.js';
 import {groupServices, orderedServices, serviceColumns, type ReplicaHealth} from '../format/service-table.js';
 import {resolveCommand} from '../keys/registry.js';
-import {useNow} from '../model/hooks.js';
+import {useNow, useRollouts} from '../model/hooks.js';
+import {rolloutBadge} from '../format/rollout.js';
 import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {UiState} from '../state/store.js';
@@ -20,12 +21,12 @@ const healthColors: Record<ReplicaHealth, string | undefined> = {
 	short: theme.danger,
 };
 
-const rolloutColor = (text: string) => {
-	if (text === 'paused' || text === 'rollback paused' || text === 'rolled back') {
+const rolloutColor = (badge: string) => {
+	if (badge === 'paused' || badge === 'rollback paused' || badge === 'rolled back') {
 		return theme.danger;
 	}
 
-	return text === 'completed' ? theme.ok : theme.warning;
+	return badge === 'completed' ? theme.ok : theme.warning;
 };
 
 type Props = {
@@ -41,6 +42,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	const {dispatch} = useActions();
 	const runServiceCommand = useServiceCommands();
 	const now = useNow(5000);
+	const rollouts = useRollouts();
 	const groups = groupServices(services ?? [], {filter: state.filter, now});
 	const ordered = orderedServices(groups);
 	const selected = ordered.find(service => service.id === state.selectedServiceId) ?? ordered[0];
@@ -64,7 +66,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 		switch (command.id) {
 			case 'open': {
 				if (selected) {
-					dispatch({type: 'openTasks', serviceId: selected.id});
+					dispatch({type: 'open', screen: {kind: 'tasks', serviceId: selected.id}});
 				}
 
 				break;
@@ -115,11 +117,12 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	for (const group of groups) {
 		lines.push({kind: 'heading', key: `stack:${group.stack ?? ''}`, text: group.stack ? `${group.stack} (stack)` : 'services'});
 		for (const row of group.rows) {
+			const badge = rolloutBadge(row.service, rollouts.data?.[row.service.id]);
 			lines.push({
 				kind: 'row',
 				key: row.service.id,
-				cells: row.cells,
-				cellColors: [undefined, undefined, healthColors[row.health], undefined, undefined, rolloutColor(row.cells[5] ?? '')],
+				cells: [...row.cells.slice(0, 5), badge],
+				cellColors: [undefined, undefined, healthColors[row.health], undefined, undefined, rolloutColor(badge)],
 			});
 		}
 	}

@@ -1,13 +1,15 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
+import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, type Column} from '../format/columns.js';
 import {displayImage} from '../format/image.js';
 import {formatPolicyShort} from '../format/policy.js';
+import {showsRollout} from '../format/rollout.js';
 import {formatReplicas, rolloutText} from '../format/service-table.js';
 import {buildTaskRows, isFinishedHistory, taskTableColumns} from '../format/task-table.js';
 import {resolveCommand} from '../keys/registry.js';
-import {useNodes, useNow, useTaskTable} from '../model/hooks.js';
+import {useNodes, useNow, useRollouts, useTaskTable} from '../model/hooks.js';
 import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService} from '../swarm/types.js';
@@ -49,20 +51,25 @@ const stateColor = (state: TaskState): string | undefined => {
 type Props = {
 	service: SwarmService | undefined;
 	showHistory: boolean;
+	readOnly: boolean;
 	isActive: boolean;
 	width: number;
 	height: number;
 };
 
 /** The service's tasks, as `docker service ps` prints them, polled while on screen. */
-export function TasksScreen({service, showHistory, isActive, width, height}: Props) {
+export function TasksScreen({service, showHistory, readOnly, isActive, width, height}: Props) {
 	const {dispatch} = useActions();
 	const runServiceCommand = useServiceCommands();
 	const tasks = useTaskTable(service?.id ?? '');
 	const nodes = useNodes();
 	const now = useNow(1000);
+	const rollouts = useRollouts();
 	const [offset, setOffset] = useState(0);
-	const tableHeight = Math.max(1, height - 5);
+	const rollout = service && showsRollout(service, now) ? rollouts.data?.[service.id] : undefined;
+	// The rollout panel takes at most half the screen; the task table keeps the rest.
+	const panelHeight = rollout ? rolloutPanelHeight(rollout, Math.floor(height / 2)) : 0;
+	const tableHeight = Math.max(1, height - 5 - panelHeight);
 
 	const rows = service && tasks.data
 		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
@@ -70,7 +77,7 @@ export function TasksScreen({service, showHistory, isActive, width, height}: Pro
 	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
 
 	useKeys((input, key) => {
-		const command = resolveCommand(input, key, ['tasks', 'service', 'list']);
+		const command = resolveCommand(input, key, ['tasks', 'detail', 'service', 'list']);
 		if (!command) {
 			return;
 		}
@@ -108,7 +115,7 @@ export function TasksScreen({service, showHistory, isActive, width, height}: Pro
 		return <Text color={theme.danger}>This service no longer exists. Esc goes back.</Text>;
 	}
 
-	const rollout = rolloutText(service);
+	const rolloutWords = rolloutText(service);
 	const lines: TableLine[] = rows.map(row => ({
 		kind: 'row',
 		key: row.task.id,
@@ -123,10 +130,12 @@ export function TasksScreen({service, showHistory, isActive, width, height}: Pro
 			<Text wrap="truncate">
 				<Text bold>{service.name}</Text>
 				{'  '}{service.mode}{'  '}{formatReplicas(service)}{'  '}{displayImage(service.image)}
-				{rollout ? <Text color={theme.warning}>{'  '}{rollout}</Text> : null}
+				{rolloutWords ? <Text color={theme.warning}>{'  '}{rolloutWords}</Text> : null}
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text>
-			{service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>status: {service.updateStatus.message}</Text> : <Text> </Text>}
+			{rollout
+				? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={panelHeight} readOnly={readOnly}/>
+				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
 			{tasks.data === undefined && !tasks.error
 				? <Text color={theme.muted}>Loading tasks…</Text>
 				: <Table widths={widths} header={columns.map(column => column.header)} lines={lines} offset={offset} height={tableHeight} width={width}/>}

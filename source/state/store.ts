@@ -2,7 +2,7 @@
 // is open, and what the last action did. Live swarm data lives in the model hooks.
 import type {WriteResult} from '../swarm/types.js';
 
-export type Screen = {kind: 'services'} | {kind: 'tasks'; serviceId: string};
+export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'};
 
 export type DialogKind = 'scale' | 'policy' | 'rollback' | 'image' | 'force' | 'help' | 'confirmScale';
 
@@ -39,7 +39,7 @@ export const initialUiState: UiState = {
 
 export type UiAction =
 	| {type: 'select'; serviceId: string | undefined}
-	| {type: 'openTasks'; serviceId: string}
+	| {type: 'open'; screen: Screen}
 	| {type: 'back'}
 	| {type: 'editFilter'; editing: boolean}
 	| {type: 'setFilter'; filter: string}
@@ -54,8 +54,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return state.selectedServiceId === action.serviceId ? state : {...state, selectedServiceId: action.serviceId};
 		}
 
-		case 'openTasks': {
-			return {...state, screen: {kind: 'tasks', serviceId: action.serviceId}, selectedServiceId: action.serviceId};
+		case 'open': {
+			return {...state, screen: action.screen, selectedServiceId: 'serviceId' in action.screen ? action.screen.serviceId : state.selectedServiceId};
 		}
 
 		case 'back': {

@@ -17,7 +17,8 @@ export type SwarmClient = {
 	preflight(): Promise<PreflightResult>;
 	listServices(): Promise<SwarmService[]>;
 	inspectService(nameOrId: string): Promise<SwarmService>;
-	listTasks(serviceId: string): Promise<SwarmTask[]>;
+	/** upToDate: only tasks of the current spec (the CLI's filter for rollout progress). */
+	listTasks(serviceId: string, options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
 	/** Service and node events until the signal aborts. */
 	events(signal: AbortSignal): AsyncIterable<SwarmEvent>;
@@ -89,8 +90,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async inspectService(nameOrId) {
 			return serviceFromApi(await read(async () => docker.getService(nameOrId).inspect()));
 		},
-		async listTasks(serviceId) {
-			const raw = await read(async () => docker.listTasks({filters: JSON.stringify({service: [serviceId]})}));
+		async listTasks(serviceId, {upToDate = false} = {}) {
+			const filters = upToDate ? {service: [serviceId], '_up-to-date': ['true']} : {service: [serviceId]};
+			const raw = await read(async () => docker.listTasks({filters: JSON.stringify(filters)}));
 			return raw.map(task => taskFromApi(task));
 		},
 		async listNodes() {

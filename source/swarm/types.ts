@@ -83,6 +83,7 @@ export type SwarmService = {
 
 export const taskStates = [
 	'new',
+	'allocated',
 	'pending',
 	'assigned',
 	'accepted',

@@ -46,6 +46,10 @@ export type FakeClient = SwarmClient & {
 	sent: SentWrite[];
 	/** Makes the next calls fail as if the daemon were gone. */
 	failWith?: Error;
+	/** Makes the next writes fail as if the daemon refused them; reads still work. */
+	rejectWrites?: Error;
+	/** How long a write takes, as a real daemon's inspect and update do (0 by default). */
+	writeDelayMs: number;
 	emit: (event: SwarmEvent) => void;
 };
 
@@ -60,13 +64,23 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 		return service;
 	};
 
-	const guard = (action: string) => {
+	const guard = async (action: string) => {
 		if (client.readOnly) {
 			throw new ReadOnlyError(action);
 		}
 
+		if (client.writeDelayMs > 0) {
+			await new Promise(resolve => {
+				setTimeout(resolve, client.writeDelayMs);
+			});
+		}
+
 		if (client.failWith) {
 			throw client.failWith;
+		}
+
+		if (client.rejectWrites) {
+			throw client.rejectWrites;
 		}
 	};
 
@@ -80,6 +94,7 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 		tasks: new Map(Object.entries(options.tasks ?? {})),
 		nodes: options.nodes ?? [],
 		sent: [],
+		writeDelayMs: 0,
 		emit(event) {
 			for (const listener of listeners) {
 				listener(event);
@@ -98,12 +113,14 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 		async inspectService(name) {
 			return structuredClone(find(name));
 		},
-		async listTasks(serviceId) {
+		async listTasks(serviceId, {upToDate = false} = {}) {
 			if (client.failWith) {
 				throw client.failWith;
 			}
 
-			return structuredClone(client.tasks.get(serviceId) ?? []);
+			const tasks = client.tasks.get(serviceId) ?? [];
+			// Up to date: the fake treats tasks meant to run as those of the current spec.
+			return structuredClone(upToDate ? tasks.filter(task => task.desiredState === 'running' || task.desiredState === 'ready') : tasks);
 		},
 		async listNodes() {
 			return structuredClone(client.nodes);
@@ -135,7 +152,7 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 			}
 		},
 		async scale(name, replicasText) {
-			guard('scale');
+			await guard('scale');
 			const service = find(name);
 			const replicas = parseReplicas(replicasText, service);
 			client.sent.push({action: 'scale', service: service.name, payload: replicas});
@@ -144,7 +161,7 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 			return result(service.name, scaleCommand(service.name, replicas), `${service.name} scaled to ${replicas}`, true);
 		},
 		async setPolicies(name, input: Partial<Record<PolicyKind, PolicyInput>>) {
-			guard('policy');
+			await guard('policy');
 			const service = find(name);
 			const update = parsePolicyInput('update', input.update ?? {});
 			const rollback = parsePolicyInput('rollback', input.rollback ?? {});
@@ -154,7 +171,7 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 			return result(service.name, policyCommand(service.name, {update, rollback}), `${service.name} policy changed; no task is replaced`, true);
 		},
 		async setImage(name, imageText) {
-			guard('image');
+			await guard('image');
 			const service = find(name);
 			const image = checkImageReference(imageText);
 			client.sent.push({action: 'image', service: service.name, payload: image});
@@ -162,13 +179,13 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 			return result(service.name, imageCommand(service.name, image), `${service.name} image → ${image}`, false);
 		},
 		async forceRedeploy(name) {
-			guard('force');
+			await guard('force');
 			const service = find(name);
 			client.sent.push({action: 'force', service: service.name});
 			return result(service.name, forceCommand(service.name), `${service.name} redeploy forced`, false);
 		},
 		async rollback(name) {
-			guard('rollback');
+			await guard('rollback');
 			const service = find(name);
 			client.sent.push({action: 'rollback', service: service.name});
 			return result(service.name, rollbackCommand(service.name), `${service.name} rolling back`, false);

@@ -1,5 +1,7 @@
 // Ink 6 with React 19 handles input on the scheduler: after mounting and after each
 // keypress, yield to it before reading the frame. Every component test uses these.
+import {EventEmitter} from 'node:events';
+import {render as inkRender} from 'ink';
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 
@@ -29,6 +31,10 @@ export const keys = {
 	left: '\u001B[D',
 	backspace: '\u007F',
 	ctrlU: '\u0015',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	home: '\u001B[H',
+	end: '\u001B[F',
 } as const;
 
 export type Rendered = ReturnType<typeof render> & {
@@ -37,10 +43,87 @@ export type Rendered = ReturnType<typeof render> & {
 	/** Types text one character at a time. */
 	type: (text: string) => Promise<void>;
 	frame: () => string;
+	/** Resizes the terminal, as a person dragging the window does (only with a given size). */
+	resize: (columns: number, rows?: number) => Promise<void>;
 };
 
-export async function renderInk(element: ReactElement): Promise<Rendered> {
-	const instance = render(element);
+/** The terminal a test renders into. Without one, ink-testing-library's: 100 columns, no rows (24 assumed). */
+export type TerminalSize = {columns: number; rows?: number};
+
+type Instance = ReturnType<typeof render>;
+
+// ink-testing-library's stdout is always 100 columns wide; this one has the given size and
+// tells Ink when it changes, like a real terminal.
+class SizedStdout extends EventEmitter {
+	readonly frames: string[] = [];
+	private last: string | undefined;
+
+	constructor(
+		public columns: number,
+		public rows: number | undefined,
+	) {
+		super();
+	}
+
+	write = (frame: string) => {
+		this.frames.push(frame);
+		this.last = frame;
+	};
+
+	lastFrame = () => this.last;
+}
+
+class TestStdin extends EventEmitter {
+	isTTY = true;
+	data: string | null = null;
+	write = (data: string) => {
+		this.data = data;
+		this.emit('readable');
+		this.emit('data', data);
+	};
+
+	read = () => {
+		const {data} = this;
+		this.data = null;
+		return data;
+	};
+
+	setEncoding() {/* A terminal stub: nothing to do. */}
+	setRawMode() {/* A terminal stub: nothing to do. */}
+	resume() {/* A terminal stub: nothing to do. */}
+	pause() {/* A terminal stub: nothing to do. */}
+	ref() {/* A terminal stub: nothing to do. */}
+	unref() {/* A terminal stub: nothing to do. */}
+}
+
+function renderSized(element: ReactElement, size: TerminalSize): {instance: Instance; stdout: SizedStdout} {
+	const stdout = new SizedStdout(size.columns, size.rows);
+	const stderr = new SizedStdout(size.columns, size.rows);
+	const stdin = new TestStdin();
+	const ink = inkRender(element, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: stderr as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	const instance: Instance = {
+		rerender: ink.rerender,
+		unmount: ink.unmount,
+		cleanup: ink.cleanup,
+		stdout: stdout as unknown as Instance['stdout'],
+		stderr: stderr as unknown as Instance['stderr'],
+		stdin: stdin as unknown as Instance['stdin'],
+		frames: stdout.frames,
+		lastFrame: stdout.lastFrame,
+	};
+	return {instance, stdout};
+}
+
+export async function renderInk(element: ReactElement, size?: TerminalSize): Promise<Rendered> {
+	const sized = size ? renderSized(element, size) : undefined;
+	const instance = sized?.instance ?? render(element);
 	await settle();
 	const press = async (...sequence: string[]) => {
 		for (const key of sequence) {
@@ -55,12 +138,23 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
 		press,
 		type: async (text: string) => press(...text),
 		frame: () => instance.lastFrame() ?? '',
+		async resize(columns: number, rows?: number) {
+			if (!sized) {
+				throw new Error('resize needs renderInk(element, {columns, rows})');
+			}
+
+			sized.stdout.columns = columns;
+			sized.stdout.rows = rows ?? sized.stdout.rows;
+			sized.stdout.emit('resize');
+			await settle();
+		},
 	};
 }
 
 /** Waits until the frame satisfies `predicate`, for screens fed by async data. */
 export async function waitForFrame(rendered: Rendered, predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
+	// performance.now, not Date.now: a test may freeze Date to fix "5 seconds ago".
+	const deadline = performance.now() + timeoutMs;
 	for (;;) {
 		const frame = rendered.frame();
 		if (predicate(frame)) {
@@ -69,7 +163,7 @@ export async function waitForFrame(rendered: Rendered, predicate: (frame: string
 			return frame;
 		}
 
-		if (Date.now() > deadline) {
+		if (performance.now() > deadline) {
 			throw new Error(`Timed out waiting for the frame; last frame:\n${frame}`);
 		}
 

@@ -1,0 +1,71 @@
+import {Box, Text} from 'ink';
+import {formatPolicyShort} from '../format/policy.js';
+import {ago, progressBar, progressError, type RolloutProgress} from '../format/rollout.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	rollout: RolloutProgress;
+	now: Date;
+	width: number;
+	/** Lines the panel may use; slots that do not fit collapse to the overall line. */
+	maxHeight: number;
+	readOnly: boolean;
+};
+
+const phaseColor = (rollout: RolloutProgress) => {
+	switch (rollout.phase) {
+		case 'completed': {
+			return theme.ok;
+		}
+
+		case 'paused':
+		case 'rollback paused':
+		case 'rolled back': {
+			return theme.danger;
+		}
+
+		default: {
+			return theme.warning;
+		}
+	}
+};
+
+/** How many lines the panel needs: three of context plus one per slot that fits. */
+export function rolloutPanelHeight(rollout: RolloutProgress, maxHeight: number): number {
+	const slots = rollout.slots.length <= 20 && rollout.slots.length <= maxHeight - 3 ? rollout.slots.length : 0;
+	return Math.min(maxHeight, 3 + slots + (rollout.phase.includes('paused') ? 1 : 0));
+}
+
+/** The rollout as it happens: overall count, one bar per slot, the policy and the daemon's words. */
+export function RolloutPanel({rollout, now, width, maxHeight, readOnly}: Props) {
+	const paused = rollout.phase === 'paused' || rollout.phase === 'rollback paused';
+	const fixedLines = 3 + (paused ? 1 : 0);
+	const showSlots = rollout.slots.length <= 20 && rollout.slots.length <= maxHeight - fixedLines;
+	const labelWidth = Math.max(...rollout.slots.map(slot => slot.label.length), 3);
+	const stateWidth = 9;
+	const barWidth = Math.max(10, Math.min(52, width - labelWidth - stateWidth - 6));
+	const kind = rollout.phase === 'rolling back' || rollout.phase === 'rollback paused' || rollout.phase === 'rolled back' ? 'rollback' : 'update';
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold color={phaseColor(rollout)}>{rollout.phase}</Text>
+				{'  '}{rollout.headline}
+				<Text color={theme.muted}>{'  '}started {ago(rollout.startedAt, now)}{rollout.completedAt ? `, ended ${ago(rollout.completedAt, now)}` : ''}</Text>
+			</Text>
+			<Text wrap="truncate" color={theme.muted}>{kind} policy in force: {formatPolicyShort(rollout.policy)}</Text>
+			<Text wrap="truncate">daemon says: {rollout.message || '(nothing)'}</Text>
+			{paused
+				? <Text wrap="truncate" color={theme.warning}>{readOnly ? 'Paused: it stays so until someone rolls back or updates again (read-only here).' : 'Paused: r rolls back to the previous spec; i (image) or f (force) updates again.'}</Text>
+				: null}
+			{showSlots
+				? rollout.slots.map(slot => (
+					<Text key={slot.label} wrap="truncate">
+						{slot.label.padStart(labelWidth)}: {slot.error
+							? <Text color={theme.danger}>{progressError(slot.error)}</Text>
+							: <Text color={slot.running ? theme.ok : theme.warning}>{slot.state.padEnd(stateWidth)} {progressBar(slot.step, barWidth)}</Text>}
+					</Text>
+				))
+				: null}
+		</Box>
+	);
+}

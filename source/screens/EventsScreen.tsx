@@ -1,0 +1,48 @@
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {describeEvent, formatClock} from '../format/events.js';
+import {resolveCommand} from '../keys/registry.js';
+import {useKeys} from '../keys/use-keys.js';
+import {useRecentEvents} from '../model/hooks.js';
+import {maxRecentEvents} from '../model/swarm-model.js';
+import {useActions} from '../state/actions.js';
+import {theme} from '../theme.js';
+import {moveSelection} from './selection.js';
+
+type Props = {
+	isActive: boolean;
+	width: number;
+	height: number;
+};
+
+/** Service and node events since swarmdeck started, newest first, in words. */
+export function EventsScreen({isActive, width, height}: Props) {
+	const {dispatch} = useActions();
+	const events = useRecentEvents();
+	const [offset, setOffset] = useState(0);
+	const listHeight = Math.max(1, height - 2);
+	useKeys((input, key) => {
+		const command = resolveCommand(input, key, ['detail', 'list']);
+		if (command?.id === 'back') {
+			dispatch({type: 'back'});
+		} else if (command && ['up', 'down', 'pageUp', 'pageDown', 'first', 'last'].includes(command.id)) {
+			const maxOffset = Math.max(0, events.length - listHeight);
+			setOffset(Math.min(maxOffset, moveSelection(maxOffset + 1, offset, command.id as 'up', listHeight)));
+		}
+	}, {isActive});
+
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold wrap="truncate">Swarm events, newest first <Text color={theme.muted}>(the last {maxRecentEvents} are kept; tasks send none, so task changes show on the tasks screen)</Text></Text>
+			{events.length === 0
+				? <Text color={theme.muted}>No event yet. Scale or update a service and it appears here.</Text>
+				: events.slice(offset, offset + listHeight).map(event => (
+					<Text key={`${event.time.getTime()}-${event.id}-${event.action}-${JSON.stringify(event.attributes)}`} wrap="truncate">
+						<Text color={theme.muted}>{formatClock(event.time)}</Text>
+						{'  '}<Text color={event.type === 'node' ? theme.heading : theme.accent}>{event.type.padEnd(7)}</Text>
+						{describeEvent(event)}
+					</Text>
+				))}
+		</Box>
+	);
+}

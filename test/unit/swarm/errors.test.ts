@@ -1,0 +1,107 @@
+import {describe, expect, it} from 'vitest';
+import {
+	daemonMessage,
+	DockerError,
+	isConnectionError,
+	isOutOfSequence,
+	ReadOnlyError,
+	toDockerError,
+	ValidationError,
+} from '../../../source/swarm/errors.js';
+
+/** An error shaped like the ones docker-modem rejects with. */
+function modemError(statusCode: number, json: unknown): Error {
+	const reason = statusCode === 500 ? 'server error' : 'unexpected';
+	const cause = json && typeof json === 'object' && 'message' in json ? String(json.message) : String(json);
+	return Object.assign(new Error(`(HTTP code ${statusCode}) ${reason} - ${cause} `), {statusCode, reason, json});
+}
+
+function connectionError(code: string, address = '/var/run/docker.sock'): Error {
+	return Object.assign(new Error(`connect ${code} ${address}`), {code, errno: -111, syscall: 'connect', address});
+}
+
+const target = 'unix:///var/run/docker.sock';
+
+describe('daemonMessage', () => {
+	it('prefers the daemon\'s own message over docker-modem\'s "unexpected" label', () => {
+		const error = modemError(400, {message: 'service dockercoins_hasher does not have a previous spec'});
+		expect(error.message).toContain('unexpected');
+		expect(daemonMessage(error)).toBe('service dockercoins_hasher does not have a previous spec');
+	});
+
+	it('reads a body that arrived as a Buffer', () => {
+		expect(daemonMessage(modemError(503, Buffer.from('This node is not a swarm manager.\n')))).toBe('This node is not a swarm manager.');
+	});
+
+	it('reads a body that arrived as a string', () => {
+		expect(daemonMessage(modemError(409, '  conflict: name in use  '))).toBe('conflict: name in use');
+	});
+
+	it('falls back to the error\'s message when there is no body', () => {
+		expect(daemonMessage(new Error('socket hang up'))).toBe('socket hang up');
+		expect(daemonMessage(modemError(500, Buffer.alloc(0)))).toMatch(/^\(HTTP code 500\)/);
+	});
+
+	it('copes with things that are not errors', () => {
+		expect(daemonMessage('plain text')).toBe('plain text');
+		expect(daemonMessage(undefined)).toBe('undefined');
+	});
+});
+
+describe('toDockerError', () => {
+	it.each(['ECONNREFUSED', 'ENOENT'])('turns %s into an unreachable error naming the target', code => {
+		const error = toDockerError(connectionError(code), target);
+		expect(error).toBeInstanceOf(DockerError);
+		expect(error.unreachable).toBe(true);
+		expect(error.statusCode).toBeUndefined();
+		expect(error.message).toContain(target);
+		expect(error.message).toContain(code);
+		expect(error.message).toContain('Cannot reach the Docker daemon');
+		expect(error.message).toContain('DOCKER_HOST');
+	});
+
+	it('keeps the daemon\'s message and status for an HTTP error', () => {
+		const error = toDockerError(modemError(503, {message: 'This node is not a swarm manager. Worker nodes can\'t be used to view or modify cluster state.'}), target);
+		expect(error.unreachable).toBe(false);
+		expect(error.statusCode).toBe(503);
+		expect(error.message).toBe('This node is not a swarm manager. Worker nodes can\'t be used to view or modify cluster state.');
+	});
+
+	it('passes a DockerError through as it is', () => {
+		const original = new DockerError('already in words', 400);
+		expect(toDockerError(original, target)).toBe(original);
+	});
+
+	it('isConnectionError knows the socket errors and nothing else', () => {
+		expect(isConnectionError(connectionError('ECONNREFUSED'))).toBe(true);
+		expect(isConnectionError(connectionError('EACCES'))).toBe(true);
+		expect(isConnectionError(modemError(500, {message: 'boom'}))).toBe(false);
+		expect(isConnectionError(undefined)).toBe(false);
+	});
+});
+
+describe('isOutOfSequence', () => {
+	it('recognises the daemon\'s stale-version error', () => {
+		expect(isOutOfSequence(modemError(500, {message: 'rpc error: code = Unknown desc = update out of sequence'}))).toBe(true);
+	});
+
+	it('is false for other errors', () => {
+		expect(isOutOfSequence(modemError(500, {message: 'rpc error: code = Unknown desc = name conflicts with an existing object'}))).toBe(false);
+		expect(isOutOfSequence(connectionError('ECONNREFUSED'))).toBe(false);
+	});
+});
+
+describe('messages meant for the screen', () => {
+	it('ValidationError names the field and the rule', () => {
+		const error = new ValidationError('replicas', 'must be a whole number from 0 up, got "abc"');
+		expect(error.message).toBe('replicas: must be a whole number from 0 up, got "abc"');
+		expect(error.name).toBe('ValidationError');
+	});
+
+	it('ReadOnlyError says what was refused and that nothing was sent', () => {
+		const error = new ReadOnlyError('scale');
+		expect(error.message).toContain('scale');
+		expect(error.message).toContain('--read-only');
+		expect(error.message).toContain('Nothing was sent');
+	});
+});

@@ -1,0 +1,100 @@
+import {describe, expect, it} from 'vitest';
+import {explainSwarmInfo, unreachableResult, type PreflightResult} from '../../../source/swarm/preflight.js';
+
+const target = 'unix:///var/run/docker.sock';
+
+function failure(result: PreflightResult): {problem: string; message: string} {
+	if (result.ok) {
+		throw new Error('expected a preflight failure');
+	}
+
+	return result;
+}
+
+/** One sentence or a few short ones, no stack trace, no raw JSON. */
+function expectReadable(message: string): void {
+	expect(message).not.toMatch(/\n|\bat .*\(|[{}]|undefined/);
+	expect(message.trim()).toMatch(/[.!]$/);
+}
+
+describe('explainSwarmInfo', () => {
+	it('lets a manager of an active swarm through, with its name and version', () => {
+		expect(explainSwarmInfo({
+			Name: 'node1',
+			ServerVersion: '20.10.24',
+			Swarm: {LocalNodeState: 'active', ControlAvailable: true, NodeID: 'mr53421epn5vqv8b8fzmy0wzf'},
+		}, target)).toEqual({ok: true, nodeName: 'node1', serverVersion: '20.10.24'});
+	});
+
+	it('says a node outside any swarm must init one or point at a manager', () => {
+		const result = failure(explainSwarmInfo({Name: 'laptop', Swarm: {LocalNodeState: 'inactive', ControlAvailable: false}}, target));
+		expect(result.problem).toBe('inactive');
+		expect(result.message).toContain('laptop');
+		expect(result.message).toContain(target);
+		expect(result.message).toContain('not part of a swarm');
+		expect(result.message).toContain('docker swarm init');
+		expect(result.message).toContain('DOCKER_HOST');
+		expectReadable(result.message);
+	});
+
+	it('treats /info without any Swarm section as not in a swarm', () => {
+		expect(failure(explainSwarmInfo({}, target)).problem).toBe('inactive');
+	});
+
+	it('says a worker cannot manage services, naming it, and to use a manager or promote it', () => {
+		const result = failure(explainSwarmInfo({
+			Name: 'node2',
+			Swarm: {
+				LocalNodeState: 'active',
+				ControlAvailable: false,
+				RemoteManagers: [{NodeID: 'mr53421epn5vqv8b8fzmy0wzf', Addr: '172.29.77.11:2377'}],
+			},
+		}, 'tcp://172.29.77.12:2375'));
+		expect(result.problem).toBe('worker');
+		expect(result.message).toContain('node2');
+		expect(result.message).toContain('tcp://172.29.77.12:2375');
+		expect(result.message).toContain('worker');
+		expect(result.message).toContain('manager');
+		expect(result.message).toContain('docker node promote node2');
+		expect(result.message).toContain('172.29.77.11:2377');
+		expectReadable(result.message);
+	});
+
+	it('does not list managers for a worker that knows none', () => {
+		const result = failure(explainSwarmInfo({Name: 'node3', Swarm: {LocalNodeState: 'active', ControlAvailable: false, RemoteManagers: null}}, target));
+		expect(result.problem).toBe('worker');
+		expect(result.message).not.toContain('Managers of this swarm');
+	});
+
+	it('says a pending node should be waited for', () => {
+		const result = failure(explainSwarmInfo({Name: 'node3', Swarm: {LocalNodeState: 'pending'}}, target));
+		expect(result.problem).toBe('pending');
+		expect(result.message).toContain('node3');
+		expect(result.message).toMatch(/[Ww]ait/);
+		expectReadable(result.message);
+	});
+
+	it('says a locked swarm must be unlocked', () => {
+		const result = failure(explainSwarmInfo({Name: 'node1', Swarm: {LocalNodeState: 'locked'}}, target));
+		expect(result.problem).toBe('locked');
+		expect(result.message).toContain('locked');
+		expect(result.message).toContain('docker swarm unlock');
+		expectReadable(result.message);
+	});
+
+	it('passes on the swarm\'s own error and says where to look', () => {
+		const result = failure(explainSwarmInfo({Name: 'node1', Swarm: {LocalNodeState: 'error', Error: 'raft: no leader'}}, target));
+		expect(result.problem).toBe('error');
+		expect(result.message).toContain('raft: no leader');
+		expect(result.message).toContain('docker info');
+		expectReadable(result.message);
+	});
+
+	it('calls a nameless engine "this node"', () => {
+		expect(failure(explainSwarmInfo({Swarm: {LocalNodeState: 'pending'}}, target)).message).toContain('this node');
+	});
+
+	it('unreachableResult carries the message as given', () => {
+		expect(unreachableResult('Cannot reach the Docker daemon.')).toEqual({ok: false, problem: 'unreachable', message: 'Cannot reach the Docker daemon.'});
+	});
+});
