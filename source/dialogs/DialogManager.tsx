@@ -1,4 +1,6 @@
 import {Text} from 'ink';
+import {resolveCommand} from '../keys/registry.js';
+import {useKeys} from '../keys/use-keys.js';
 import {useActions} from '../state/actions.js';
 import type {Dialog} from '../state/store.js';
 import {scaleCommand} from '../swarm/commands.js';
@@ -18,6 +20,17 @@ type Props = {
 	height: number;
 };
 
+/** The dialog's service was removed meanwhile: say so, and let Esc (or Enter) close it. */
+function ServiceGone({onClose}: {onClose: () => void}) {
+	useKeys((input, key) => {
+		const id = resolveCommand(input, key, ['dialog'])?.id;
+		if (id === 'cancel' || id === 'submit') {
+			onClose();
+		}
+	});
+	return <Text color="red">That service no longer exists. Press Esc.</Text>;
+}
+
 /** Shows the one open dialog. Every dialog closes before its action runs. */
 export function DialogManager({dialog, services, width, height}: Props) {
 	const {dispatch, run, client} = useActions();
@@ -36,7 +49,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 
 	const service = services.find(candidate => candidate.id === dialog.serviceId);
 	if (!service) {
-		return <Text color="red">That service no longer exists. Press Esc.</Text>;
+		return <ServiceGone onClose={close}/>;
 	}
 
 	const {name} = service;

@@ -12,7 +12,7 @@ export function helpLines({readOnly}: {readOnly: boolean}): Line[] {
 	const lines: Line[] = [];
 	const scopes = [...new Set((commands as readonly Command[]).map(command => command.scope))] as Scope[];
 	for (const scope of scopes) {
-		lines.push({key: scope, text: scopeTitles[scope], heading: true});
+		lines.push({key: `scope:${scope}`, text: scopeTitles[scope], heading: true});
 		for (const command of (commands as readonly Command[]).filter(candidate => candidate.scope === scope)) {
 			const disabled = readOnly && command.mutating;
 			lines.push({key: command.id, text: `${keyLabel(command).padEnd(16)}${command.description}${disabled ? '  (off: read-only)' : ''}`, disabled});

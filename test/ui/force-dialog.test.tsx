@@ -1,0 +1,44 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {makeService} from '../support/fake-client.js';
+import {keys, waitForFrame} from '../support/ink.js';
+import {dialogTitle, pause, startApp, stopAll, words} from './harness.js';
+
+afterEach(stopAll);
+
+async function openForce() {
+	const started = await startApp({services: [makeService({name: 'vote', replicas: 4})]});
+	await started.ui.press('f');
+	await waitForFrame(started.ui, frame => frame.includes('╭'));
+	return started;
+}
+
+describe('force redeploy', () => {
+	it('asks first, saying every task is replaced and how, with the command', async () => {
+		const {ui} = await openForce();
+		const frame = ui.frame();
+		expect(dialogTitle(frame)).toBe('Force a redeploy of vote?');
+		const text = words(frame);
+		expect(text).toContain('Every task (4) is stopped and replaced with the same spec: 1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first.');
+		expect(text).toContain('$ docker service update --force vote');
+	});
+
+	it('forces on y and shows the command in the status line', async () => {
+		const {client, ui} = await openForce();
+		await ui.press(keys.enter);
+		await pause(50);
+		expect(client.sent).toEqual([]);
+		await ui.press('y');
+		const frame = await waitForFrame(ui, text => text.includes('✔'));
+		expect(frame).toContain('✔ vote redeploy forced');
+		expect(frame).toMatch(/^\$ docker service update --force vote$/m);
+		expect(client.sent).toEqual([{action: 'force', service: 'vote'}]);
+	});
+
+	it.each([['n', 'n'], ['Esc', keys.escape]])('sends nothing on %s', async (_label, key) => {
+		const {client, ui} = await openForce();
+		await ui.press(key);
+		await waitForFrame(ui, text => !text.includes('╭'));
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
+});

@@ -1,0 +1,75 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {commands, type Command} from '../../source/keys/registry.js';
+import {makeService} from '../support/fake-client.js';
+import {keys, waitForFrame} from '../support/ink.js';
+import {makeTask, pause, startApp, stopAll, words} from './harness.js';
+
+afterEach(stopAll);
+
+const mutating = (commands as readonly Command[]).filter(command => command.mutating);
+const refusal = /Read-only mode: \S+ is disabled \(swarmdeck was started with --read-only\)\. Nothing was sent\./;
+
+function swarm() {
+	return [makeService({name: 'vote', replicas: 1, previousSpec: {Name: 'vote'}})];
+}
+
+describe('read-only mode', () => {
+	it('says so in the header and the hint bar, which shows no key that changes the swarm', async () => {
+		const {ui} = await startApp({services: swarm(), readOnly: true});
+		const lines = ui.frame().split('\n');
+		expect(lines[0]).toBe('swarmdeck · node1 · unix:///fake.sock · 1 services · READ-ONLY');
+		const hintBar = lines.at(-1)!;
+		expect(hintBar).toMatch(/^READ-ONLY {2}\? help {2}q quit/);
+		expect(hintBar).toContain('Enter tasks');
+		expect(hintBar).toContain('/ filter');
+		for (const hint of ['s scale', '+ +1', '- -1', 'u policy', 'r rollback', 'i image', 'f force']) {
+			expect(hintBar).not.toContain(hint);
+		}
+	});
+
+	it('covers every key that changes the swarm', () => {
+		expect(mutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'f', 'i', 'r', 's', 'u']);
+	});
+
+	it.each(mutating.map(command => [command.id, command.bindings[0]!.label] as const))('%s (%s) is refused in words on the services screen, and nothing is sent', async (_id, key) => {
+		const {client, ui} = await startApp({services: swarm(), readOnly: true});
+		await ui.press(key);
+		const frame = ui.frame();
+		expect(words(frame)).toMatch(refusal);
+		expect(frame).not.toContain('╭');
+		// y confirms nothing: no dialog was opened.
+		await ui.press('y');
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
+
+	it.each(mutating.map(command => [command.id, command.bindings[0]!.label] as const))('%s (%s) is refused on the tasks screen too', async (_id, key) => {
+		const {client, ui} = await startApp({services: swarm(), tasks: {'id-vote': [makeTask('id-vote')]}, readOnly: true});
+		await ui.press(keys.enter);
+		await waitForFrame(ui, frame => frame.includes('vote.1'));
+		expect(ui.frame().split('\n').at(-1)).toMatch(/^READ-ONLY /);
+		await ui.press(key);
+		expect(words(ui.frame())).toMatch(refusal);
+		expect(ui.frame()).not.toContain('╭');
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
+
+	it('names the action it refused', async () => {
+		const {ui} = await startApp({services: swarm(), readOnly: true});
+		await ui.press('s');
+		expect(words(ui.frame())).toContain('Read-only mode: scale is disabled');
+		await ui.press('r');
+		expect(words(ui.frame())).toContain('Read-only mode: rollback is disabled');
+	});
+
+	it('still lets a person look around: tasks, filter and help work', async () => {
+		const {ui} = await startApp({services: swarm(), tasks: {'id-vote': [makeTask('id-vote')]}, readOnly: true});
+		await ui.press('/');
+		await ui.type('vo');
+		await ui.press(keys.enter, keys.enter);
+		await waitForFrame(ui, frame => frame.includes('vote.1'));
+		await ui.press(keys.escape, '?');
+		await waitForFrame(ui, frame => frame.includes('Keys'));
+	});
+});
