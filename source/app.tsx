@@ -87,7 +87,7 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 					<Text color={theme.muted}> · {nodeName} · {client.target}{services.data ? ` · ${services.data.length} services` : ''}</Text>
 					{client.readOnly ? <Text bold color={theme.warning}> · READ-ONLY</Text> : null}
 				</Text>
-				{banner ? <Text wrap="truncate" color={theme.danger}>⚠ {banner}</Text> : null}
+				{banner ? <Box height={2} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{state.dialog
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>

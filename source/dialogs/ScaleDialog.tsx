@@ -19,7 +19,8 @@ type Props = {
 
 function check(text: string, service: SwarmService): {replicas?: number; error?: string} {
 	try {
-		return {replicas: parseReplicas(text, service)};
+		const replicas = parseReplicas(text, service);
+		return replicas === service.replicas ? {error: `${service.name} already has ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}: type another count`} : {replicas};
 	} catch (error) {
 		return {error: (error as Error).message};
 	}

@@ -19,6 +19,8 @@ export type Command = {
 	bindings: Binding[];
 	/** Changes the swarm: refused in read-only mode, and never bound there. */
 	mutating?: boolean;
+	/** What a refusal calls it: 'Read-only mode: scale up is disabled'. */
+	action?: string;
 	/** Shown in the bottom hint bar (the help overlay lists every command). */
 	hint?: string;
 };
@@ -67,13 +69,13 @@ export const commands = [
 
 	// On the selected service, from the services, tasks and inspect screens.
 	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect'},
-	{id: 'scale', scope: 'service', description: 'Scale: type a replica count', bindings: [char('s')], mutating: true, hint: 'scale'},
-	{id: 'scaleUp', scope: 'service', description: 'Scale up by one', bindings: [char('+')], mutating: true, hint: '+1'},
-	{id: 'scaleDown', scope: 'service', description: 'Scale down by one', bindings: [char('-')], mutating: true, hint: '-1'},
-	{id: 'policy', scope: 'service', description: 'Edit the update and rollback policy', bindings: [char('u')], mutating: true, hint: 'policy'},
-	{id: 'rollback', scope: 'service', description: 'Roll back to the previous spec (asks first)', bindings: [char('r')], mutating: true, hint: 'rollback'},
-	{id: 'image', scope: 'service', description: 'Change the image (asks first)', bindings: [char('i')], mutating: true, hint: 'image'},
-	{id: 'force', scope: 'service', description: 'Force a redeploy of every task (asks first)', bindings: [char('f')], mutating: true, hint: 'force'},
+	{id: 'scale', scope: 'service', description: 'Scale: type a replica count', bindings: [char('s')], mutating: true, action: 'scale', hint: 'scale'},
+	{id: 'scaleUp', scope: 'service', description: 'Scale up by one', bindings: [char('+')], mutating: true, action: 'scale up', hint: '+1'},
+	{id: 'scaleDown', scope: 'service', description: 'Scale down by one', bindings: [char('-')], mutating: true, action: 'scale down', hint: '-1'},
+	{id: 'policy', scope: 'service', description: 'Edit the update and rollback policy', bindings: [char('u')], mutating: true, action: 'policy change', hint: 'policy'},
+	{id: 'rollback', scope: 'service', description: 'Roll back to the previous spec (asks first)', bindings: [char('r')], mutating: true, action: 'rollback', hint: 'rollback'},
+	{id: 'image', scope: 'service', description: 'Change the image (asks first)', bindings: [char('i')], mutating: true, action: 'image change', hint: 'image'},
+	{id: 'force', scope: 'service', description: 'Force a redeploy of every task (asks first)', bindings: [char('f')], mutating: true, action: 'force redeploy', hint: 'force'},
 
 	// Inside a dialog.
 	{id: 'submit', scope: 'dialog', description: 'Apply / save', bindings: [special('Enter', 'return')], hint: 'apply'},
@@ -129,3 +131,11 @@ export const scopeTitles: Record<Scope, string> = {
 	form: 'Forms',
 	confirm: 'Confirmations',
 };
+
+/** The key table of the README, generated so it cannot drift from the bindings. */
+export function keyTableMarkdown(): string {
+	const rows = (commands as readonly Command[])
+		.filter(command => command.hint || command.scope === 'service')
+		.map(command => `| ${keyLabel(command).replaceAll('|', String.raw`\|`)} | ${command.description}${command.mutating ? ' (not in `--read-only`)' : ''} |`);
+	return ['| Key | What it does |', '| --- | --- |', ...rows].join('\n');
+}

@@ -17,12 +17,26 @@ import {theme} from '../theme.js';
 import {moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
-// Which columns give up width first on a narrow terminal: error, image and name.
-const columns: readonly Column[] = taskTableColumns.map(column => ({
+// Which columns give up width first on a narrow terminal: the long DESIRED STATE header
+// (its values are short), then the error; names and image tags last, since those are
+// what a rollout changes.
+const allColumns = taskTableColumns.map(column => ({
+	key: column.key,
 	header: column.header,
-	minWidth: {id: 12, name: 8, image: 10, node: 5, desiredState: 7, currentState: 16, error: 5, ports: 5}[column.key],
-	shrink: {id: 0, name: 2, image: 3, node: 1, desiredState: 0, currentState: 1, error: 3, ports: 2}[column.key],
+	minWidth: {id: 12, name: 8, image: 10, node: 5, desiredState: 8, currentState: 16, error: 5, ports: 5}[column.key],
+	shrink: {id: 0, name: 1, image: 1, node: 1, desiredState: 6, currentState: 1, error: 3, ports: 2}[column.key],
 }));
+
+/** The columns to draw: ERROR and PORTS give way entirely when empty and space is short. */
+function columnsFor(cells: ReadonlyArray<readonly string[]>, width: number): Array<Column & {index: number}> {
+	const indexed = allColumns.map((column, index) => ({...column, index}));
+	const natural = fitColumnWidths(indexed, cells, Number.POSITIVE_INFINITY).reduce((sum, columnWidth) => sum + columnWidth + 3, -3);
+	if (natural <= width) {
+		return indexed;
+	}
+
+	return indexed.filter(column => !((column.key === 'error' || column.key === 'ports') && cells.every(row => (row[column.index] ?? '') === '')));
+}
 
 const stateColor = (state: TaskState): string | undefined => {
 	switch (state) {
@@ -123,7 +137,10 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 		cellColors: [undefined, undefined, undefined, undefined, undefined, stateColor(row.task.state), theme.danger, undefined],
 		muted: isFinishedHistory(row.task),
 	}));
-	const widths = fitColumnWidths(columns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
+	const allCells = lines.map(line => line.kind === 'row' ? line.cells : []);
+	const columns = columnsFor(allCells, width);
+	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: columns.map(column => line.cells[column.index] ?? ''), cellColors: columns.map(column => line.cellColors?.[column.index])} : line);
+	const widths = fitColumnWidths(columns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
 
 	return (
 		<Box flexDirection="column">
@@ -138,7 +155,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
 			{tasks.data === undefined && !tasks.error
 				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <Table widths={widths} header={columns.map(column => column.header)} lines={lines} offset={offset} height={tableHeight} width={width}/>}
+				: <Table widths={widths} header={columns.map(column => column.header)} lines={shown} offset={offset} height={tableHeight} width={width}/>}
 			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
 			<Text color={theme.muted} wrap="truncate">
 				{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}

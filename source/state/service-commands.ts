@@ -35,7 +35,7 @@ export function useServiceCommands(): (id: CommandId, service: SwarmService | un
 		}
 
 		if (command.mutating && client.readOnly) {
-			notice(new ReadOnlyError(command.hint ?? command.id).message);
+			notice(new ReadOnlyError(command.action ?? command.id).message);
 			return true;
 		}
 

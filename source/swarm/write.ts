@@ -63,6 +63,12 @@ export async function scale(docker: Docker, target: string, name: string, replic
 	const {service, warnings} = await updateService(docker, target, name, current => {
 		replicas = parseReplicas(replicasText, current);
 		before = current.replicas ?? 0;
+		// An update that changes nothing still overwrites PreviousSpec, and so would lose
+		// what a rollback returns to.
+		if (replicas === before) {
+			throw new ValidationError('replicas', `${current.name} already has ${before} ${before === 1 ? 'replica' : 'replicas'}`);
+		}
+
 		const spec = copySpec(current.spec);
 		if (current.mode === 'replicated-job') {
 			spec.Mode = {ReplicatedJob: {...spec.Mode?.ReplicatedJob, TotalCompletions: replicas}};

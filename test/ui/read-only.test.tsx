@@ -7,7 +7,7 @@ import {makeTask, pause, startApp, stopAll, words} from './harness.js';
 afterEach(stopAll);
 
 const mutating = (commands as readonly Command[]).filter(command => command.mutating);
-const refusal = /Read-only mode: \S+ is disabled \(swarmdeck was started with --read-only\)\. Nothing was sent\./;
+const refusal = /Read-only mode: (scale|scale up|scale down|policy change|rollback|image change|force redeploy) is disabled \(swarmdeck was started with --read-only\)\. Nothing was sent\./;
 
 function swarm() {
 	return [makeService({name: 'vote', replicas: 1, previousSpec: {Name: 'vote'}})];
@@ -61,6 +61,8 @@ describe('read-only mode', () => {
 		expect(words(ui.frame())).toContain('Read-only mode: scale is disabled');
 		await ui.press('r');
 		expect(words(ui.frame())).toContain('Read-only mode: rollback is disabled');
+		await ui.press('+');
+		expect(words(ui.frame())).toContain('Read-only mode: scale up is disabled');
 	});
 
 	it('still lets a person look around: tasks, filter and help work', async () => {

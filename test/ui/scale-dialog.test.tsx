@@ -25,14 +25,26 @@ async function replaceText(ui: Rendered, text: string): Promise<void> {
 }
 
 describe('the scale dialog', () => {
-	it('opens on the selected service, prefilled with its replicas and the command it would run', async () => {
+	it('opens on the selected service, prefilled with its replicas, and shows the command for a new count', async () => {
 		const {ui} = await startApp({services: swarm(), waitFor: 'vote'});
 		const frame = await openScale(ui);
 		expect(dialogTitle(frame)).toBe('Scale vote');
 		expect(frame).toContain('Now 4/4 running.');
 		expect(frame).toMatch(/Replicas: 4 /);
-		expect(frame).toContain('$ docker service scale vote=4');
 		expect(frame).toContain('Enter apply   Esc cancel');
+		await replaceText(ui, '6');
+		expect(ui.frame()).toContain('$ docker service scale vote=6');
+	});
+
+	it('refuses the count the service already has: that update would only overwrite the previous spec', async () => {
+		const {client, ui} = await startApp({services: swarm(), waitFor: 'vote'});
+		const frame = await openScale(ui);
+		expect(frame).toContain('vote already has 4 replicas');
+		expect(frame).not.toContain('$ docker service scale');
+		await ui.press(keys.enter);
+		await pause(50);
+		expect(client.sent).toEqual([]);
+		expect(ui.frame()).toContain('Replicas:');
 	});
 
 	it('scales to a valid number, closes, and shows the docker command in the status line', async () => {
@@ -144,7 +156,7 @@ describe('the scale dialog', () => {
 		await replaceText(ui, '2');
 		await ui.press(keys.enter);
 		const frame = await waitForFrame(ui, text => text.includes('✔') && text.includes('vote.1'));
-		expect(frame).toContain('DESIRED STATE');
+		expect(frame).toContain('CURRENT STATE');
 		expect(client.sent).toEqual([{action: 'scale', service: 'vote', payload: 2}]);
 	});
 });

@@ -61,8 +61,11 @@ describe('a small terminal', () => {
 	it('fits a dialog in a narrow terminal', async () => {
 		const {ui} = await startApp({services: [makeService({name: 'vote', replicas: 4})], size: {columns: 50, rows: 20}});
 		await ui.press('s');
-		const frame = await waitForFrame(ui, text => text.includes('Replicas:'));
+		await waitForFrame(ui, text => text.includes('Replicas:'));
+		await ui.press(keys.backspace);
+		await ui.type('5');
+		const frame = await waitForFrame(ui, text => text.includes('vote=5'));
 		expect(widest(frame)).toBeLessThanOrEqual(50);
-		expect(squeeze(frame.replaceAll('│', ' '))).toContain('docker service scale vote=4');
+		expect(squeeze(frame.replaceAll('│', ' '))).toContain('docker service scale vote=5');
 	});
 });

@@ -221,6 +221,11 @@ describe('scale', () => {
 		});
 	});
 
+	it('refuses the count the service already has and sends nothing: it would only overwrite PreviousSpec', async () => {
+		await expect(scale(fake.docker, target, 'dockercoins_hasher', '3')).rejects.toThrow(/replicas: dockercoins_hasher already has 3 replicas/);
+		expect(fake.updates).toEqual([]);
+	});
+
 	it('says "replica" for one', async () => {
 		expect((await scale(fake.docker, target, 'dockercoins_hasher', '1')).summary).toBe('dockercoins_hasher scaled from 3 to 1 replica');
 	});
