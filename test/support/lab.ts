@@ -85,3 +85,10 @@ export async function removeService(name: string): Promise<void> {
 		// Not there: nothing to remove.
 	}
 }
+
+const labScript = new URL('../../scripts/lab', import.meta.url).pathname;
+
+/** Puts demo services back as `scripts/lab up` first created them (removed and recreated). */
+export async function resetDemoServices(...names: string[]): Promise<void> {
+	await run(labScript, ['reset', ...names], {maxBuffer: 16 * 1024 * 1024});
+}

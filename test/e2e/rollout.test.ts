@@ -1,0 +1,109 @@
+// Watching rollouts on screen, against the lab: what the room asks during a rolling
+// update is "where is it now, and is it going wrong?".
+import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {docker, inspectJson, labSockets, resetDemoServices, waitFor} from '../support/lab.js';
+import {selectService, startSwarmdeck, type Terminal} from '../support/tmux.js';
+
+let terminal: Terminal | undefined;
+
+beforeEach(async () => {
+	await resetDemoServices('whoami', 'vote');
+});
+
+afterEach(async () => {
+	await terminal?.stop();
+	terminal = undefined;
+});
+
+afterAll(async () => {
+	await resetDemoServices('whoami', 'vote');
+});
+
+async function openTasks(service: string): Promise<Terminal> {
+	terminal = await startSwarmdeck({dockerHost: labSockets.node1, rows: 40});
+	await terminal.waitFor(text => text.includes('whoami') && text.includes('vote'), 'the services screen');
+	await selectService(terminal, service);
+	await terminal.press('Enter');
+	await terminal.waitFor(text => text.includes('CURRENT STATE') && text.includes(`${service}.1`), `the tasks of ${service}`);
+	return terminal;
+}
+
+async function changeImage(screen: Terminal, from: string, to: string): Promise<void> {
+	await screen.press('i');
+	await screen.waitFor(text => text.includes(`Image: ${from}`), 'the image dialog');
+	await screen.press('C-u');
+	await screen.type(to);
+	await screen.press('Enter');
+	await screen.waitFor(text => text.includes('Change the image of'), 'the confirmation');
+	await screen.press('y');
+	await screen.waitFor(text => text.includes(`--image ${to}`), 'the image command');
+}
+
+/** Every distinct screen seen while waiting for the last of `steps`, in order. */
+async function watchThrough(screen: Terminal, steps: Array<{description: string; test: (text: string) => boolean}>, timeoutMs: number): Promise<string[]> {
+	const seen: string[] = [];
+	for (const step of steps) {
+		seen.push(await screen.waitFor(step.test, step.description, timeoutMs));
+	}
+
+	return seen;
+}
+
+describe('rollout progress on the tasks screen', () => {
+	it('watches whoami 1.0 → 2.0 fail its health check and roll back by itself', async () => {
+		const screen = await openTasks('whoami');
+		await changeImage(screen, 'swarmdeck/whoami:1.0', 'swarmdeck/whoami:2.0');
+		const [updating, starting, rollingBack, done] = await watchThrough(screen, [
+			{description: 'the update in progress', test: text => /updating\s+overall progress: \d out of 3 tasks/.test(text)},
+			{description: 'a slot starting the new version', test: text => /\d\/3: starting\s+\[/.test(text) || /\d\/3: .*(unhealthy|fail)/i.test(text)},
+			{description: 'the automatic rollback', test: text => /rolling back\s+rolling back update: \d out of 3 tasks/.test(text)},
+			{description: 'rollback_completed', test: text => /rolled back\s+rolling back update: 3 out of 3 tasks/.test(text) && text.includes('rollback completed')},
+		], 150_000);
+		expect(updating).toContain('update policy in force: 1 at a time, delay 10s, monitor 10s, on failure rollback');
+		expect(starting).toMatch(/\d\/3: /);
+		expect(rollingBack).toMatch(/daemon says: update rolled back due to failure or early termination of task/);
+		expect(done).toContain('daemon says: rollback completed');
+		const service = await inspectJson('whoami');
+		expect(service.UpdateStatus.State).toBe('rollback_completed');
+		expect(service.Spec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/whoami:1.0');
+		// The services screen says the same in its row.
+		await screen.press('Escape');
+		await screen.waitFor(text => /whoami\s+replicated\s+3\/3\s+swarmdeck\/whoami:1\.0\s+rolled back/.test(text), 'the row to say rolled back');
+	});
+
+	it('shows a manual rollback of vote as rolling back update', async () => {
+		await docker(['service', 'update', '--detach', '--quiet', '--no-resolve-image', '--image', 'swarmdeck/vote:indent', 'vote']);
+		await waitFor('the update to complete', async () => (await inspectJson('vote')).UpdateStatus?.State === 'completed', 120_000, 1000);
+		const screen = await openTasks('vote');
+		await screen.press('r');
+		await screen.waitFor(text => text.includes('Roll back vote to its previous spec?'), 'the confirmation');
+		await screen.press('y');
+		const rolling = await screen.waitFor(text => /rolling back update: \d out of 4 tasks/.test(text), 'rolling back update', 30_000);
+		expect(rolling).toContain('rollback policy in force');
+		expect(rolling).toMatch(/daemon says: manually requested rollback/);
+		await screen.waitFor(text => /rolling back update: 4 out of 4 tasks/.test(text) && text.includes('rollback completed'), 'the rollback to complete', 120_000);
+	});
+
+	it('shows a paused update as paused, with the message and the way out', async () => {
+		await docker(['service', 'update', '--detach', '--quiet', '--update-failure-action', 'pause', '--update-delay', '1s', '--update-monitor', '5s', 'whoami']);
+		const screen = await openTasks('whoami');
+		await changeImage(screen, 'swarmdeck/whoami:1.0', 'swarmdeck/whoami:2.0');
+		const paused = await screen.waitFor(text => /\bpaused\s+overall progress/.test(text), 'the paused state', 120_000);
+		expect(paused).toMatch(/daemon says: update paused due to failure or early termination of task/);
+		expect(paused).toContain('r rolls back to the previous spec');
+		expect((await inspectJson('whoami')).UpdateStatus.State).toBe('paused');
+		await screen.press('Escape');
+		await screen.waitFor(text => /whoami\s+.*\s+paused/.test(text), 'the row to say paused');
+	});
+});
+
+describe('the events screen', () => {
+	it('shows an image change in words', async () => {
+		const screen = await openTasks('vote');
+		await changeImage(screen, 'swarmdeck/vote:latest', 'swarmdeck/vote:movies');
+		await screen.press('e');
+		const events = await screen.waitFor(text => text.includes('vote image swarmdeck/vote:latest → swarmdeck/vote:movies'), 'the image event');
+		expect(events).toMatch(/\d\d:\d\d:\d\d {2}service {2}vote image/);
+		await screen.waitFor(text => text.includes('updatestate (none) → updating') || text.includes('updatestate updating → completed') || text.includes('updatestate completed → updating'), 'the update state event', 60_000);
+	});
+});
