@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {formatPolicyShort} from '../format/policy.js';
-import {ago, progressBar, progressError, type RolloutProgress} from '../format/rollout.js';
+import {ago, maxSlotBars, progressBar, progressError, type RolloutProgress} from '../format/rollout.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -30,23 +30,29 @@ const phaseColor = (rollout: RolloutProgress) => {
 	}
 };
 
+/** Three lines of context (four while paused), then the slot bars if all of them fit. */
+function panelLayout(rollout: RolloutProgress, maxHeight: number) {
+	const paused = rollout.phase === 'paused' || rollout.phase === 'rollback paused';
+	const fixedLines = 3 + (paused ? 1 : 0);
+	const showSlots = rollout.slots.length <= maxSlotBars && rollout.slots.length <= maxHeight - fixedLines;
+	return {paused, fixedLines, showSlots};
+}
+
 /** How many lines the panel needs: three of context plus one per slot that fits. */
 export function rolloutPanelHeight(rollout: RolloutProgress, maxHeight: number): number {
-	const slots = rollout.slots.length <= 20 && rollout.slots.length <= maxHeight - 3 ? rollout.slots.length : 0;
-	return Math.min(maxHeight, 3 + slots + (rollout.phase.includes('paused') ? 1 : 0));
+	const {fixedLines, showSlots} = panelLayout(rollout, maxHeight);
+	return Math.max(0, Math.min(maxHeight, fixedLines + (showSlots ? rollout.slots.length : 0)));
 }
 
 /** The rollout as it happens: overall count, one bar per slot, the policy and the daemon's words. */
 export function RolloutPanel({rollout, now, width, maxHeight, readOnly}: Props) {
-	const paused = rollout.phase === 'paused' || rollout.phase === 'rollback paused';
-	const fixedLines = 3 + (paused ? 1 : 0);
-	const showSlots = rollout.slots.length <= 20 && rollout.slots.length <= maxHeight - fixedLines;
+	const {paused, showSlots} = panelLayout(rollout, maxHeight);
 	const labelWidth = Math.max(...rollout.slots.map(slot => slot.label.length), 3);
 	const stateWidth = 9;
 	const barWidth = Math.max(10, Math.min(52, width - labelWidth - stateWidth - 6));
 	const kind = rollout.phase === 'rolling back' || rollout.phase === 'rollback paused' || rollout.phase === 'rolled back' ? 'rollback' : 'update';
 	return (
-		<Box flexDirection="column">
+		<Box flexDirection="column" height={rolloutPanelHeight(rollout, maxHeight)} overflow="hidden">
 			<Text wrap="truncate">
 				<Text bold color={phaseColor(rollout)}>{rollout.phase}</Text>
 				{'  '}{rollout.headline}

@@ -16,7 +16,8 @@ function policyLines(policy: UpdatePolicy, kind: 'Update' | 'Rollback'): Inspect
 		{text: ` On failure:\t${policy.failureAction}`},
 		{text: ` Monitoring Period: ${formatGoDuration(policy.monitor)}`},
 		{text: ` Max failure ratio: ${policy.maxFailureRatio}`},
-		{text: ` ${kind} order:      ${policy.order}`},
+		// The CLI lines the order up with `Monitoring Period: `: `Update order:      `, `Rollback order:    `.
+		{text: ` ${`${kind} order:`.padEnd(18)} ${policy.order}`},
 	];
 }
 
@@ -94,7 +95,7 @@ export function inspectLines(service: SwarmService, now: Date): InspectLine[] {
 	}
 
 	if (placement?.MaxReplicas) {
-		lines.push({text: ` Max Replicas Per Node:\t${placement.MaxReplicas}`});
+		lines.push({text: ` Max Replicas Per Node:   ${placement.MaxReplicas}`});
 	}
 
 	lines.push(

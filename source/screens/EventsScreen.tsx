@@ -36,10 +36,12 @@ export function EventsScreen({isActive, width, height}: Props) {
 			<Text bold wrap="truncate">Swarm events, newest first <Text color={theme.muted}>(the last {maxRecentEvents} are kept; tasks send none, so task changes show on the tasks screen)</Text></Text>
 			{events.length === 0
 				? <Text color={theme.muted}>No event yet. Scale or update a service and it appears here.</Text>
-				: events.slice(offset, offset + listHeight).map(event => (
-					<Text key={`${event.time.getTime()}-${event.id}-${event.action}-${JSON.stringify(event.attributes)}`} wrap="truncate">
+				// Keyed by arrival (counted from the oldest kept): the daemon can send two identical
+				// events within one millisecond, so the event's own fields are not unique.
+				: events.slice(offset, offset + listHeight).map((event, index) => (
+					<Text key={String(events.length - offset - index)} wrap="truncate">
 						<Text color={theme.muted}>{formatClock(event.time)}</Text>
-						{'  '}<Text color={event.type === 'node' ? theme.heading : theme.accent}>{event.type.padEnd(7)}</Text>
+						{'  '}<Text color={event.type === 'node' ? theme.heading : theme.accent}>{event.type.padEnd(7)}</Text>{'  '}
 						{describeEvent(event)}
 					</Text>
 				))}

@@ -2,7 +2,7 @@
 // swarm, keys typed one at a time, and the swarm checked afterwards with the docker CLI.
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {docker, inspectJson, labSockets, resetDemoServices, runningTaskIds, waitConverged, waitFor} from '../support/lab.js';
-import {selectService, startSwarmdeck, type Terminal} from '../support/tmux.js';
+import {selectService, startSwarmdeck, words, type Terminal} from '../support/tmux.js';
 
 let terminal: Terminal | undefined;
 
@@ -104,7 +104,7 @@ describe('actions from the keyboard', () => {
 		await screen.press('r');
 		const dialog = await screen.waitFor(text => text.includes('Roll back vote to its previous spec?'), 'the rollback confirmation');
 		expect(dialog).toContain('image: swarmdeck/vote:indent → swarmdeck/vote:latest');
-		expect(dialog).toContain('rolling back twice returns to where you are now');
+		expect(words(dialog)).toContain('rolling back twice returns to where you are now');
 		await screen.press('y');
 		await screen.waitFor(text => text.includes('$ docker service rollback vote'), 'the rollback command');
 		const inspected = await inspectJson('vote');

@@ -66,9 +66,10 @@ describe('writes', () => {
 	});
 
 	it('sets rollback policy fields with their own flags', async () => {
-		const result = await client.setPolicies(web, {rollback: {delay: '1m30s', failureAction: 'continue'}});
-		expect(result.command).toBe(`docker service update --rollback-delay 1m30s --rollback-failure-action continue ${web}`);
-		expect((await inspectJson(web)).Spec.RollbackConfig).toMatchObject({Delay: 90_000_000_000, FailureAction: 'continue'});
+		// On the global service: a 90 s rollback delay would slow the rollback test on web.
+		const result = await client.setPolicies(global, {rollback: {delay: '1m30s', failureAction: 'continue'}});
+		expect(result.command).toBe(`docker service update --rollback-delay 1m30s --rollback-failure-action continue ${global}`);
+		expect((await inspectJson(global)).Spec.RollbackConfig).toMatchObject({Delay: 90_000_000_000, FailureAction: 'continue'});
 	});
 
 	it('changes the image, then rolls back: image restored and PreviousSpec swapped', async () => {
@@ -137,7 +138,14 @@ describe('refusals send nothing', () => {
 	});
 
 	it('refuses a rollback when there is no previous spec', async () => {
-		await expect(client.rollback(global)).rejects.toThrow(/nothing to roll back to/);
+		await createService('it-fresh', ['--replicas', '1'], 'swarmdeck/agent:1.0');
+		try {
+			const version = (await inspectJson('it-fresh')).Version.Index;
+			await expect(client.rollback('it-fresh')).rejects.toThrow(/it-fresh has no previous spec: there is nothing to roll back to/);
+			expect((await inspectJson('it-fresh')).Version.Index).toBe(version);
+		} finally {
+			await removeService('it-fresh');
+		}
 	});
 
 	it('refuses every write in read-only mode', async () => {

@@ -76,3 +76,8 @@ export async function selectService(terminal: Terminal, name: string): Promise<v
 	await terminal.press('Enter');
 	await terminal.waitFor(screen => screen.includes(`/${name}`) && screen.split('\n').some(line => line.startsWith(`${name} `)), `${name} selected`);
 }
+
+/** The screen's words in reading order, across wrapped lines and dialog borders. */
+export function words(screen: string): string {
+	return screen.replaceAll(/[│╭╮╰╯─]/g, ' ').replaceAll(/\s+/g, ' ');
+}

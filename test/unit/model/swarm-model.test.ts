@@ -1,0 +1,329 @@
+import {afterEach, beforeEach, describe, expect, it, vi, type MockInstance} from 'vitest';
+import {EventLog, isChanging, isRollingOut, maxRecentEvents, pollIntervals, SwarmModel} from '../../../source/model/swarm-model.js';
+import type {SwarmClient} from '../../../source/swarm/client.js';
+import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdateStatus} from '../../../source/swarm/types.js';
+import {createFakeClient, makeService, type FakeClient} from '../../support/fake-client.js';
+
+const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true};
+
+let sequence = 0;
+
+function task(serviceId: string, overrides: Partial<SwarmTask> = {}): SwarmTask {
+	sequence++;
+	return {
+		id: `task${String(sequence).padStart(4, '0')}`,
+		serviceId,
+		slot: 1,
+		nodeId: node1.id,
+		desiredState: 'running',
+		state: 'running',
+		stateSince: new Date(),
+		message: 'started',
+		image: 'swarmdeck/vote:v2',
+		createdAt: new Date(),
+		ports: [],
+		...overrides,
+	};
+}
+
+function updating(): UpdateStatus {
+	return {state: 'updating', message: 'update in progress', startedAt: new Date()};
+}
+
+/** vote mid-update (two of four slots on the new spec running), api settled long ago. */
+function swarm(voteStatus: UpdateStatus | undefined) {
+	return {
+		services: [
+			makeService({name: 'vote', replicas: 4, runningTasks: 2, updateStatus: voteStatus}),
+			makeService({name: 'api', replicas: 2, updateStatus: {state: 'completed', message: 'update completed', startedAt: new Date(Date.now() - 120_000), completedAt: new Date(Date.now() - 60_000)}}),
+			makeService({name: 'redis'}),
+		],
+		tasks: {
+			'id-vote': [
+				task('id-vote', {slot: 1}),
+				task('id-vote', {slot: 2}),
+				task('id-vote', {slot: 3, desiredState: 'ready', state: 'preparing'}),
+				task('id-vote', {slot: 4, desiredState: 'shutdown', state: 'running', image: 'swarmdeck/vote:v1'}),
+				task('id-vote', {slot: 4, desiredState: 'ready', state: 'pending'}),
+			],
+			'id-api': [task('id-api', {slot: 1}), task('id-api', {slot: 2})],
+			'id-redis': [task('id-redis')],
+		},
+		nodes: [node1],
+	};
+}
+
+let models: SwarmModel[] = [];
+
+function startModel(client: FakeClient): {model: SwarmModel; listTasks: MockInstance<SwarmClient['listTasks']>} {
+	const listTasks = vi.spyOn(client, 'listTasks');
+	const model = new SwarmModel(client);
+	models.push(model);
+	model.start();
+	return {model, listTasks};
+}
+
+/** The listTasks calls of the rollouts resource: up-to-date tasks only. */
+const upToDateCalls = (listTasks: MockInstance<SwarmClient['listTasks']>) => listTasks.mock.calls.filter(call => call[1]?.upToDate === true);
+/** The listTasks calls of task tables: every task of the service. */
+const tableCalls = (listTasks: MockInstance<SwarmClient['listTasks']>) => listTasks.mock.calls.filter(call => call[1]?.upToDate !== true);
+
+function event(overrides: Partial<SwarmEvent> = {}): SwarmEvent {
+	return {type: 'service', action: 'update', id: 'id-vote', name: 'vote', time: new Date(), attributes: {name: 'vote'}, ...overrides};
+}
+
+afterEach(() => {
+	for (const model of models) {
+		model.stop();
+	}
+
+	models = [];
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
+
+describe('SwarmModel rollouts', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+
+	it('sends no task request at all while no service rolls out', async () => {
+		const {model, listTasks} = startModel(createFakeClient(swarm(undefined)));
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(model.services.getSnapshot().data).toHaveLength(3);
+		expect(listTasks).not.toHaveBeenCalled();
+		expect(model.rollouts.getSnapshot().data).toEqual({});
+	});
+
+	it('polls the up-to-date tasks of a service that is updating, and of no other', async () => {
+		const {model, listTasks} = startModel(createFakeClient(swarm(updating())));
+		await vi.advanceTimersByTimeAsync(1500);
+		expect(listTasks).toHaveBeenCalledWith('id-vote', {upToDate: true});
+		expect(listTasks.mock.calls.every(call => call[0] === 'id-vote' && call[1]?.upToDate === true)).toBe(true);
+		const vote = model.rollouts.getSnapshot().data?.['id-vote'];
+		expect(vote?.headline).toBe('overall progress: 2 out of 4 tasks');
+		expect(vote?.slots.map(slot => `${slot.label} ${slot.state}`)).toEqual(['1/4 running', '2/4 running', '3/4 preparing', '4/4 pending']);
+		expect(Object.keys(model.rollouts.getSnapshot().data ?? {})).toEqual(['id-vote']);
+	});
+
+	it('polls every 500 ms while the rollout runs', async () => {
+		expect(pollIntervals.rollouts).toBe(500);
+		const {listTasks} = startModel(createFakeClient(swarm(updating())));
+		await vi.advanceTimersByTimeAsync(2000);
+		const before = upToDateCalls(listTasks).length;
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(upToDateCalls(listTasks).length - before).toBe(10);
+	});
+
+	it('follows a paused rollout too, more slowly', async () => {
+		const {model, listTasks} = startModel(createFakeClient(swarm({state: 'paused', message: 'update paused due to failure or early termination of task x', startedAt: new Date()})));
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(model.rollouts.getSnapshot().data?.['id-vote']?.phase).toBe('paused');
+		const before = upToDateCalls(listTasks).length;
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(upToDateCalls(listTasks).length - before).toBe(5);
+	});
+
+	it('stops polling once a finished rollout has been shown for 10 seconds', async () => {
+		const client = createFakeClient(swarm(updating()));
+		const {model, listTasks} = startModel(client);
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(upToDateCalls(listTasks).length).toBeGreaterThan(0);
+		client.services[0]!.updateStatus = {state: 'completed', message: 'update completed', startedAt: new Date(Date.now() - 30_000), completedAt: new Date()};
+		await vi.advanceTimersByTimeAsync(3000);
+		expect(model.rollouts.getSnapshot().data?.['id-vote']?.phase).toBe('completed');
+		await vi.advanceTimersByTimeAsync(9000);
+		expect(model.rollouts.getSnapshot().data).toEqual({});
+		const settled = listTasks.mock.calls.length;
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(listTasks.mock.calls.length).toBe(settled);
+	});
+
+	it('starts polling soon after an event says a rollout began', async () => {
+		const client = createFakeClient(swarm(undefined));
+		const {listTasks} = startModel(client);
+		await vi.advanceTimersByTimeAsync(1200);
+		expect(listTasks).not.toHaveBeenCalled();
+		client.services[0]!.updateStatus = updating();
+		client.emit(event({attributes: {name: 'vote', 'updatestate.old': '', 'updatestate.new': 'updating'}}));
+		// The services are read again 50 ms after the event, the rollouts 100 ms after it: well
+		// before the next regular poll at 2000 ms.
+		await vi.advanceTimersByTimeAsync(200);
+		expect(listTasks).toHaveBeenCalledWith('id-vote', {upToDate: true});
+	});
+
+	it('sends nothing more once stopped', async () => {
+		const {model, listTasks} = startModel(createFakeClient(swarm(updating())));
+		await vi.advanceTimersByTimeAsync(2000);
+		model.stop();
+		const stopped = listTasks.mock.calls.length;
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(listTasks.mock.calls.length).toBe(stopped);
+	});
+});
+
+describe('SwarmModel task tables', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+
+	it('polls a watched table every second, and stops when its watcher stops', async () => {
+		const {model, listTasks} = startModel(createFakeClient(swarm(undefined)));
+		await vi.advanceTimersByTimeAsync(100);
+		const watch = model.watchTasks('id-redis');
+		await vi.advanceTimersByTimeAsync(0);
+		expect(tableCalls(listTasks)).toEqual([['id-redis']]);
+		expect(watch.resource.getSnapshot().data).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(3000);
+		expect(tableCalls(listTasks)).toHaveLength(4);
+		watch.stop();
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(tableCalls(listTasks)).toHaveLength(4);
+	});
+
+	it('polls faster while the service is changing', async () => {
+		const {model, listTasks} = startModel(createFakeClient(swarm(updating())));
+		await vi.advanceTimersByTimeAsync(100);
+		const watch = model.watchTasks('id-vote');
+		await vi.advanceTimersByTimeAsync(2000);
+		const before = tableCalls(listTasks).length;
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(tableCalls(listTasks).length - before).toBe(4);
+		watch.stop();
+	});
+
+	it('refreshes a watched table soon after an event about its service, and not after the watcher stops', async () => {
+		const client = createFakeClient(swarm(undefined));
+		const {model, listTasks} = startModel(client);
+		await vi.advanceTimersByTimeAsync(100);
+		const watch = model.watchTasks('id-redis');
+		await vi.advanceTimersByTimeAsync(200);
+		expect(tableCalls(listTasks)).toHaveLength(1);
+		client.emit(event({id: 'id-redis', name: 'redis', attributes: {name: 'redis'}}));
+		await vi.advanceTimersByTimeAsync(100);
+		expect(tableCalls(listTasks)).toHaveLength(2);
+		// An event about another service leaves the table alone.
+		client.emit(event());
+		await vi.advanceTimersByTimeAsync(100);
+		expect(tableCalls(listTasks)).toHaveLength(2);
+		watch.stop();
+		client.emit(event({id: 'id-redis', name: 'redis', attributes: {name: 'redis'}}));
+		client.emit(event({type: 'node', id: node1.id, name: 'node1', attributes: {name: 'node1'}}));
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(tableCalls(listTasks)).toHaveLength(2);
+	});
+
+	it('refreshes every watched table after a node event', async () => {
+		const client = createFakeClient(swarm(undefined));
+		const {model, listTasks} = startModel(client);
+		await vi.advanceTimersByTimeAsync(100);
+		const redis = model.watchTasks('id-redis');
+		const api = model.watchTasks('id-api');
+		await vi.advanceTimersByTimeAsync(200);
+		expect(tableCalls(listTasks)).toHaveLength(2);
+		client.emit(event({type: 'node', id: node1.id, name: 'node1', attributes: {name: 'node1', 'availability.old': 'active', 'availability.new': 'drain'}}));
+		await vi.advanceTimersByTimeAsync(100);
+		expect(tableCalls(listTasks).map(call => call[0]).sort()).toEqual(['id-api', 'id-api', 'id-redis', 'id-redis']);
+		redis.stop();
+		api.stop();
+	});
+
+	it('stops every table when the model stops', async () => {
+		const {model, listTasks} = startModel(createFakeClient(swarm(undefined)));
+		model.watchTasks('id-redis');
+		await vi.advanceTimersByTimeAsync(1500);
+		model.stop();
+		const stopped = tableCalls(listTasks).length;
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(tableCalls(listTasks)).toHaveLength(stopped);
+	});
+});
+
+describe('SwarmModel event log', () => {
+	it('keeps the events it receives, newest first', async () => {
+		const client = createFakeClient(swarm(undefined));
+		const {model} = startModel(client);
+		const first = event({attributes: {name: 'vote', 'replicas.old': '4', 'replicas.new': '7'}});
+		const second = event({type: 'node', id: node1.id, name: 'node1', attributes: {name: 'node1', 'availability.old': 'active', 'availability.new': 'drain'}});
+		client.emit(first);
+		client.emit(second);
+		await vi.waitFor(() => {
+			expect(model.eventLog.getSnapshot()).toHaveLength(2);
+		});
+		expect(model.eventLog.getSnapshot()).toEqual([second, first]);
+	});
+
+	it(`keeps at most the ${maxRecentEvents} newest`, async () => {
+		const client = createFakeClient(swarm(undefined));
+		const {model} = startModel(client);
+		const events = Array.from({length: maxRecentEvents + 5}, (_, index) => event({attributes: {name: 'vote', 'replicas.old': String(index), 'replicas.new': String(index + 1)}}));
+		for (const each of events) {
+			client.emit(each);
+		}
+
+		await vi.waitFor(() => {
+			expect(model.eventLog.getSnapshot()[0]).toBe(events.at(-1));
+		});
+		const kept = model.eventLog.getSnapshot();
+		expect(kept).toHaveLength(maxRecentEvents);
+		expect(kept.at(-1)).toBe(events[5]);
+		expect(kept).toEqual(events.slice(5).reverse());
+	});
+});
+
+describe('EventLog', () => {
+	it('starts empty', () => {
+		expect(new EventLog().getSnapshot()).toEqual([]);
+	});
+
+	it('puts each event in front and tells its listeners, until they unsubscribe', () => {
+		const log = new EventLog();
+		const listener = vi.fn();
+		const unsubscribe = log.subscribe(listener);
+		const a = event({name: 'a'});
+		const b = event({name: 'b'});
+		log.add(a);
+		const afterA = log.getSnapshot();
+		log.add(b);
+		expect(log.getSnapshot()).toEqual([b, a]);
+		// A new array on every change, as useSyncExternalStore needs; the old one untouched.
+		expect(afterA).toEqual([a]);
+		expect(listener).toHaveBeenCalledTimes(2);
+		unsubscribe();
+		log.add(event({name: 'c'}));
+		expect(listener).toHaveBeenCalledTimes(2);
+	});
+
+	it(`drops the oldest past ${maxRecentEvents}`, () => {
+		expect(maxRecentEvents).toBe(200);
+		const log = new EventLog();
+		for (let index = 0; index < 250; index++) {
+			log.add(event({name: `s${index}`}));
+		}
+
+		const names = log.getSnapshot().map(each => each.name);
+		expect(names).toHaveLength(200);
+		expect(names[0]).toBe('s249');
+		expect(names.at(-1)).toBe('s50');
+	});
+});
+
+describe('isRollingOut and isChanging', () => {
+	const withStatus = (status?: UpdateStatus, counts: Partial<SwarmService> = {}) => makeService({name: 'vote', replicas: 2, updateStatus: status, ...counts});
+
+	it('counts updating and rolling back as rolling out, nothing else', () => {
+		expect(isRollingOut(withStatus({state: 'updating', message: ''}))).toBe(true);
+		expect(isRollingOut(withStatus({state: 'rollback_started', message: ''}))).toBe(true);
+		for (const state of ['paused', 'rollback_paused', 'completed', 'rollback_completed'] as const) {
+			expect(isRollingOut(withStatus({state, message: ''})), state).toBe(false);
+		}
+
+		expect(isRollingOut(withStatus())).toBe(false);
+	});
+
+	it('counts a gap between running and desired tasks as changing', () => {
+		expect(isChanging(withStatus(undefined, {runningTasks: 1, desiredTasks: 2}))).toBe(true);
+		expect(isChanging(withStatus(undefined, {runningTasks: 2, desiredTasks: 2}))).toBe(false);
+		expect(isChanging(withStatus({state: 'updating', message: ''}, {runningTasks: 2, desiredTasks: 2}))).toBe(true);
+	});
+});
