@@ -10,6 +10,8 @@ type Props = {
 	/** Lines the panel may use; slots that do not fit collapse to the overall line. */
 	maxHeight: number;
 	readOnly: boolean;
+	/** The update states this rollout went through, from swarm events. */
+	statePath?: readonly string[];
 };
 
 const phaseColor = (rollout: RolloutProgress) => {
@@ -30,29 +32,40 @@ const phaseColor = (rollout: RolloutProgress) => {
 	}
 };
 
+/** The way out of a pause. A paused rollback has nothing left to roll back to: only a new update helps. */
+function pausedAdvice(rollout: RolloutProgress, readOnly: boolean): string {
+	if (readOnly) {
+		return 'Paused: it stays so until someone rolls back or updates again (read-only here).';
+	}
+
+	return rollout.phase === 'rollback paused'
+		? 'Rollback paused: i (image) or f (force) starts a new update.'
+		: 'Paused: r rolls back to the previous spec; i (image) or f (force) updates again.';
+}
+
 /** Three lines of context (four while paused), then the slot bars if all of them fit. */
-function panelLayout(rollout: RolloutProgress, maxHeight: number) {
+function panelLayout(rollout: RolloutProgress, maxHeight: number, statePath: readonly string[] = []) {
 	const paused = rollout.phase === 'paused' || rollout.phase === 'rollback paused';
-	const fixedLines = 3 + (paused ? 1 : 0);
+	const fixedLines = 3 + (paused ? 1 : 0) + (statePath.length > 1 ? 1 : 0);
 	const showSlots = rollout.slots.length <= maxSlotBars && rollout.slots.length <= maxHeight - fixedLines;
 	return {paused, fixedLines, showSlots};
 }
 
 /** How many lines the panel needs: three of context plus one per slot that fits. */
-export function rolloutPanelHeight(rollout: RolloutProgress, maxHeight: number): number {
-	const {fixedLines, showSlots} = panelLayout(rollout, maxHeight);
+export function rolloutPanelHeight(rollout: RolloutProgress, maxHeight: number, statePath?: readonly string[]): number {
+	const {fixedLines, showSlots} = panelLayout(rollout, maxHeight, statePath);
 	return Math.max(0, Math.min(maxHeight, fixedLines + (showSlots ? rollout.slots.length : 0)));
 }
 
 /** The rollout as it happens: overall count, one bar per slot, the policy and the daemon's words. */
-export function RolloutPanel({rollout, now, width, maxHeight, readOnly}: Props) {
-	const {paused, showSlots} = panelLayout(rollout, maxHeight);
+export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePath = []}: Props) {
+	const {paused, showSlots} = panelLayout(rollout, maxHeight, statePath);
 	const labelWidth = Math.max(...rollout.slots.map(slot => slot.label.length), 3);
 	const stateWidth = 9;
 	const barWidth = Math.max(10, Math.min(52, width - labelWidth - stateWidth - 6));
 	const kind = rollout.phase === 'rolling back' || rollout.phase === 'rollback paused' || rollout.phase === 'rolled back' ? 'rollback' : 'update';
 	return (
-		<Box flexDirection="column" height={rolloutPanelHeight(rollout, maxHeight)} overflow="hidden">
+		<Box flexDirection="column" height={rolloutPanelHeight(rollout, maxHeight, statePath)} overflow="hidden">
 			<Text wrap="truncate">
 				<Text bold color={phaseColor(rollout)}>{rollout.phase}</Text>
 				{'  '}{rollout.headline}
@@ -60,8 +73,9 @@ export function RolloutPanel({rollout, now, width, maxHeight, readOnly}: Props) 
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>{kind} policy in force: {formatPolicyShort(rollout.policy)}</Text>
 			<Text wrap="truncate">daemon says: {rollout.message || '(nothing)'}</Text>
+			{statePath.length > 1 ? <Text wrap="truncate" color={theme.muted}>states so far: {statePath.join(' → ')}</Text> : null}
 			{paused
-				? <Text wrap="truncate" color={theme.warning}>{readOnly ? 'Paused: it stays so until someone rolls back or updates again (read-only here).' : 'Paused: r rolls back to the previous spec; i (image) or f (force) updates again.'}</Text>
+				? <Text wrap="truncate" color={theme.warning}>{pausedAdvice(rollout, readOnly)}</Text>
 				: null}
 			{showSlots
 				? rollout.slots.map(slot => (

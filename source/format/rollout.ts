@@ -1,7 +1,7 @@
 // Where a rolling update stands, in the spirit of the CLI's converge display
 // (docker/cli service/progress): per slot the newest up-to-date task, its state as a step
 // from new to running, and an overall count. Pure: the model feeds it up-to-date tasks.
-import type {SwarmNode, SwarmService, SwarmTask, TaskState, UpdatePolicy, UpdateState} from '../swarm/types.js';
+import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask, TaskState, UpdatePolicy, UpdateState} from '../swarm/types.js';
 import {humanDuration} from './human-duration.js';
 
 /** A task's state as a step on the way to running; finished states rank after it. */
@@ -177,4 +177,37 @@ export function rolloutBadge(service: SwarmService, counts?: {running: number; t
 
 	const phase = phases[state];
 	return (state === 'updating' || state === 'rollback_started') && counts ? `${phase} ${counts.running}/${counts.total}` : phase;
+}
+
+const finishedStates = new Set(['', 'completed', 'rollback_completed']);
+
+/**
+ * The update states this rollout went through, oldest first, read from swarm events:
+ * `updating → rollback_started → rollback_completed`. Some states last less than a poll
+ * (an automatic rollback can start and end within 100 ms), but each one sends an event.
+ */
+export function updateStatePath(events: readonly SwarmEvent[], serviceId: string): string[] {
+	// Events come newest first: follow the chain of changes back to where the rollout began.
+	const newestFirst: string[] = [];
+	for (const event of events) {
+		const next = event.attributes['updatestate.new'];
+		if (event.type !== 'service' || event.id !== serviceId || next === undefined) {
+			continue;
+		}
+
+		if (newestFirst.length === 0) {
+			newestFirst.push(next);
+		} else if (newestFirst.at(-1) !== next) {
+			break;
+		}
+
+		const previous = event.attributes['updatestate.old'] ?? '';
+		if (finishedStates.has(previous) || newestFirst.length > 8) {
+			break;
+		}
+
+		newestFirst.push(previous);
+	}
+
+	return newestFirst.reverse();
 }

@@ -5,11 +5,11 @@ import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, type Column} from '../format/columns.js';
 import {displayImage} from '../format/image.js';
 import {formatPolicyShort} from '../format/policy.js';
-import {showsRollout} from '../format/rollout.js';
+import {showsRollout, updateStatePath} from '../format/rollout.js';
 import {formatReplicas, rolloutText} from '../format/service-table.js';
 import {buildTaskRows, isFinishedHistory, taskTableColumns} from '../format/task-table.js';
 import {resolveCommand} from '../keys/registry.js';
-import {useNodes, useNow, useRollouts, useTaskTable} from '../model/hooks.js';
+import {useNodes, useNow, useRecentEvents, useRollouts, useTaskTable} from '../model/hooks.js';
 import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService} from '../swarm/types.js';
@@ -79,10 +79,12 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const nodes = useNodes();
 	const now = useNow(1000);
 	const rollouts = useRollouts();
+	const events = useRecentEvents();
 	const [offset, setOffset] = useState(0);
 	const rollout = service && showsRollout(service, now) ? rollouts.data?.[service.id] : undefined;
 	// The rollout panel takes at most half the screen; the task table keeps the rest.
-	const panelHeight = rollout ? rolloutPanelHeight(rollout, Math.floor(height / 2)) : 0;
+	const statePath = service ? updateStatePath(events, service.id) : [];
+	const panelHeight = rollout ? rolloutPanelHeight(rollout, Math.floor(height / 2), statePath) : 0;
 	const tableHeight = Math.max(1, height - 5 - panelHeight);
 
 	const rows = service && tasks.data
@@ -151,7 +153,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text>
 			{rollout
-				? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={panelHeight} readOnly={readOnly}/>
+				? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={panelHeight} readOnly={readOnly} statePath={statePath}/>
 				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
 			{tasks.data === undefined && !tasks.error
 				? <Text color={theme.muted}>Loading tasks…</Text>

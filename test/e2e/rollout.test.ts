@@ -53,16 +53,17 @@ describe('rollout progress on the tasks screen', () => {
 	it('watches whoami 1.0 → 2.0 fail its health check and roll back by itself', async () => {
 		const screen = await openTasks('whoami');
 		await changeImage(screen, 'swarmdeck/whoami:1.0', 'swarmdeck/whoami:2.0');
-		const [updating, starting, rollingBack, done] = await watchThrough(screen, [
+		// rollback_started lasts well under a poll here (the failed slot's old task is simply
+		// started again), so the screen shows it from the swarm's events: "states so far".
+		const [updating, failing, done] = await watchThrough(screen, [
 			{description: 'the update in progress', test: text => /updating\s+overall progress: \d out of 3 tasks/.test(text)},
-			{description: 'a slot starting the new version', test: text => /\d\/3: starting\s+\[/.test(text) || /\d\/3: .*(unhealthy|fail)/i.test(text)},
-			{description: 'the automatic rollback', test: text => /rolling back\s+rolling back update: \d out of 3 tasks/.test(text)},
-			{description: 'rollback_completed', test: text => /rolled back\s+rolling back update: 3 out of 3 tasks/.test(text) && text.includes('rollback completed')},
+			{description: 'a slot starting the new version or failing its health check', test: text => /\d\/3: starting\s+\[/.test(text) || /\d\/3: .*(unhealthy|non-zero exit)/.test(text)},
+			{description: 'rollback_completed', test: text => /rolled back\s+rolling back update: 3 out of 3 tasks/.test(text) && text.includes('daemon says: rollback completed')},
 		], 150_000);
 		expect(updating).toContain('update policy in force: 1 at a time, delay 10s, monitor 10s, on failure rollback');
-		expect(starting).toMatch(/\d\/3: /);
-		expect(rollingBack).toMatch(/daemon says: update rolled back due to failure or early termination of task/);
-		expect(done).toContain('daemon says: rollback completed');
+		expect(failing).toMatch(/\d\/3: /);
+		expect(done).toContain('states so far: updating → rollback_started → rollback_completed');
+		expect(done).toContain('rollback policy in force');
 		const service = await inspectJson('whoami');
 		expect(service.UpdateStatus.State).toBe('rollback_completed');
 		expect(service.Spec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/whoami:1.0');

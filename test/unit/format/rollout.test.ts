@@ -10,6 +10,7 @@ import {
 	showsRollout,
 	stateSteps,
 	tasksBySlot,
+	updateStatePath,
 } from '../../../source/format/rollout.js';
 import type {SwarmNode, SwarmService, SwarmTask, UpdateState, UpdateStatus} from '../../../source/swarm/types.js';
 import {makeService} from '../../support/fake-client.js';
@@ -402,5 +403,41 @@ describe('rolloutBadge', () => {
 describe('maxSlotBars', () => {
 	it('is the CLI\'s limit of 20', () => {
 		expect(maxSlotBars).toBe(20);
+	});
+});
+
+describe('updateStatePath', () => {
+	const change = (id: string, from: string, to: string, second: number) => ({
+		type: 'service' as const,
+		action: 'update',
+		id,
+		name: id,
+		time: new Date(Date.UTC(2026, 10, 21, 10, 0, second)),
+		attributes: {name: id, 'updatestate.old': from, 'updatestate.new': to},
+	});
+
+	it('follows an automatic rollback through a state that lasted less than a poll', () => {
+		// Newest first, as the event log keeps them.
+		const events = [
+			change('whoami', 'rollback_started', 'rollback_completed', 3),
+			change('whoami', 'updating', 'rollback_started', 2),
+			change('vote', '', 'updating', 2),
+			change('whoami', '', 'updating', 1),
+		];
+		expect(updateStatePath(events, 'whoami')).toEqual(['updating', 'rollback_started', 'rollback_completed']);
+	});
+
+	it('starts at this rollout, not at the one before it', () => {
+		const events = [
+			change('vote', 'updating', 'completed', 9),
+			change('vote', 'completed', 'updating', 8),
+			change('vote', 'updating', 'completed', 2),
+			change('vote', '', 'updating', 1),
+		];
+		expect(updateStatePath(events, 'vote')).toEqual(['updating', 'completed']);
+	});
+
+	it('is empty without update state events', () => {
+		expect(updateStatePath([{...change('vote', '', 'updating', 1), attributes: {name: 'vote', 'replicas.old': '1', 'replicas.new': '2'}}], 'vote')).toEqual([]);
 	});
 });
