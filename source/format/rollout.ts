@@ -32,7 +32,8 @@ export const maxSlotBars = 20;
 export type SlotProgress = {
 	/** `2/4` for replicated services, the node's hostname for global ones. */
 	label: string;
-	state: TaskState;
+	/** `waiting`: the slot has no task of the new spec yet. */
+	state: TaskState | 'waiting';
 	step: number;
 	error?: string;
 	running: boolean;
@@ -131,6 +132,12 @@ export function rolloutProgress(service: SwarmService, upToDateTasks: readonly S
 			running: task.state === 'running' && step(task.desiredState) <= runningStep,
 		};
 	});
+	// Slots still on the old spec have no up-to-date task yet: show them waiting, as the
+	// CLI draws an empty bar for every replica from the start.
+	for (let index = slots.length + 1; service.mode !== 'global' && index <= total; index++) {
+		slots.push({label: `${index}/${total}`, state: 'waiting', step: 0, running: false});
+	}
+
 	const running = slots.filter(slot => slot.running).length;
 	const rollback = isRollbackState(status.state);
 	return {

@@ -24,7 +24,7 @@ const allColumns = taskTableColumns.map(column => ({
 	key: column.key,
 	header: column.header,
 	minWidth: {id: 12, name: 8, image: 10, node: 5, desiredState: 8, currentState: 16, error: 5, ports: 5}[column.key],
-	shrink: {id: 0, name: 1, image: 1, node: 1, desiredState: 6, currentState: 1, error: 3, ports: 2}[column.key],
+	shrink: {id: 0, name: 1, image: 0.2, node: 1, desiredState: 6, currentState: 2, error: 4, ports: 2}[column.key],
 }));
 
 /** The columns to draw: ERROR and PORTS give way entirely when empty and space is short. */

@@ -197,7 +197,9 @@ describe('rolloutProgress', () => {
 	it('counts out of the desired replicas even before every slot has a task', () => {
 		const progress = rolloutProgress(service('updating', {replicas: 7}), midUpdateTasks(), [node1, node2])!;
 		expect(progress.headline).toBe('overall progress: 2 out of 7 tasks');
-		expect(progress.slots.map(slot => slot.label)).toEqual(['1/7', '2/7', '3/7', '4/7']);
+		expect(progress.slots.map(slot => slot.label)).toEqual(['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7']);
+		// Slots with no task of the new spec yet wait, with an empty bar.
+		expect(progress.slots.slice(4).map(slot => [slot.state, slot.step, slot.running])).toEqual([['waiting', 0, false], ['waiting', 0, false], ['waiting', 0, false]]);
 	});
 
 	it('counts a running task only when it is meant to keep running', () => {
@@ -215,7 +217,8 @@ describe('rolloutProgress', () => {
 			task({slot: 2, state: 'running', nodeId: downNode.id}),
 		], [node1, downNode])!;
 		expect(progress.headline).toBe('overall progress: 1 out of 2 tasks');
-		expect(progress.slots).toHaveLength(1);
+		// The slot on the down node counts as not yet updated.
+		expect(progress.slots.map(slot => slot.state)).toEqual(['running', 'waiting']);
 	});
 
 	it('applies the update policy while updating or paused', () => {
