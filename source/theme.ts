@@ -13,3 +13,16 @@ export const theme = {
 	muted: paint('gray'),
 	heading: paint('magenta'),
 } as const;
+
+/** The colour of a rollout word: bad endings red, success green, anything under way yellow. */
+export function rolloutColor(words: string): string | undefined {
+	if (words === '') {
+		return undefined;
+	}
+
+	if (words.startsWith('paused') || words.startsWith('rollback paused') || words.startsWith('rolled back')) {
+		return theme.danger;
+	}
+
+	return words === 'completed' ? theme.ok : theme.warning;
+}

@@ -11,7 +11,7 @@ import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {UiState} from '../state/store.js';
 import type {SwarmService} from '../swarm/types.js';
-import {theme} from '../theme.js';
+import {rolloutColor, theme} from '../theme.js';
 import {moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
@@ -19,14 +19,6 @@ const healthColors: Record<ReplicaHealth, string | undefined> = {
 	healthy: theme.ok,
 	converging: theme.warning,
 	short: theme.danger,
-};
-
-const rolloutColor = (badge: string) => {
-	if (badge === 'paused' || badge === 'rollback paused' || badge === 'rolled back') {
-		return theme.danger;
-	}
-
-	return badge === 'completed' ? theme.ok : theme.warning;
 };
 
 type Props = {

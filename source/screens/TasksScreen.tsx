@@ -13,7 +13,7 @@ import {useNodes, useNow, useRecentEvents, useRollouts, useTaskTable} from '../m
 import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService} from '../swarm/types.js';
-import {theme} from '../theme.js';
+import {rolloutColor, theme} from '../theme.js';
 import {moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
@@ -149,7 +149,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 			<Text wrap="truncate">
 				<Text bold>{service.name}</Text>
 				{'  '}{service.mode}{'  '}{formatReplicas(service)}{'  '}{displayImage(service.image)}
-				{rolloutWords ? <Text color={theme.warning}>{'  '}{rolloutWords}</Text> : null}
+				{rolloutWords ? <Text color={rolloutColor(rolloutWords)}>{'  '}{rolloutWords}</Text> : null}
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text>
 			{rollout

@@ -2,7 +2,7 @@
 // hand them a fake with the same shape.
 import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
-import {isConnectionError, ReadOnlyError, toDockerError} from './errors.js';
+import {DockerError, isConnectionError, ReadOnlyError, toDockerError} from './errors.js';
 import {readEventStream} from './events.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainSwarmInfo, unreachableResult, type PreflightResult, type SwarmInfo} from './preflight.js';
@@ -31,7 +31,28 @@ export type SwarmClient = {
 	readonly requestCount: number;
 };
 
-export type SwarmClientOptions = ConnectionOptions & {readOnly?: boolean};
+export type SwarmClientOptions = ConnectionOptions & {
+	readOnly?: boolean;
+	/** How long a read may take before the daemon counts as unreachable. */
+	timeoutMs?: number;
+};
+
+/** docker-modem waits forever by default: a silent host (a dropped packet, a hung ssh) would freeze the screen. */
+export const defaultTimeoutMs = 15_000;
+
+async function withTimeout<T>(request: Promise<T>, timeoutMs: number, target: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			reject(new DockerError(`No answer from the Docker daemon at ${target} after ${Number((timeoutMs / 1000).toFixed(1))} s. Is the address right, and is dockerd running there?`, undefined, true));
+		}, timeoutMs);
+	});
+	try {
+		return await Promise.race([request, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 /** Counts every HTTP request dockerode makes through this modem. */
 function countRequests(docker: Docker): {readonly count: number} {
@@ -51,10 +72,11 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 	const target = describeTarget(options);
 	const readOnly = options.readOnly ?? false;
 	const counter = countRequests(docker);
+	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 
 	const read = async <T>(request: () => Promise<T>): Promise<T> => {
 		try {
-			return await request();
+			return await withTimeout(request(), timeoutMs, target);
 		} catch (error) {
 			throw toDockerError(error, target);
 		}
@@ -74,9 +96,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		},
 		async preflight() {
 			try {
-				return explainSwarmInfo(await docker.info() as SwarmInfo, target);
+				return explainSwarmInfo(await withTimeout(docker.info(), timeoutMs, target) as SwarmInfo, target);
 			} catch (error) {
-				if (isConnectionError(error)) {
+				if (isConnectionError(error) || (error instanceof DockerError && error.unreachable)) {
 					return unreachableResult(toDockerError(error, target).message);
 				}
 
