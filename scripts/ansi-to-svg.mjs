@@ -3,6 +3,7 @@
 // codes) into an SVG picture, so media/ shows the real screen, colours included.
 // Usage: ansi-to-svg.mjs COLUMNS ROWS < screen.ansi > screen.svg
 import {readFileSync} from 'node:fs';
+import process from 'node:process';
 
 const [columns, rows] = process.argv.slice(2).map(Number);
 const input = readFileSync(0, 'utf8');
@@ -58,6 +59,7 @@ const parts = [];
 for (const [row, line] of lines.entries()) {
 	const state = {fg: undefined, bg: undefined, bold: false, dim: false, inverse: false, underline: false};
 	let column = 0;
+	// eslint-disable-next-line no-control-regex -- reading terminal escapes is the point
 	const pattern = /\u001B\[([0-9;]*)m|([^\u001B]+)/g;
 	for (const match of line.matchAll(pattern)) {
 		if (match[1] !== undefined) {
