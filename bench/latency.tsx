@@ -66,15 +66,23 @@ async function main() {
 
 	const samples: number[] = [];
 	for (let round = 1; round <= rounds; round++) {
+		const roundStart = Date.now();
 		await client.scale(service, String(scaleTo));
 		await waitConverged(service);
 		await sleep(1500);
 		const tasks = await client.listTasks((await client.inspectService(service)).id);
-		for (const task of tasks.filter(candidate => candidate.state === 'running' && candidate.desiredState === 'running')) {
+		// Only tasks this round started: the one left running from before was shown long ago.
+		const started = tasks.filter(task => task.state === 'running' && task.desiredState === 'running' && task.stateSince.getTime() >= roundStart);
+		for (const task of started) {
 			const seen = firstSeenRunning.get(task.id.slice(0, 12));
-			// Tasks running before this round began were measured in an earlier one.
-			if (seen !== undefined && seen >= task.stateSince.getTime() - 5 && !samples.includes(seen - task.stateSince.getTime())) {
-				samples.push(seen - task.stateSince.getTime());
+			if (seen === undefined) {
+				process.stderr.write(`  ${task.id.slice(0, 12)} (slot ${task.slot}) was never shown as Running\n`);
+				continue;
+			}
+
+			samples.push(seen - task.stateSince.getTime());
+			if (process.env['BENCH_DEBUG']) {
+				process.stderr.write(`  ${task.id.slice(0, 12)} slot ${task.slot} running at ${task.stateSince.toISOString()} shown after ${seen - task.stateSince.getTime()} ms\n`);
 			}
 		}
 
