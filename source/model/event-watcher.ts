@@ -5,7 +5,7 @@ import type {SwarmEvent} from '../swarm/types.js';
 
 export type EventWatcherOptions = {
 	onEvent: (event: SwarmEvent) => void;
-	/** Called when the stream (re)opens: anything may have changed while it was down. */
+	/** Called when the stream reopens after a drop: anything may have changed meanwhile. */
 	onConnected?: () => void;
 	minBackoffMs?: number;
 	maxBackoffMs?: number;
@@ -24,11 +24,27 @@ export function watchEvents(client: SwarmClient, options: EventWatcherOptions): 
 	const {signal} = controller;
 	const run = async () => {
 		let failures = 0;
+		// Where to pick up after a drop: just after the last event seen, so that what
+		// happened while disconnected is replayed rather than lost.
+		let resumeFrom: Date | undefined;
+		let opened = false;
 		while (!signal.aborted) {
+			resumeFrom ??= new Date();
 			try {
-				 
-				for await (const event of client.events(signal)) {
-					failures = 0;
+				const stream = client.events(signal, {
+					since: opened ? resumeFrom : undefined,
+					onOpen() {
+						failures = 0;
+						// Anything may have changed while the stream was down.
+						if (opened) {
+							options.onConnected?.();
+						}
+
+						opened = true;
+					},
+				});
+				for await (const event of stream) {
+					resumeFrom = new Date(event.time.getTime() + 1);
 					options.onEvent(event);
 				}
 			} catch {
@@ -40,9 +56,7 @@ export function watchEvents(client: SwarmClient, options: EventWatcherOptions): 
 			}
 
 			const pause = Math.min((options.minBackoffMs ?? 1000) * (2 ** Math.max(0, failures - 1)), options.maxBackoffMs ?? 10_000);
-			 
 			await sleep(pause, signal);
-			options.onConnected?.();
 		}
 	};
 

@@ -20,8 +20,11 @@ export type SwarmClient = {
 	/** upToDate: only tasks of the current spec (the CLI's filter for rollout progress). */
 	listTasks(serviceId: string, options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
-	/** Service and node events until the signal aborts. */
-	events(signal: AbortSignal): AsyncIterable<SwarmEvent>;
+	/**
+	 * Service and node events until the signal aborts. `since` replays what happened while
+	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
+	 */
+	events(signal: AbortSignal, options?: EventStreamOptions): AsyncIterable<SwarmEvent>;
 	scale(service: string, replicas: string): Promise<WriteResult>;
 	setPolicies(service: string, input: Partial<Record<PolicyKind, PolicyInput>>): Promise<WriteResult>;
 	setImage(service: string, image: string): Promise<WriteResult>;
@@ -30,6 +33,8 @@ export type SwarmClient = {
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
 };
+
+export type EventStreamOptions = {since?: Date; onOpen?: () => void};
 
 export type SwarmClientOptions = ConnectionOptions & {
 	readOnly?: boolean;
@@ -121,8 +126,14 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			const raw = await read(async () => docker.listNodes());
 			return raw.map(node => nodeFromApi(node));
 		},
-		async * events(signal) {
-			const stream = await read(async () => docker.getEvents({filters: JSON.stringify({type: ['service', 'node']})}) as Promise<NodeJS.ReadableStream>);
+		async * events(signal, {since, onOpen} = {}) {
+			const query = {
+				filters: JSON.stringify({type: ['service', 'node']}),
+				// Seconds with a fraction, as the Engine API takes timestamps.
+				...(since ? {since: Number((since.getTime() / 1000).toFixed(3))} : {}),
+			};
+			const stream = await read(async () => docker.getEvents(query) as Promise<NodeJS.ReadableStream>);
+			onOpen?.();
 			yield * readEventStream(stream, signal);
 		},
 		async scale(service, replicas) {

@@ -187,6 +187,24 @@ describe('events', () => {
 	});
 });
 
+describe('events since', () => {
+	it('replays an event that happened before the stream opened', async () => {
+		const before = new Date(Date.now() - 1000);
+		await client.scale(hasher, '3');
+		const controller = new AbortController();
+		const seen: SwarmEvent[] = [];
+		for await (const event of client.events(controller.signal, {since: before})) {
+			seen.push(event);
+			if (event.name === hasher && event.attributes['replicas.new'] === '3') {
+				break;
+			}
+		}
+
+		controller.abort();
+		expect(seen.some(event => event.name === hasher && event.attributes['replicas.new'] === '3')).toBe(true);
+	});
+});
+
 describe('preflight', () => {
 	it('accepts the manager', async () => {
 		expect(await client.preflight()).toMatchObject({ok: true, nodeName: 'node1'});

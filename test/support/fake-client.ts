@@ -125,7 +125,8 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 		async listNodes() {
 			return structuredClone(client.nodes);
 		},
-		async * events(signal) {
+		async * events(signal, {onOpen} = {}) {
+			onOpen?.();
 			const queue: SwarmEvent[] = [];
 			let wake: (() => void) | undefined;
 			const listener = (event: SwarmEvent) => {
