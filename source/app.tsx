@@ -84,8 +84,8 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 			<Box flexDirection="column" width={columns}>
 				<Text wrap="truncate">
 					<Text bold color={theme.accent}>swarmdeck</Text>
+					{client.readOnly ? <Text bold color={theme.warning}> READ-ONLY</Text> : null}
 					<Text color={theme.muted}> · {nodeName} · {client.target}{services.data ? ` · ${services.data.length} services` : ''}</Text>
-					{client.readOnly ? <Text bold color={theme.warning}> · READ-ONLY</Text> : null}
 				</Text>
 				{banner ? <Box height={2} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">

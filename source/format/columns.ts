@@ -7,6 +7,8 @@ export type Column = {
 	minWidth: number;
 	/** Columns that give up space first when the table is too wide (larger gives more). */
 	shrink?: number;
+	/** May be left out entirely when every cell is empty and the table does not fit. */
+	optional?: boolean;
 };
 
 export const columnGap = 3;
@@ -61,4 +63,23 @@ export function formatRow(cells: readonly string[], widths: readonly number[]): 
 		const cell = truncate(cells[index] ?? '', width);
 		return index === last ? cell : pad(cell, width);
 	}).join(' '.repeat(columnGap)).trimEnd();
+}
+
+/**
+ * The columns worth drawing in `totalWidth`, with their index in the row cells: optional
+ * columns give way entirely when empty and space is short, before anything is cut.
+ */
+export function visibleColumns<C extends Column>(columns: readonly C[], rows: ReadonlyArray<readonly string[]>, totalWidth: number): Array<C & {index: number}> {
+	const indexed = columns.map((column, index) => ({...column, index}));
+	const natural = fitColumnWidths(columns, rows, Number.POSITIVE_INFINITY).reduce((sum, width) => sum + width, 0) + (columnGap * (columns.length - 1));
+	if (natural <= totalWidth) {
+		return indexed;
+	}
+
+	return indexed.filter(column => !(column.optional && rows.every(row => (row[column.index] ?? '') === '')));
+}
+
+/** The cells of a row for the columns chosen by visibleColumns. */
+export function pickCells<T>(cells: readonly T[], columns: ReadonlyArray<{index: number}>): Array<T | undefined> {
+	return columns.map(column => cells[column.index]);
 }

@@ -4,13 +4,15 @@ import type {SwarmService, UpdateState} from '../swarm/types.js';
 import type {Column} from './columns.js';
 import {displayImage} from './image.js';
 
+// On a narrow terminal ports give way first, then names; image tags last, since they tell
+// versions apart.
 export const serviceColumns: readonly Column[] = [
 	{header: 'NAME', minWidth: 12, shrink: 2},
 	{header: 'MODE', minWidth: 10},
 	{header: 'REPLICAS', minWidth: 8},
-	{header: 'IMAGE', minWidth: 12, shrink: 3},
-	{header: 'PORTS', minWidth: 5, shrink: 2},
-	{header: 'ROLLOUT', minWidth: 7, shrink: 1},
+	{header: 'IMAGE', minWidth: 12, shrink: 1},
+	{header: 'PORTS', minWidth: 5, shrink: 3, optional: true},
+	{header: 'ROLLOUT', minWidth: 7, shrink: 1, optional: true},
 ];
 
 /** How the replica count reads at a glance. */

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useEffect} from 'react';
 import {Table, type TableLine} from '../components/Table.js';
 import {TextInput} from '../components/TextInput.js';
-import {fitColumnWidths} from '../format/columns.js';
+import {fitColumnWidths, pickCells, visibleColumns} from '../format/columns.js';
 import {groupServices, orderedServices, serviceColumns, type ReplicaHealth} from '../format/service-table.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useNow, useRollouts} from '../model/hooks.js';
@@ -119,14 +119,16 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 		}
 	}
 
-	const widths = fitColumnWidths(serviceColumns, lines.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
+	const shownColumns = visibleColumns(serviceColumns, lines.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
+	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
+	const widths = fitColumnWidths(shownColumns, shown.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
 	const selectedIndex = lines.findIndex(line => line.kind === 'row' && line.key === selected?.id);
 
 	return (
 		<Box flexDirection="column">
 			{ordered.length === 0
 				? <Text color={theme.muted}>{state.filter ? `No service matches "${state.filter}". Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
-				: <Table widths={widths} header={serviceColumns.map(column => column.header)} lines={lines} selectedIndex={selectedIndex} height={tableHeight} width={width}/>}
+				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} selectedIndex={selectedIndex} height={tableHeight} width={width}/>}
 			{filterBarHeight > 0
 				? (
 					<Box>

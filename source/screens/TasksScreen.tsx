@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, type TableLine} from '../components/Table.js';
-import {fitColumnWidths, type Column} from '../format/columns.js';
+import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
 import {displayImage} from '../format/image.js';
 import {formatPolicyShort} from '../format/policy.js';
 import {showsRollout, updateStatePath} from '../format/rollout.js';
@@ -18,25 +18,15 @@ import {moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
-// (its values are short), then the error; names and image tags last, since those are
-// what a rollout changes.
-const allColumns = taskTableColumns.map(column => ({
+// (its values are short), the error, the time; image tags last, since they are what a
+// rollout changes. ERROR and PORTS give way entirely when empty.
+const columns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
 	key: column.key,
 	header: column.header,
-	minWidth: {id: 12, name: 8, image: 10, node: 5, desiredState: 8, currentState: 16, error: 5, ports: 5}[column.key],
-	shrink: {id: 0, name: 1, image: 0.2, node: 1, desiredState: 6, currentState: 2, error: 4, ports: 2}[column.key],
+	minWidth: {id: 8, name: 8, image: 10, node: 5, desiredState: 8, currentState: 16, error: 5, ports: 5}[column.key],
+	shrink: {id: 0.5, name: 1, image: 0.02, node: 1, desiredState: 6, currentState: 2, error: 4, ports: 2}[column.key],
+	optional: column.key === 'error' || column.key === 'ports',
 }));
-
-/** The columns to draw: ERROR and PORTS give way entirely when empty and space is short. */
-function columnsFor(cells: ReadonlyArray<readonly string[]>, width: number): Array<Column & {index: number}> {
-	const indexed = allColumns.map((column, index) => ({...column, index}));
-	const natural = fitColumnWidths(indexed, cells, Number.POSITIVE_INFINITY).reduce((sum, columnWidth) => sum + columnWidth + 3, -3);
-	if (natural <= width) {
-		return indexed;
-	}
-
-	return indexed.filter(column => !((column.key === 'error' || column.key === 'ports') && cells.every(row => (row[column.index] ?? '') === '')));
-}
 
 const stateColor = (state: TaskState): string | undefined => {
 	switch (state) {
@@ -139,10 +129,9 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 		cellColors: [undefined, undefined, undefined, undefined, undefined, stateColor(row.task.state), theme.danger, undefined],
 		muted: isFinishedHistory(row.task),
 	}));
-	const allCells = lines.map(line => line.kind === 'row' ? line.cells : []);
-	const columns = columnsFor(allCells, width);
-	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: columns.map(column => line.cells[column.index] ?? ''), cellColors: columns.map(column => line.cellColors?.[column.index])} : line);
-	const widths = fitColumnWidths(columns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
+	const shownColumns = visibleColumns(columns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
+	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
+	const widths = fitColumnWidths(shownColumns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
 
 	return (
 		<Box flexDirection="column">
@@ -157,7 +146,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
 			{tasks.data === undefined && !tasks.error
 				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <Table widths={widths} header={columns.map(column => column.header)} lines={shown} offset={offset} height={tableHeight} width={width}/>}
+				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} height={tableHeight} width={width}/>}
 			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
 			<Text color={theme.muted} wrap="truncate">
 				{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {columnGap, fitColumnWidths, formatRow, truncate, type Column} from '../../../source/format/columns.js';
+import {columnGap, fitColumnWidths, formatRow, truncate, type Column, pickCells, visibleColumns} from '../../../source/format/columns.js';
 
 const columns: Column[] = [
 	{header: 'NAME', minWidth: 6, shrink: 2},
@@ -94,5 +94,31 @@ describe('formatRow', () => {
 			expect(line.charAt(modeAt - 1)).toBe(' ');
 			expect(line.charAt(modeAt)).not.toBe(' ');
 		}
+	});
+});
+
+describe('visibleColumns', () => {
+	const columns = [
+		{header: 'NAME', minWidth: 4, shrink: 1},
+		{header: 'ERROR', minWidth: 5, shrink: 1, optional: true},
+		{header: 'PORTS', minWidth: 5, shrink: 1, optional: true},
+	];
+
+	it('keeps every column when the table fits', () => {
+		expect(visibleColumns(columns, [['vote.1', '', '']], 40).map(column => column.header)).toEqual(['NAME', 'ERROR', 'PORTS']);
+	});
+
+	it('drops optional columns that are empty in every row when space is short', () => {
+		const shown = visibleColumns(columns, [['vote.1', '', '*:80->80/tcp']], 12);
+		expect(shown.map(column => [column.header, column.index])).toEqual([['NAME', 0], ['PORTS', 2]]);
+	});
+
+	it('never drops a column with content, nor one that is not optional', () => {
+		expect(visibleColumns(columns, [['', '"no such image"', '']], 5).map(column => column.header)).toEqual(['NAME', 'ERROR']);
+	});
+
+	it('picks the cells of the shown columns', () => {
+		const shown = visibleColumns(columns, [['vote.1', '', 'x']], 12);
+		expect(pickCells(['vote.1', '', 'x'], shown)).toEqual(['vote.1', 'x']);
 	});
 });
