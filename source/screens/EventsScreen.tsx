@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import {describeEvent, formatClock} from '../format/events.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
@@ -7,7 +6,8 @@ import {useRecentEvents} from '../model/hooks.js';
 import {maxRecentEvents} from '../model/swarm-model.js';
 import {useActions} from '../state/actions.js';
 import {theme} from '../theme.js';
-import {moveSelection} from './selection.js';
+import {isMovement} from './selection.js';
+import {useScroll} from './use-scroll.js';
 
 type Props = {
 	isActive: boolean;
@@ -19,15 +19,14 @@ type Props = {
 export function EventsScreen({isActive, width, height}: Props) {
 	const {dispatch} = useActions();
 	const events = useRecentEvents();
-	const [offset, setOffset] = useState(0);
 	const listHeight = Math.max(1, height - 2);
+	const {offset, scroll} = useScroll(events.length, listHeight);
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['detail', 'list']);
 		if (command?.id === 'back') {
 			dispatch({type: 'back'});
-		} else if (command && ['up', 'down', 'pageUp', 'pageDown', 'first', 'last'].includes(command.id)) {
-			const maxOffset = Math.max(0, events.length - listHeight);
-			setOffset(Math.min(maxOffset, moveSelection(maxOffset + 1, offset, command.id as 'up', listHeight)));
+		} else if (command && isMovement(command.id)) {
+			scroll(command.id);
 		}
 	}, {isActive});
 

@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import {inspectLines} from '../format/inspect.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
@@ -8,7 +7,8 @@ import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {SwarmService} from '../swarm/types.js';
 import {theme} from '../theme.js';
-import {moveSelection} from './selection.js';
+import {isMovement} from './selection.js';
+import {useScroll} from './use-scroll.js';
 
 type Props = {
 	service: SwarmService | undefined;
@@ -22,9 +22,9 @@ export function InspectScreen({service, isActive, width, height}: Props) {
 	const {dispatch} = useActions();
 	const runServiceCommand = useServiceCommands();
 	const now = useNow(1000);
-	const [offset, setOffset] = useState(0);
 	const lines = service ? inspectLines(service, now) : [];
 	const visible = Math.max(1, height - 1);
+	const {offset, scroll} = useScroll(lines.length, visible);
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['detail', 'service', 'list']);
 		if (!command) {
@@ -33,9 +33,8 @@ export function InspectScreen({service, isActive, width, height}: Props) {
 
 		if (command.id === 'back') {
 			dispatch({type: 'back'});
-		} else if (['up', 'down', 'pageUp', 'pageDown', 'first', 'last'].includes(command.id)) {
-			const maxOffset = Math.max(0, lines.length - visible);
-			setOffset(Math.min(maxOffset, moveSelection(maxOffset + 1, offset, command.id as 'up', visible)));
+		} else if (isMovement(command.id)) {
+			scroll(command.id);
 		} else if (command.id !== 'inspect') {
 			runServiceCommand(command.id, service);
 		}

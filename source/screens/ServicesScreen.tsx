@@ -12,7 +12,7 @@ import {useServiceCommands} from '../state/service-commands.js';
 import type {UiState} from '../state/store.js';
 import type {SwarmService} from '../swarm/types.js';
 import {rolloutColor, theme} from '../theme.js';
-import {moveSelection} from './selection.js';
+import {isMovement, moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
 const healthColors: Record<ReplicaHealth, string | undefined> = {
@@ -74,19 +74,13 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 				break;
 			}
 
-			case 'up':
-			case 'down':
-			case 'pageUp':
-			case 'pageDown':
-			case 'first':
-			case 'last': {
-				const next = moveSelection(ordered.length, ordered.indexOf(selected!), command.id, tableHeight);
-				dispatch({type: 'select', serviceId: ordered[next]?.id});
-				break;
-			}
-
 			default: {
-				runServiceCommand(command.id, selected);
+				if (isMovement(command.id)) {
+					const next = moveSelection(ordered.length, ordered.indexOf(selected!), command.id, tableHeight);
+					dispatch({type: 'select', serviceId: ordered[next]?.id});
+				} else {
+					runServiceCommand(command.id, selected);
+				}
 			}
 		}
 	}, {isActive: isActive && !state.editingFilter});

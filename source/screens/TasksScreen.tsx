@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
@@ -14,7 +13,8 @@ import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService} from '../swarm/types.js';
 import {rolloutColor, theme} from '../theme.js';
-import {moveSelection} from './selection.js';
+import {isMovement} from './selection.js';
+import {useScroll} from './use-scroll.js';
 import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
@@ -70,7 +70,6 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const now = useNow(1000);
 	const rollouts = useRollouts();
 	const events = useRecentEvents();
-	const [offset, setOffset] = useState(0);
 	const rollout = service && showsRollout(service, now) ? rollouts.data?.[service.id] : undefined;
 	// The rollout panel takes at most half the screen; the task table keeps the rest.
 	const statePath = service ? updateStatePath(events, service.id) : [];
@@ -80,6 +79,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const rows = service && tasks.data
 		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
 		: [];
+	const {offset, scroll, reset} = useScroll(rows.length, tableHeight);
 	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
 
 	useKeys((input, key) => {
@@ -96,23 +96,16 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 
 			case 'history': {
 				dispatch({type: 'toggleHistory'});
-				setOffset(0);
-				break;
-			}
-
-			case 'up':
-			case 'down':
-			case 'pageUp':
-			case 'pageDown':
-			case 'first':
-			case 'last': {
-				const maxOffset = Math.max(0, rows.length - tableHeight);
-				setOffset(Math.min(maxOffset, moveSelection(maxOffset + 1, offset, command.id, tableHeight)));
+				reset();
 				break;
 			}
 
 			default: {
-				runServiceCommand(command.id, service);
+				if (isMovement(command.id)) {
+					scroll(command.id);
+				} else {
+					runServiceCommand(command.id, service);
+				}
 			}
 		}
 	}, {isActive});
