@@ -71,7 +71,8 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 		inspect: ['detail', 'service', 'global'],
 		events: ['detail', 'global'],
 	};
-	const screenService = 'serviceId' in state.screen ? services.data?.find(service => service.id === (state.screen as {serviceId: string}).serviceId) : undefined;
+	const {screen} = state;
+	const screenService = 'serviceId' in screen ? services.data?.find(service => service.id === screen.serviceId) : undefined;
 	const screens: Record<Screen['kind'], () => ReactNode> = {
 		services: () => <ServicesScreen services={services.data} state={state} isActive={screenActive} width={width} height={bodyHeight}/>,
 		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
@@ -91,12 +92,12 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{state.dialog
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
-						: screens[state.screen.kind]()}
+						: screens[screen.kind]()}
 				</Box>
 				<Box height={statusHeight} flexDirection="column" overflow="hidden">
 					<StatusLine status={state.status}/>
 				</Box>
-				{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[state.screen.kind]} readOnly={client.readOnly} width={width}/>}
+				{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[screen.kind]} readOnly={client.readOnly} width={width}/>}
 			</Box>
 		</ActionsProvider>
 	);

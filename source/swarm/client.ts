@@ -26,6 +26,8 @@ export type SwarmClient = {
 	 */
 	events(signal: AbortSignal, options?: EventStreamOptions): AsyncIterable<SwarmEvent>;
 	scale(service: string, replicas: string): Promise<WriteResult>;
+	/** One replica more or less than the daemon has at the moment of writing; never to 0. */
+	scaleBy(service: string, by: 1 | -1): Promise<WriteResult>;
 	setPolicies(service: string, input: Partial<Record<PolicyKind, PolicyInput>>): Promise<WriteResult>;
 	setImage(service: string, image: string): Promise<WriteResult>;
 	forceRedeploy(service: string): Promise<WriteResult>;
@@ -138,7 +140,11 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		},
 		async scale(service, replicas) {
 			guard('scale');
-			return write.scale(docker, target, service, replicas);
+			return write.scale(docker, target, service, {replicas});
+		},
+		async scaleBy(service, by) {
+			guard(by > 0 ? 'scale up' : 'scale down');
+			return write.scale(docker, target, service, {by});
 		},
 		async setPolicies(service, input) {
 			guard('changing the update policy');

@@ -57,12 +57,25 @@ export async function updateService(
 	}
 }
 
-export async function scale(docker: Docker, target: string, name: string, replicasText: string): Promise<WriteResult> {
+/** The count to scale to: typed, or one more or less than the count the daemon has now. */
+export type ScaleTarget = {replicas: string} | {by: 1 | -1};
+
+export async function scale(docker: Docker, target: string, name: string, to: ScaleTarget): Promise<WriteResult> {
 	let replicas = 0;
 	let before = 0;
 	const {service, warnings} = await updateService(docker, target, name, current => {
-		replicas = parseReplicas(replicasText, current);
 		before = current.replicas ?? 0;
+		if ('by' in to) {
+			// Counted from the inspected spec, not from the screen: presses come faster than the
+			// screen is refreshed, and the retry on a stale version counts again from the truth.
+			replicas = parseReplicas(String(Math.max(0, before + to.by)), current);
+			if (replicas === 0) {
+				throw new ValidationError('replicas', `${current.name} would go to 0 replicas: press s and type 0, which asks first`);
+			}
+		} else {
+			replicas = parseReplicas(to.replicas, current);
+		}
+
 		// An update that changes nothing still overwrites PreviousSpec, and so would lose
 		// what a rollback returns to.
 		if (replicas === before) {

@@ -2,7 +2,7 @@
 // writes through the same validation as the real client, and records every write it was
 // asked to send, so a test can assert that a bad input sent nothing.
 import type {SwarmClient} from '../../source/swarm/client.js';
-import {ReadOnlyError} from '../../source/swarm/errors.js';
+import {ReadOnlyError, ValidationError} from '../../source/swarm/errors.js';
 import {policyOf} from '../../source/swarm/normalize.js';
 import type {PreflightResult} from '../../source/swarm/preflight.js';
 import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, WriteResult} from '../../source/swarm/types.js';
@@ -151,6 +151,19 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 			} finally {
 				listeners.delete(listener);
 			}
+		},
+		async scaleBy(name, by) {
+			await guard(by > 0 ? 'scale up' : 'scale down');
+			const service = find(name);
+			const replicas = parseReplicas(String(Math.max(0, (service.replicas ?? 0) + by)), service);
+			if (replicas === 0) {
+				throw new ValidationError('replicas', `${service.name} would go to 0 replicas: press s and type 0, which asks first`);
+			}
+
+			client.sent.push({action: 'scale', service: service.name, payload: replicas});
+			service.replicas = replicas;
+			service.desiredTasks = replicas;
+			return result(service.name, scaleCommand(service.name, replicas), `${service.name} scaled to ${replicas}`, true);
 		},
 		async scale(name, replicasText) {
 			await guard('scale');

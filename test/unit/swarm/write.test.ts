@@ -117,7 +117,7 @@ beforeEach(() => {
 
 describe('every write', () => {
 	it('inspects right before it updates, and sends the inspected version with the spec as the body', async () => {
-		await scale(fake.docker, target, 'dockercoins_hasher', '7');
+		await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '7'});
 		expect(fake.ops).toEqual(['inspect', 'update']);
 		expect(fake.calls[0]).toEqual({op: 'inspect', name: 'dockercoins_hasher'});
 		const [sent] = fake.updates;
@@ -129,7 +129,7 @@ describe('every write', () => {
 	it('sends the whole spec back, carrying fields swarmdeck does not know', async () => {
 		fake.raw.Spec['Networks'] = [{Target: 'dockercoins_default'}];
 		fake.raw.Spec.TaskTemplate!['Placement'] = {Constraints: ['node.role==worker']};
-		await scale(fake.docker, target, 'dockercoins_hasher', '4');
+		await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '4'});
 		const body = fake.updates[0]!._body;
 		expect(body['Networks']).toEqual([{Target: 'dockercoins_default'}]);
 		expect(body.TaskTemplate?.['Placement']).toEqual({Constraints: ['node.role==worker']});
@@ -138,7 +138,7 @@ describe('every write', () => {
 	});
 
 	it('inspects again on every write, so a second write sends the newer version', async () => {
-		await scale(fake.docker, target, 'dockercoins_hasher', '4');
+		await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '4'});
 		fake.raw.Version.Index = 44;
 		await forceRedeploy(fake.docker, target, 'dockercoins_hasher');
 		expect(fake.ops).toEqual(['inspect', 'update', 'inspect', 'update']);
@@ -163,7 +163,7 @@ describe('update out of sequence', () => {
 			fake.raw.Version.Index = 42;
 		};
 
-		const result = await scale(fake.docker, target, 'dockercoins_hasher', '7');
+		const result = await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '7'});
 		expect(fake.ops).toEqual(['inspect', 'update', 'inspect', 'update']);
 		expect(fake.updates.map(update => update._query.version)).toEqual([41, 42]);
 		expect(fake.updates[1]?._body.Mode).toEqual({Replicated: {Replicas: 7}});
@@ -172,7 +172,7 @@ describe('update out of sequence', () => {
 
 	it('gives up after the second one with a DockerError in the daemon\'s words', async () => {
 		fake.updateErrors.push(outOfSequence(), outOfSequence());
-		const error = await rejection(scale(fake.docker, target, 'dockercoins_hasher', '7'));
+		const error = await rejection(scale(fake.docker, target, 'dockercoins_hasher', {replicas: '7'}));
 		expect(error).toBeInstanceOf(DockerError);
 		expect(error.message).toBe('rpc error: code = Unknown desc = update out of sequence');
 		expect((error as DockerError).statusCode).toBe(500);
@@ -201,7 +201,7 @@ describe('update out of sequence', () => {
 				},
 			}),
 		} as unknown as Docker;
-		const error = await rejection(scale(docker, target, 'dockercoins_hasher', '2'));
+		const error = await rejection(scale(docker, target, 'dockercoins_hasher', {replicas: '2'}));
 		expect(error).toBeInstanceOf(DockerError);
 		expect((error as DockerError).unreachable).toBe(true);
 		expect(error.message).toContain(target);
@@ -210,7 +210,7 @@ describe('update out of sequence', () => {
 
 describe('scale', () => {
 	it('sets the replica count and says what changed', async () => {
-		const result = await scale(fake.docker, target, 'dockercoins_hasher', '7');
+		const result = await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '7'});
 		expect(fake.updates[0]?._body.Mode).toEqual({Replicated: {Replicas: 7}});
 		expect(result).toEqual({
 			service: 'dockercoins_hasher',
@@ -222,16 +222,42 @@ describe('scale', () => {
 	});
 
 	it('refuses the count the service already has and sends nothing: it would only overwrite PreviousSpec', async () => {
-		await expect(scale(fake.docker, target, 'dockercoins_hasher', '3')).rejects.toThrow(/replicas: dockercoins_hasher already has 3 replicas/);
+		await expect(scale(fake.docker, target, 'dockercoins_hasher', {replicas: '3'})).rejects.toThrow(/replicas: dockercoins_hasher already has 3 replicas/);
+		expect(fake.updates).toEqual([]);
+	});
+
+	it('scales by one from the count the daemon has when it writes, not from the screen', async () => {
+		const result = await scale(fake.docker, target, 'dockercoins_hasher', {by: 1});
+		expect(fake.updates[0]?._body.Mode).toEqual({Replicated: {Replicas: 4}});
+		expect(result.command).toBe('docker service scale dockercoins_hasher=4');
+	});
+
+	it('counts again from the fresh spec when the first try was out of sequence', async () => {
+		fake.updateErrors.push(outOfSequence());
+		fake.onUpdateError = () => {
+			// The other press landed in between: the daemon now has 4.
+			fake.raw.Spec.Mode = {Replicated: {Replicas: 4}};
+			fake.raw.Version.Index++;
+		};
+
+		const result = await scale(fake.docker, target, 'dockercoins_hasher', {by: 1});
+		expect(fake.ops).toEqual(['inspect', 'update', 'inspect', 'update']);
+		expect(fake.updates.at(-1)?._body.Mode).toEqual({Replicated: {Replicas: 5}});
+		expect(result.command).toBe('docker service scale dockercoins_hasher=5');
+	});
+
+	it('never scales by one down to 0: that goes through the confirming dialog', async () => {
+		fake.raw.Spec.Mode = {Replicated: {Replicas: 1}};
+		await expect(scale(fake.docker, target, 'dockercoins_hasher', {by: -1})).rejects.toThrow(/would go to 0 replicas/);
 		expect(fake.updates).toEqual([]);
 	});
 
 	it('says "replica" for one', async () => {
-		expect((await scale(fake.docker, target, 'dockercoins_hasher', '1')).summary).toBe('dockercoins_hasher scaled from 3 to 1 replica');
+		expect((await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '1'})).summary).toBe('dockercoins_hasher scaled from 3 to 1 replica');
 	});
 
 	it('changes nothing but the replica count', async () => {
-		await scale(fake.docker, target, 'dockercoins_hasher', '0');
+		await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '0'});
 		const {Mode, ...rest} = fake.updates[0]!._body;
 		const {Mode: originalMode, ...original} = hasher().Spec;
 		expect(Mode).toEqual({Replicated: {Replicas: 0}});
@@ -241,13 +267,13 @@ describe('scale', () => {
 
 	it('sets TotalCompletions of a replicated job and keeps MaxConcurrent', async () => {
 		fake.raw.Spec.Mode = {ReplicatedJob: {MaxConcurrent: 2, TotalCompletions: 4}};
-		const result = await scale(fake.docker, target, 'dockercoins_hasher', '10');
+		const result = await scale(fake.docker, target, 'dockercoins_hasher', {replicas: '10'});
 		expect(fake.updates[0]?._body.Mode).toEqual({ReplicatedJob: {MaxConcurrent: 2, TotalCompletions: 10}});
 		expect(result.command).toBe('docker service scale dockercoins_hasher=10');
 	});
 
 	it.each(['abc', '-1', '1.5', ''])('sends nothing for the bad count %j', async text => {
-		const error = await rejection(scale(fake.docker, target, 'dockercoins_hasher', text));
+		const error = await rejection(scale(fake.docker, target, 'dockercoins_hasher', {replicas: text}));
 		expect(error).toBeInstanceOf(ValidationError);
 		expect((error as ValidationError).field).toBe('replicas');
 		expect(fake.updates).toEqual([]);
@@ -255,7 +281,7 @@ describe('scale', () => {
 
 	it('refuses a global service after inspecting it, with nothing sent', async () => {
 		fake.raw = fixtureService('edge');
-		const error = await rejection(scale(fake.docker, target, 'fixture-edge', '3'));
+		const error = await rejection(scale(fake.docker, target, 'fixture-edge', {replicas: '3'}));
 		expect(error).toBeInstanceOf(ValidationError);
 		expect(error.message).toContain('scale can only be used with replicated or replicated-job mode');
 		expect(fake.ops).toEqual(['inspect']);
