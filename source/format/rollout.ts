@@ -119,25 +119,34 @@ export function rolloutProgress(service: SwarmService, upToDateTasks: readonly S
 	const bySlot = tasksBySlot(upToDateTasks, nodes, service.mode);
 	const hostnames = new Map(nodes.map(node => [node.id, node.hostname]));
 	const total = service.mode === 'global' ? bySlot.size : service.replicas ?? bySlot.size;
-	const keys = [...bySlot.keys()].sort((a, b) => service.mode === 'global'
+	const global = service.mode === 'global';
+	const keys = [...bySlot.keys()].sort((a, b) => global
 		? (hostnames.get(a) ?? a).localeCompare(hostnames.get(b) ?? b)
 		: Number(a) - Number(b));
-	const slots: SlotProgress[] = keys.map((key, index) => {
+	// Bars carry the task's own slot, so `3/4` is `vote.3` in the table below, when the slots
+	// are 1…N as usual; odd numbers (left by earlier scaling) are counted in order, as the CLI does.
+	const ownNumbers = !global && keys.every(key => Number(key) >= 1 && Number(key) <= total);
+	const slots: Array<SlotProgress & {order: number}> = keys.map((key, index) => {
 		const task = bySlot.get(key)!;
+		const number = ownNumbers ? Number(key) : index + 1;
 		return {
-			label: service.mode === 'global' ? hostnames.get(key) ?? key.slice(0, 12) : `${index + 1}/${total}`,
+			label: global ? hostnames.get(key) ?? key.slice(0, 12) : `${number}/${total}`,
+			order: global ? index : number,
 			state: task.state,
 			step: Math.min(step(task.state), runningStep),
 			error: task.error,
 			running: task.state === 'running' && step(task.desiredState) <= runningStep,
 		};
 	});
-	// Slots still on the old spec have no up-to-date task yet: show them waiting, as the
-	// CLI draws an empty bar for every replica from the start.
-	for (let index = slots.length + 1; service.mode !== 'global' && index <= total; index++) {
-		slots.push({label: `${index}/${total}`, state: 'waiting', step: 0, running: false});
+	// Slots still on the old spec have no up-to-date task yet: they wait with an empty bar
+	// (the CLI draws one for every replica from the start), under the slot numbers not seen.
+	for (let slot = 1; !global && slots.length < total; slot++) {
+		if (!slots.some(shown => shown.order === slot)) {
+			slots.push({label: `${slot}/${total}`, order: slot, state: 'waiting', step: 0, running: false});
+		}
 	}
 
+	slots.sort((a, b) => a.order - b.order);
 	const running = slots.filter(slot => slot.running).length;
 	const rollback = isRollbackState(status.state);
 	return {
@@ -146,7 +155,7 @@ export function rolloutProgress(service: SwarmService, upToDateTasks: readonly S
 		headline: rollback ? `rolling back update: ${running} out of ${total} tasks` : `overall progress: ${running} out of ${total} tasks`,
 		running,
 		total,
-		slots,
+		slots: slots.map(({order: _order, ...slot}) => slot),
 		policy: rollback ? service.rollbackPolicy : service.updatePolicy,
 		message: status.message,
 		startedAt: status.startedAt,

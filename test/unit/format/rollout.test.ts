@@ -194,6 +194,14 @@ describe('rolloutProgress', () => {
 		expect(progress.slots.map(slot => `${slot.label} ${slot.state}`)).toEqual(['1/3 running', '2/3 starting', '3/3 new']);
 	});
 
+	it('labels bars with the slot of their task, as the table names it, and waits on the slots not updated yet', () => {
+		const progress = rolloutProgress(service('updating', {replicas: 4}), [
+			task({slot: 3, state: 'assigned'}),
+			task({slot: 1, state: 'running'}),
+		], [node1])!;
+		expect(progress.slots.map(slot => `${slot.label} ${slot.state}`)).toEqual(['1/4 running', '2/4 waiting', '3/4 assigned', '4/4 waiting']);
+	});
+
 	it('counts out of the desired replicas even before every slot has a task', () => {
 		const progress = rolloutProgress(service('updating', {replicas: 7}), midUpdateTasks(), [node1, node2])!;
 		expect(progress.headline).toBe('overall progress: 2 out of 7 tasks');
