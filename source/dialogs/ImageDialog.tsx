@@ -6,7 +6,7 @@ import {formatPolicyShort} from '../format/policy.js';
 import {resolveCommand} from '../keys/registry.js';
 import {imageCommand} from '../swarm/commands.js';
 import type {SwarmService} from '../swarm/types.js';
-import {checkImageReference} from '../swarm/validate.js';
+import {checkNewImage} from '../swarm/validate.js';
 import {theme} from '../theme.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
 import {CommandPreview, DialogFrame} from './DialogFrame.js';
@@ -21,12 +21,7 @@ type Props = {
 
 function check(text: string, service: SwarmService): {image?: string; error?: string} {
 	try {
-		const image = checkImageReference(text);
-		if (image === service.image || image === displayImage(service.image)) {
-			return {error: `${service.name} already runs ${image}: type another tag, or use f to force a redeploy`};
-		}
-
-		return {image};
+		return {image: checkNewImage(text, service)};
 	} catch (error) {
 		return {error: (error as Error).message};
 	}

@@ -19,8 +19,7 @@ type Props = {
 
 function check(text: string, service: SwarmService): {replicas?: number; error?: string} {
 	try {
-		const replicas = parseReplicas(text, service);
-		return replicas === service.replicas ? {error: `${service.name} already has ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}: type another count`} : {replicas};
+		return {replicas: parseReplicas(text, service)};
 	} catch (error) {
 		return {error: (error as Error).message};
 	}

@@ -4,8 +4,6 @@ import type {WriteResult} from '../swarm/types.js';
 
 export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'};
 
-export type DialogKind = 'scale' | 'policy' | 'rollback' | 'image' | 'force' | 'help' | 'confirmScale';
-
 export type Dialog =
 	| {kind: 'scale' | 'policy' | 'rollback' | 'image' | 'force'; serviceId: string}
 	| {kind: 'confirmScale'; serviceId: string; replicas: string}

@@ -1,7 +1,7 @@
 // Everything a person types is checked here before a request is built. A failed check
 // throws ValidationError naming the field and the rule; nothing reaches the daemon.
 import {parseGoDuration} from '../format/go-duration.js';
-import {parseImageReference} from '../format/image.js';
+import {displayImage, parseImageReference} from '../format/image.js';
 import {ValidationError} from './errors.js';
 import {
 	rollbackFailureActions,
@@ -61,13 +61,22 @@ export function scaleRefusal(service: {name: string; mode: ServiceMode}): string
 	return `${service.name} is a ${service.mode} service: scale can only be used with replicated or replicated-job mode (a ${service.mode} service runs one task per node).`;
 }
 
-export function parseReplicas(text: string, service: {name: string; mode: ServiceMode}): number {
+/**
+ * A replica count for the service. The count it already has is refused too: that update
+ * would change nothing but still overwrite PreviousSpec, which a rollback returns to.
+ */
+export function parseReplicas(text: string, service: {name: string; mode: ServiceMode; replicas?: number}): number {
 	const refusal = scaleRefusal(service);
 	if (refusal) {
 		throw new ValidationError('replicas', refusal);
 	}
 
-	return parseWholeNumber('replicas', text);
+	const replicas = parseWholeNumber('replicas', text);
+	if (replicas === service.replicas) {
+		throw new ValidationError('replicas', `${service.name} already has ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}`);
+	}
+
+	return replicas;
 }
 
 function parseDuration(field: string, text: string): number {
@@ -179,4 +188,14 @@ export function checkImageReference(text: string): string {
 	}
 
 	return trimmed;
+}
+
+/** A new image for the service: a valid reference that is not the one it already runs. */
+export function checkNewImage(text: string, service: {name: string; image: string}): string {
+	const image = checkImageReference(text);
+	if (image === service.image || image === displayImage(service.image)) {
+		throw new ValidationError('image', `${service.name} already runs ${image}: type another tag, or use f to force a redeploy`);
+	}
+
+	return image;
 }

@@ -8,7 +8,7 @@ import {DockerError, isOutOfSequence, toDockerError, ValidationError} from './er
 import {serviceFromApi} from './normalize.js';
 import {diffSpecs, replacesTasks} from './spec-diff.js';
 import type {PolicyKind, RawServiceSpec, SwarmService, UpdatePolicy, WriteResult} from './types.js';
-import {checkImageReference, parsePolicyInput, parseReplicas, policyFieldLabel, policyFields, type PolicyInput} from './validate.js';
+import {checkImageReference, checkNewImage, parsePolicyInput, parseReplicas, policyFieldLabel, policyFields, type PolicyInput} from './validate.js';
 
 type Plan = {
 	spec: RawServiceSpec;
@@ -74,12 +74,6 @@ export async function scale(docker: Docker, target: string, name: string, to: Sc
 			}
 		} else {
 			replicas = parseReplicas(to.replicas, current);
-		}
-
-		// An update that changes nothing still overwrites PreviousSpec, and so would lose
-		// what a rollback returns to.
-		if (replicas === before) {
-			throw new ValidationError('replicas', `${current.name} already has ${before} ${before === 1 ? 'replica' : 'replicas'}`);
 		}
 
 		const spec = copySpec(current.spec);
@@ -175,9 +169,7 @@ export async function setImage(docker: Docker, target: string, name: string, ima
 	let before = '';
 	const {service, warnings} = await updateService(docker, target, name, current => {
 		before = current.image;
-		if (before === image) {
-			throw new ValidationError('image', `${current.name} already runs ${image}; use force redeploy to replace its tasks anyway`);
-		}
+		checkNewImage(image, current);
 
 		const spec = copySpec(current.spec);
 		spec.TaskTemplate = {...spec.TaskTemplate, ContainerSpec: {...spec.TaskTemplate?.ContainerSpec, Image: image}};

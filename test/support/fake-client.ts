@@ -6,7 +6,7 @@ import {ReadOnlyError, ValidationError} from '../../source/swarm/errors.js';
 import {policyOf} from '../../source/swarm/normalize.js';
 import type {PreflightResult} from '../../source/swarm/preflight.js';
 import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, WriteResult} from '../../source/swarm/types.js';
-import {checkImageReference, parsePolicyInput, parseReplicas, type PolicyInput} from '../../source/swarm/validate.js';
+import {checkNewImage, parsePolicyInput, parseReplicas, type PolicyInput} from '../../source/swarm/validate.js';
 import {imageCommand, policyCommand, rollbackCommand, scaleCommand, forceCommand} from '../../source/swarm/commands.js';
 
 export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback'; service: string; payload?: unknown};
@@ -187,7 +187,7 @@ export function createFakeClient(options: {services?: SwarmService[]; tasks?: Re
 		async setImage(name, imageText) {
 			await guard('image');
 			const service = find(name);
-			const image = checkImageReference(imageText);
+			const image = checkNewImage(imageText, service);
 			client.sent.push({action: 'image', service: service.name, payload: image});
 			service.image = image;
 			return result(service.name, imageCommand(service.name, image), `${service.name} image → ${image}`, false);

@@ -21,7 +21,7 @@ describe('the image dialog', () => {
 	it('opens prefilled with the current image', async () => {
 		const {ui} = await openImage();
 		expect(ui.frame()).toMatch(/│ Image: swarmdeck\/vote:v1 /);
-		expect(words(ui.frame())).toContain('✘ vote already runs swarmdeck/vote:v1: type another tag, or use f to force a redeploy');
+		expect(words(ui.frame())).toContain('✘ image: vote already runs swarmdeck/vote:v1: type another tag, or use f to force a redeploy');
 	});
 
 	it('shows a pinned image without its digest', async () => {
@@ -35,7 +35,7 @@ describe('the image dialog', () => {
 		['bad image', 'image: must not contain spaces, got "bad image"'],
 		['', 'image: must not be empty'],
 		['swarmdeck/vote:', 'image: "swarmdeck/vote:" is not a valid image reference: expected name[:tag][@digest], e.g. dockercoins/hasher:v0.2'],
-		['swarmdeck/vote:v1', 'vote already runs swarmdeck/vote:v1: type another tag, or use f to force a redeploy'],
+		['swarmdeck/vote:v1', 'image: vote already runs swarmdeck/vote:v1: type another tag, or use f to force a redeploy'],
 	])('refuses %j with the reason, and Enter neither asks nor sends', async (text, message) => {
 		const {client, ui} = await openImage();
 		await replaceText(ui, text);

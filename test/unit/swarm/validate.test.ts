@@ -3,6 +3,7 @@ import {ValidationError} from '../../../source/swarm/errors.js';
 import {
 	canScale,
 	checkImageReference,
+	checkNewImage,
 	failureActionsFor,
 	parsePolicyField,
 	parsePolicyInput,
@@ -271,5 +272,21 @@ describe('checkImageReference', () => {
 		const error = validationError(() => checkImageReference(text));
 		expect(error.field).toBe('image');
 		expect(error.rule).toContain('empty');
+	});
+});
+
+describe('the count or image a service already has', () => {
+	it('refuses the replica count the service already has', () => {
+		expect(() => parseReplicas('4', {name: 'vote', mode: 'replicated', replicas: 4})).toThrow('replicas: vote already has 4 replicas');
+		expect(() => parseReplicas('1', {name: 'vote', mode: 'replicated', replicas: 1})).toThrow('replicas: vote already has 1 replica');
+		expect(parseReplicas('5', {name: 'vote', mode: 'replicated', replicas: 4})).toBe(5);
+	});
+
+	it('refuses the image the service already runs, also when its spec pins it by digest', () => {
+		const pinned = `swarmdeck/vote:latest@sha256:${'a'.repeat(64)}`;
+		expect(() => checkNewImage('swarmdeck/vote:latest', {name: 'vote', image: pinned})).toThrow('image: vote already runs swarmdeck/vote:latest');
+		expect(() => checkNewImage(pinned, {name: 'vote', image: pinned})).toThrow(ValidationError);
+		expect(checkNewImage(' swarmdeck/vote:indent ', {name: 'vote', image: pinned})).toBe('swarmdeck/vote:indent');
+		expect(() => checkNewImage('Vote:Indent', {name: 'vote', image: pinned})).toThrow(/lowercase/);
 	});
 });
