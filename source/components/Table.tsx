@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {formatRow, truncate, columnGap} from '../format/columns.js';
+import {columnGap, formatRow, padEnd, truncate} from '../format/columns.js';
 import {theme} from '../theme.js';
 
 export type TableLine =
@@ -55,7 +55,7 @@ export function Table({widths, header, lines, selectedIndex, offset, height, wid
 					<Text key={line.key} inverse={selected} dimColor={line.muted} wrap="truncate">
 						{widths.map((columnWidth, cellIndex) => {
 							const cell = truncate(line.cells[cellIndex] ?? '', columnWidth);
-							const padded = cellIndex === lastIndex ? cell : cell.padEnd(columnWidth + cell.length - [...cell].length);
+							const padded = cellIndex === lastIndex ? cell : padEnd(cell, columnWidth);
 							return (
 								<Text key={String(cellIndex)} color={line.cellColors?.[cellIndex]}>
 									{padded}{cellIndex === lastIndex ? '' : gap}

@@ -13,24 +13,102 @@ export type Column = {
 
 export const columnGap = 3;
 
+// East Asian wide and fullwidth characters take two terminal cells; the CLI measures with
+// golang.org/x/text/width and go-runewidth. These ranges cover what task names, images and
+// daemon errors can realistically hold (CJK, Hangul, fullwidth forms, emoji).
+const wideRanges: ReadonlyArray<readonly [number, number]> = [
+	[0x11_00, 0x11_5F],
+	[0x23_1A, 0x23_1B],
+	[0x23_29, 0x23_2A],
+	[0x23_E9, 0x23_EC],
+	[0x25_FD, 0x25_FE],
+	[0x26_14, 0x26_15],
+	[0x26_48, 0x26_53],
+	[0x26_AA, 0x26_AB],
+	[0x26_BD, 0x26_BE],
+	[0x26_C4, 0x26_C5],
+	[0x27_05, 0x27_05],
+	[0x27_0A, 0x27_0B],
+	[0x27_28, 0x27_28],
+	[0x27_4C, 0x27_4C],
+	[0x27_95, 0x27_97],
+	[0x2E_80, 0x30_3E],
+	[0x30_41, 0x33_FF],
+	[0x34_00, 0x4D_BF],
+	[0x4E_00, 0x9F_FF],
+	[0xA0_00, 0xA4_CF],
+	[0xA9_60, 0xA9_7F],
+	[0xAC_00, 0xD7_A3],
+	[0xF9_00, 0xFA_FF],
+	[0xFE_10, 0xFE_19],
+	[0xFE_30, 0xFE_6F],
+	[0xFF_00, 0xFF_60],
+	[0xFF_E0, 0xFF_E6],
+	[0x1_F3_00, 0x1_F6_4F],
+	[0x1_F9_00, 0x1_F9_FF],
+	[0x2_00_00, 0x3_FF_FD],
+];
+
+/** Terminal cells one character takes: 2 for East Asian wide and fullwidth, else 1. */
+export function charWidth(codePoint: number): number {
+	for (const [first, last] of wideRanges) {
+		if (codePoint < first) {
+			return 1;
+		}
+
+		if (codePoint <= last) {
+			return 2;
+		}
+	}
+
+	return 1;
+}
+
+/** Terminal cells a string takes. */
+export function textWidth(text: string): number {
+	let width = 0;
+	for (const character of text) {
+		width += charWidth(character.codePointAt(0) ?? 0);
+	}
+
+	return width;
+}
+
+/** Cuts text to `width` terminal cells, ending with `…` when cut; never wider than `width`. */
 export function truncate(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
 	}
 
-	const characters = [...text];
-	return characters.length <= width ? text : `${characters.slice(0, width - 1).join('')}…`;
+	if (textWidth(text) <= width) {
+		return text;
+	}
+
+	let kept = '';
+	let used = 0;
+	for (const character of text) {
+		const cells = charWidth(character.codePointAt(0) ?? 0);
+		if (used + cells > width - 1) {
+			break;
+		}
+
+		kept += character;
+		used += cells;
+	}
+
+	return `${kept}…`;
 }
 
-function pad(text: string, width: number): string {
-	return text + ' '.repeat(Math.max(0, width - [...text].length));
+/** Pads text with spaces to `width` terminal cells. */
+export function padEnd(text: string, width: number): string {
+	return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
 
 /** Each column's width so that the whole table fits in `totalWidth`. */
 export function fitColumnWidths(columns: readonly Column[], rows: ReadonlyArray<readonly string[]>, totalWidth: number): number[] {
 	const widths = columns.map((column, index) => Math.max(
-		[...column.header].length,
-		...rows.map(row => [...(row[index] ?? '')].length),
+		textWidth(column.header),
+		...rows.map(row => textWidth(row[index] ?? '')),
 	));
 	const needed = () => widths.reduce((sum, width) => sum + width, 0) + (columnGap * (columns.length - 1));
 	let excess = needed() - totalWidth;
@@ -61,7 +139,7 @@ export function formatRow(cells: readonly string[], widths: readonly number[]): 
 	const last = widths.length - 1;
 	return widths.map((width, index) => {
 		const cell = truncate(cells[index] ?? '', width);
-		return index === last ? cell : pad(cell, width);
+		return index === last ? cell : padEnd(cell, width);
 	}).join(' '.repeat(columnGap)).trimEnd();
 }
 

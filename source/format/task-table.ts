@@ -3,6 +3,7 @@
 // worded, cut and ordered the way the CLI does it; only hiding finished history is ours.
 
 import type {PublishedPort, ServiceMode, SwarmNode, SwarmTask, TaskState} from '../swarm/types.js';
+import {charWidth, textWidth} from './columns.js';
 import {humanDuration} from './human-duration.js';
 import {displayImage} from './image.js';
 
@@ -67,67 +68,6 @@ const maxErrorWidth = 30;
 const shortIdLength = 12;
 
 // ---------------------------------------------------------------- text width
-
-// East Asian wide and fullwidth characters take two terminal cells; the CLI measures with
-// golang.org/x/text/width and go-runewidth. These ranges cover what task names, images and
-// daemon errors can realistically hold (CJK, Hangul, fullwidth forms, emoji).
-const wideRanges: ReadonlyArray<readonly [number, number]> = [
-	[0x11_00, 0x11_5F],
-	[0x23_1A, 0x23_1B],
-	[0x23_29, 0x23_2A],
-	[0x23_E9, 0x23_EC],
-	[0x25_FD, 0x25_FE],
-	[0x26_14, 0x26_15],
-	[0x26_48, 0x26_53],
-	[0x26_AA, 0x26_AB],
-	[0x26_BD, 0x26_BE],
-	[0x26_C4, 0x26_C5],
-	[0x27_05, 0x27_05],
-	[0x27_0A, 0x27_0B],
-	[0x27_28, 0x27_28],
-	[0x27_4C, 0x27_4C],
-	[0x27_95, 0x27_97],
-	[0x2E_80, 0x30_3E],
-	[0x30_41, 0x33_FF],
-	[0x34_00, 0x4D_BF],
-	[0x4E_00, 0x9F_FF],
-	[0xA0_00, 0xA4_CF],
-	[0xA9_60, 0xA9_7F],
-	[0xAC_00, 0xD7_A3],
-	[0xF9_00, 0xFA_FF],
-	[0xFE_10, 0xFE_19],
-	[0xFE_30, 0xFE_6F],
-	[0xFF_00, 0xFF_60],
-	[0xFF_E0, 0xFF_E6],
-	[0x1_F3_00, 0x1_F6_4F],
-	[0x1_F9_00, 0x1_F9_FF],
-	[0x2_00_00, 0x3_FF_FD],
-];
-
-/** Terminal cells one character takes: 2 for East Asian wide and fullwidth, else 1. */
-export function charWidth(codePoint: number): number {
-	for (const [first, last] of wideRanges) {
-		if (codePoint < first) {
-			return 1;
-		}
-
-		if (codePoint <= last) {
-			return 2;
-		}
-	}
-
-	return 1;
-}
-
-/** Terminal cells a string takes. */
-export function textWidth(text: string): number {
-	let width = 0;
-	for (const character of text) {
-		width += charWidth(character.codePointAt(0) ?? 0);
-	}
-
-	return width;
-}
 
 /**
  * Cuts text to `maxWidth` cells, ending it with `…` when cut, exactly like the CLI's

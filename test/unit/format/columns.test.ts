@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {columnGap, fitColumnWidths, formatRow, truncate, type Column, pickCells, visibleColumns} from '../../../source/format/columns.js';
+import {columnGap, fitColumnWidths, formatRow, padEnd, textWidth, truncate, type Column, pickCells, visibleColumns} from '../../../source/format/columns.js';
 
 const columns: Column[] = [
 	{header: 'NAME', minWidth: 6, shrink: 2},
@@ -31,9 +31,23 @@ describe('truncate', () => {
 		expect(truncate('hasher', -3)).toBe('');
 	});
 
-	it('counts characters, not UTF-16 units', () => {
+	it('counts terminal cells: not UTF-16 units, and two for a wide character', () => {
 		expect(truncate('→→→→', 4)).toBe('→→→→');
-		expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
+		expect(truncate('😀😀😀😀', 3)).toBe('😀…');
+		expect(truncate('镜像不存在', 6)).toBe('镜像…');
+	});
+
+	it('never returns more cells than it was given', () => {
+		for (const text of ['😀😀😀😀', '镜像不存在 no such image', 'plain ascii text']) {
+			for (let width = 0; width <= 12; width++) {
+				expect(textWidth(truncate(text, width)), `${text} in ${width}`).toBeLessThanOrEqual(width);
+			}
+		}
+	});
+
+	it('pads to terminal cells', () => {
+		expect(padEnd('镜像', 6)).toBe('镜像  ');
+		expect(fitColumnWidths([{header: 'E', minWidth: 1}], [['镜像']], 80)).toEqual([4]);
 	});
 });
 

@@ -15,9 +15,9 @@ import {
 	shortTaskId,
 	taskName,
 	taskTableColumns,
-	textWidth,
 	type TaskRow,
 } from '../../../source/format/task-table.js';
+import {textWidth} from '../../../source/format/columns.js';
 import {
 	readFixture,
 	readFixtureText,
