@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process';
-import {render} from 'ink';
 import meow from 'meow';
-import {App} from './source/app.js';
 import {printServices} from './source/print.js';
 import {createSwarmClient} from './source/swarm/client.js';
 
@@ -48,6 +46,12 @@ if (!preflight.ok) {
 if (cli.flags.once || !process.stdout.isTTY || !process.stdin.isTTY) {
 	process.exitCode = await printServices(client);
 } else {
+	// Ink draws nothing but the last frame when CI or CONTINUOUS_INTEGRATION is set, and reads
+	// them as it loads. A terminal on both ends means a person is watching, so the live screen
+	// wins: clear them first, then load Ink.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+	const [{render}, {App}] = await Promise.all([import('ink'), import('./source/app.js')]);
 	// The alternate screen keeps the user's scrollback intact and is restored on exit.
 	process.stdout.write('\u001B[?1049h');
 	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true});

@@ -30,8 +30,10 @@ export async function tmux(...args: string[]): Promise<string> {
 
 export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows = 36}: {dockerHost: string; args?: string[]; columns?: number; rows?: number}): Promise<Terminal> {
 	const session = `swarmdeck-e2e-${randomUUID().slice(0, 8)}`;
-	// `; sleep` keeps the pane after swarmdeck exits, so an error message can be read.
-	const command = `DOCKER_HOST='${dockerHost}' node '${cli}' ${args.join(' ')}; echo "[exit $?]"; sleep 600`;
+	// `; sleep` keeps the pane after swarmdeck exits, so an error message can be read. CI=true
+	// is always set: a person may run swarmdeck where CI is set, and Ink would then draw
+	// nothing until exit unless swarmdeck takes care of it.
+	const command = `CI=true DOCKER_HOST='${dockerHost}' node '${cli}' ${args.join(' ')}; echo "[exit $?]"; sleep 600`;
 	await tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
 	const screen = async () => tmux('capture-pane', '-p', '-t', session);
 	const terminal: Terminal = {
