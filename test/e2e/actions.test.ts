@@ -120,7 +120,7 @@ describe('connecting to the wrong node', () => {
 	it('a worker node gives the clear error, not a stack trace', async () => {
 		terminal = await startSwarmdeck({dockerHost: labSockets.node2});
 		const screen = await terminal.waitFor(text => text.includes('[exit '), 'swarmdeck to exit');
-		expect(screen).toMatch(/swarmdeck: node2 \(unix:\/\/\/run\/swarmdeck-lab\/node2\.sock\) is a swarm worker/);
+		expect(words(screen)).toContain(`swarmdeck: node2 (${labSockets.node2}) is a swarm worker`);
 		expect(screen).toContain('[exit 1]');
 		expect(screen).not.toMatch(/\bat .*\.js:\d+/);
 	});

@@ -8,14 +8,13 @@ import {createSwarmClient, type SwarmClient} from '../../source/swarm/client.js'
 
 const run = promisify(execFile);
 
-export const labSockets = {
-	node1: 'unix:///run/swarmdeck-lab/node1.sock',
-	node2: 'unix:///run/swarmdeck-lab/node2.sock',
-	node3: 'unix:///run/swarmdeck-lab/node3.sock',
-	solo: 'unix:///run/swarmdeck-lab/solo.sock',
-} as const;
+// LAB_INSTANCE picks one of several independent labs (see scripts/lab), as it does there.
+const labDirectory = `/run/swarmdeck-lab${process.env['LAB_INSTANCE'] ?? ''}`;
 
-export type LabNode = keyof typeof labSockets;
+export const labNodes = ['node1', 'node2', 'node3', 'solo'] as const;
+export type LabNode = (typeof labNodes)[number];
+
+export const labSockets = Object.fromEntries(labNodes.map(node => [node, `unix://${labDirectory}/${node}.sock`])) as Record<LabNode, string>;
 
 /** The Debian CLI that matches the lab's daemons; any docker client works. */
 const dockerBinary = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
