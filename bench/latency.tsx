@@ -6,6 +6,7 @@
 //     status timestamp (the moment the task became running) to the first frame that shows
 //     its row as Running.
 //  2. Sits on the services screen for a while and counts the requests it sends.
+import {perform} from '../test/support/actions.js';
 import {render} from 'ink-testing-library';
 import {App} from '../source/app.js';
 import {createSwarmClient} from '../source/swarm/client.js';
@@ -67,7 +68,7 @@ async function main() {
 	const samples: number[] = [];
 	for (let round = 1; round <= rounds; round++) {
 		const roundStart = Date.now();
-		await client.scale(service, String(scaleTo));
+		await perform(client, 'scale', service, {replicas: String(scaleTo)});
 		await waitConverged(service);
 		await sleep(1500);
 		const tasks = await client.listTasks((await client.inspectService(service)).id);
@@ -87,7 +88,7 @@ async function main() {
 		}
 
 		firstSeenRunning.clear();
-		await client.scale(service, '1');
+		await perform(client, 'scale', service, {replicas: '1'});
 		await waitConverged(service);
 		await sleep(1000);
 		process.stderr.write(`round ${round}/${rounds}: ${samples.length} samples so far\n`);

@@ -1,17 +1,14 @@
 import {Text} from 'ink';
+import {serviceActionById} from '../actions/index.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
-import {useActions} from '../state/actions.js';
+import {outran, useActions} from '../state/actions.js';
 import type {Dialog} from '../state/store.js';
-import {scaleCommand} from '../swarm/commands.js';
 import type {SwarmService} from '../swarm/types.js';
+import {theme} from '../theme.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
-import {ForceDialog} from './ForceDialog.js';
+import {FormDialog} from './FormDialog.js';
 import {HelpOverlay} from './HelpOverlay.js';
-import {ImageDialog} from './ImageDialog.js';
-import {PolicyDialog} from './PolicyDialog.js';
-import {RollbackDialog} from './RollbackDialog.js';
-import {ScaleDialog} from './ScaleDialog.js';
 
 type Props = {
 	dialog: Dialog;
@@ -28,19 +25,17 @@ function ServiceGone({onClose}: {onClose: () => void}) {
 			onClose();
 		}
 	});
-	return <Text color="red">That service no longer exists. Press Esc.</Text>;
+	return <Text color={theme.danger}>That service no longer exists. Press Esc.</Text>;
 }
 
-/** Shows the one open dialog. Every dialog closes before its action runs. */
+/**
+ * Shows the one open dialog: the help, or an action's form or confirmation, looked up by
+ * the action's ID. What happens on submit and on `y` is the action runner's business.
+ */
 export function DialogManager({dialog, services, width, height}: Props) {
-	const {dispatch, run, client} = useActions();
+	const {dispatch, client, submit, confirm} = useActions();
 	const close = () => {
 		dispatch({type: 'closeDialog'});
-	};
-
-	const closeAndRun = (...parameters: Parameters<typeof run>) => {
-		close();
-		void run(...parameters);
 	};
 
 	if (dialog.kind === 'help') {
@@ -48,98 +43,44 @@ export function DialogManager({dialog, services, width, height}: Props) {
 	}
 
 	const service = services.find(candidate => candidate.id === dialog.serviceId);
-	if (!service) {
+	const action = serviceActionById(dialog.actionId);
+	if (!service || !action) {
 		return <ServiceGone onClose={close}/>;
 	}
 
-	const {name} = service;
-	switch (dialog.kind) {
-		case 'scale': {
-			return (
-				<ScaleDialog
-					service={service}
-					width={width}
-					onScale={replicas => {
-						closeAndRun(`Scaling ${name} to ${replicas}`, async client => client.scale(name, replicas));
-					}}
-					onScaleToZero={() => {
-						dispatch({type: 'openDialog', dialog: {kind: 'confirmScale', serviceId: service.id, replicas: '0'}});
-					}}
-					onCancel={close}
-				/>
-			);
-		}
-
-		case 'confirmScale': {
-			return (
-				<ConfirmDialog
-					title={`Scale ${name} to ${dialog.replicas}?`}
-					command={scaleCommand(name, Number(dialog.replicas))}
-					width={width}
-					onConfirm={() => {
-						closeAndRun(`Scaling ${name} to ${dialog.replicas}`, async client => client.scale(name, dialog.replicas));
-					}}
-					onCancel={close}
-				>
-					<Text wrap="wrap">This stops every task of {name}: it serves nothing until you scale it up again.</Text>
-				</ConfirmDialog>
-			);
-		}
-
-		case 'policy': {
-			return (
-				<PolicyDialog
-					service={service}
-					width={width}
-					onSave={input => {
-						closeAndRun(`Changing the policy of ${name}`, async client => client.setPolicies(name, input));
-					}}
-					onCancel={close}
-				/>
-			);
-		}
-
-		case 'image': {
-			return (
-				<ImageDialog
-					service={service}
-					width={width}
-					onSetImage={image => {
-						closeAndRun(`Changing the image of ${name} to ${image}`, async client => client.setImage(name, image));
-					}}
-					onCancel={close}
-				/>
-			);
-		}
-
-		case 'rollback': {
-			return (
-				<RollbackDialog
-					service={service}
-					width={width}
-					onRollback={() => {
-						closeAndRun(`Rolling back ${name}`, async client => client.rollback(name));
-					}}
-					onCancel={close}
-				/>
-			);
-		}
-
-		case 'force': {
-			return (
-				<ForceDialog
-					service={service}
-					width={width}
-					onForce={() => {
-						closeAndRun(`Forcing a redeploy of ${name}`, async client => client.forceRedeploy(name));
-					}}
-					onCancel={close}
-				/>
-			);
-		}
-
-		default: {
-			return null;
-		}
+	if (dialog.stage === 'confirm') {
+		return (
+			<ConfirmDialog
+				// A new question (asked again after a change) starts at its top.
+				key={dialog.decision.write.basis?.specDigest ?? dialog.message}
+				decision={dialog.decision}
+				// Said as soon as it is known, not only when y is pressed.
+				message={outran(dialog.decision, service) ? `${service.name} changed since this question was shown: y shows what it is now and asks again.` : dialog.message}
+				width={width}
+				height={height}
+				onConfirm={() => {
+					confirm(action.id, service, dialog.values, dialog.decision, dialog.decidedSpec);
+				}}
+				onCancel={close}
+			/>
+		);
 	}
+
+	const form = action.form?.(service);
+	if (!form) {
+		return <ServiceGone onClose={close}/>;
+	}
+
+	return (
+		<FormDialog
+			key={dialog.message}
+			form={form}
+			values={dialog.values}
+			message={dialog.message}
+			decide={values => action.decide(service, values)}
+			onSubmit={values => submit(action.id, service, values)}
+			onCancel={close}
+			width={width}
+		/>
+	);
 }

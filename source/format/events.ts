@@ -1,6 +1,6 @@
 // Swarm events in words a person reads: `dockercoins_hasher image v0.1 → v0.2`.
 import type {SwarmEvent} from '../swarm/types.js';
-import {displayImage} from './image.js';
+import {displayImage} from '../spec/image-reference.js';
 
 /** Attributes that come in `.old` / `.new` pairs on update events, in reading order. */
 const changeOrder = ['image', 'replicas', 'updatestate', 'availability', 'state', 'role', 'leader', 'name'];

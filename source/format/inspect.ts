@@ -1,8 +1,8 @@
 // A service the way `docker service inspect --pretty` shows it, as lines of text, with
 // the differences between Spec and PreviousSpec after it.
-import {diffSpecs} from '../swarm/spec-diff.js';
+import {diffSpecs} from '../spec/diff.js';
 import type {RawServiceSpec, SwarmService, UpdatePolicy} from '../swarm/types.js';
-import {formatGoDuration} from './go-duration.js';
+import {formatGoDuration} from '../spec/go-duration.js';
 import {ago} from './rollout.js';
 
 export type InspectLine = {text: string; heading?: boolean};

@@ -1,5 +1,5 @@
 import type {UpdatePolicy} from '../swarm/types.js';
-import {formatGoDuration} from './go-duration.js';
+import {formatGoDuration} from '../spec/go-duration.js';
 
 /** A policy in one short line for the task screen's header. */
 export function formatPolicyShort(policy: UpdatePolicy): string {

@@ -2,7 +2,7 @@
 // the facts `docker service ls` shows plus the rollout state.
 import type {SwarmService, UpdateState} from '../swarm/types.js';
 import type {Column} from './columns.js';
-import {displayImage} from './image.js';
+import {displayImage} from '../spec/image-reference.js';
 
 // On a narrow terminal ports give way first, then names; image tags last, since they tell
 // versions apart.

@@ -5,7 +5,7 @@
 import type {PublishedPort, ServiceMode, SwarmNode, SwarmTask, TaskState} from '../swarm/types.js';
 import {charWidth, textWidth} from './columns.js';
 import {humanDuration} from './human-duration.js';
-import {displayImage} from './image.js';
+import {displayImage} from '../spec/image-reference.js';
 
 export type TaskRow = {
 	/** Task ID, cut to 12 characters unless `noTrunc`. */

@@ -1,22 +1,19 @@
-// Every key swarmdeck answers to is declared here, once. The hint bar and the help overlay
-// are generated from this list, and input handlers look commands up here, so a binding
-// cannot exist without being documented.
+// Every key swarmdeck answers to is declared here, once: the navigation keys below, and
+// each action's own key from its declaration in source/actions. The hint bar, the help
+// overlay and the README key table are generated from this list, and input handlers look
+// commands up here, so a binding cannot exist without being documented.
 import type {Key} from 'ink';
+import {serviceActions} from '../actions/index.js';
+import {char, ctrl, shiftTab, special, type Binding} from './bindings.js';
 
 /** Where a command applies. A new resource screen adds its own scope. */
 export type Scope = 'global' | 'list' | 'service' | 'services' | 'tasks' | 'detail' | 'dialog' | 'form' | 'confirm';
-
-export type Binding = {
-	/** What the help shows, e.g. '↑/k'. */
-	label: string;
-	matches: (input: string, key: Key) => boolean;
-};
 
 export type Command = {
 	id: string;
 	scope: Scope;
 	description: string;
-	bindings: Binding[];
+	bindings: readonly Binding[];
 	/** Changes the swarm: refused in read-only mode, and never bound there. */
 	mutating?: boolean;
 	/** What a refusal calls it: 'Read-only mode: scale up is disabled'. */
@@ -24,23 +21,6 @@ export type Command = {
 	/** Shown in the bottom hint bar (the help overlay lists every command). */
 	hint?: string;
 };
-
-const char = (character: string, label = character): Binding => ({
-	label,
-	matches: (input, key) => input === character && !key.ctrl && !key.meta,
-});
-
-const special = (label: string, name: keyof Key): Binding => ({
-	label,
-	matches: (_input, key) => Boolean(key[name]) && !(name === 'tab' && key.shift),
-});
-
-const ctrl = (character: string): Binding => ({
-	label: `Ctrl+${character.toUpperCase()}`,
-	matches: (input, key) => key.ctrl && input === character,
-});
-
-const shiftTab: Binding = {label: 'Shift+Tab', matches: (_input, key) => key.tab && key.shift};
 
 export const commands = [
 	// Anywhere outside a dialog.
@@ -69,13 +49,16 @@ export const commands = [
 
 	// On the selected service, from the services, tasks and inspect screens.
 	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect'},
-	{id: 'scale', scope: 'service', description: 'Scale: type a replica count', bindings: [char('s')], mutating: true, action: 'scale', hint: 'scale'},
-	{id: 'scaleUp', scope: 'service', description: 'Scale up by one', bindings: [char('+')], mutating: true, action: 'scale up', hint: '+1'},
-	{id: 'scaleDown', scope: 'service', description: 'Scale down by one', bindings: [char('-')], mutating: true, action: 'scale down', hint: '-1'},
-	{id: 'policy', scope: 'service', description: 'Edit the update and rollback policy', bindings: [char('u')], mutating: true, action: 'policy change', hint: 'policy'},
-	{id: 'rollback', scope: 'service', description: 'Roll back to the previous spec (asks first)', bindings: [char('r')], mutating: true, action: 'rollback', hint: 'rollback'},
-	{id: 'image', scope: 'service', description: 'Change the image (asks first)', bindings: [char('i')], mutating: true, action: 'image change', hint: 'image'},
-	{id: 'force', scope: 'service', description: 'Force a redeploy of every task (asks first)', bindings: [char('f')], mutating: true, action: 'force redeploy', hint: 'force'},
+	// The actions on the selected service, each declared with its key in source/actions.
+	...serviceActions.map(action => ({
+		id: action.id,
+		scope: 'service' as const,
+		description: action.description,
+		bindings: action.keys,
+		mutating: true,
+		action: action.name,
+		hint: action.hint,
+	})),
 
 	// Inside a dialog.
 	{id: 'submit', scope: 'dialog', description: 'Apply / save', bindings: [special('Enter', 'return')], hint: 'apply'},

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
-import {displayImage} from '../format/image.js';
+import {displayImage} from '../spec/image-reference.js';
 import {formatPolicyShort} from '../format/policy.js';
 import {showsRollout, updateStatePath} from '../format/rollout.js';
 import {formatReplicas, rolloutText} from '../format/service-table.js';

@@ -1,17 +1,25 @@
-// What the screens and dialogs call to change the swarm. Each action shows a spinner while
-// it runs, then its result and the equivalent docker command, or the error in words.
-import {createContext, useContext, useMemo, type Dispatch, type ReactNode} from 'react';
+// Runs the actions that change the swarm, the same way whatever started them (a key, a
+// dialog, the palette): refuse in words, or open the form, or ask first, or send. One write
+// at a time per service; a write the service outran is not sent, and is asked again.
+import {createContext, useContext, useMemo, useRef, type Dispatch, type ReactNode} from 'react';
+import type {Decision, FormValues, ServiceAction} from '../actions/action.js';
+import {serviceActionById} from '../actions/index.js';
 import type {SwarmModel} from '../model/swarm-model.js';
 import type {SwarmClient} from '../swarm/client.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
-import type {WriteResult} from '../swarm/types.js';
+import type {RawServiceSpec, SwarmService} from '../swarm/types.js';
+import {StaleWriteError, UnknownOutcomeError} from '../swarm/write.js';
 import type {UiAction} from './store.js';
 
 export type Actions = {
 	dispatch: Dispatch<UiAction>;
 	client: SwarmClient;
-	/** Runs a write, reporting progress and outcome in the status line. */
-	run: (description: string, write: (client: SwarmClient) => Promise<WriteResult>) => Promise<boolean>;
+	/** An action was asked for on a service, by key or by name, with values when the palette gave them. */
+	start: (actionId: string, service: SwarmService, values?: FormValues) => void;
+	/** A form was sent: moves on to the confirmation or the write, or returns the sentence to show in the form. */
+	submit: (actionId: string, service: SwarmService, values: FormValues) => string | undefined;
+	/** `y` in a confirmation: sends the decision shown, if the service is still as shown. */
+	confirm: (actionId: string, service: SwarmService, values: FormValues, decision: Decision, decidedSpec: RawServiceSpec) => void;
 	notice: (message: string) => void;
 };
 
@@ -33,27 +41,141 @@ type ProviderProps = {
 	children: ReactNode;
 };
 
+const messageOf = (error: unknown) => error instanceof Error ? error.message : String(error);
+
+/** The service as now known is no longer the one the decision was shown on. */
+export function outran(decision: Decision, service: SwarmService): boolean {
+	const {basis} = decision.write;
+	return (basis?.specDigest !== undefined && basis.specDigest !== service.specDigest)
+		|| (basis?.previousSpecDigest !== undefined && basis.previousSpecDigest !== service.previousSpecDigest);
+}
+
 export function ActionsProvider({client, model, dispatch, children}: ProviderProps) {
-	const actions = useMemo<Actions>(() => ({
-		dispatch,
-		client,
-		async run(description, write) {
-			dispatch({type: 'status', status: {kind: 'running', description}});
-			try {
-				const result = await write(client);
-				dispatch({type: 'status', status: {kind: 'done', result}});
-				model.refreshAll();
-				return true;
-			} catch (error) {
-				const nothingSent = error instanceof ValidationError || error instanceof ReadOnlyError;
-				const message = error instanceof Error ? error.message : String(error);
-				dispatch({type: 'status', status: {kind: 'failed', description, message, nothingSent}});
-				return false;
-			}
-		},
-		notice(message) {
+	// Services with a write on its way. Checked and set synchronously: two keys that arrive
+	// together must not both get through before React renders.
+	const inFlight = useRef(new Set<string>());
+
+	const actions = useMemo<Actions>(() => {
+		const notice = (message: string) => {
 			dispatch({type: 'status', status: {kind: 'notice', message}});
-		},
-	}), [client, model, dispatch]);
+		};
+
+		const lookUp = (actionId: string): ServiceAction => {
+			const action = serviceActionById(actionId);
+			if (!action) {
+				throw new Error(`no action ${actionId}`);
+			}
+
+			return action;
+		};
+
+		/** Asks again about a service that changed: its new state, a new decision, and why. */
+		const askAgain = (action: ServiceAction, service: SwarmService, values: FormValues, why: string) => {
+			const refusal = action.refusal?.(service);
+			if (refusal) {
+				notice(`${why} ${refusal}`);
+				return;
+			}
+
+			try {
+				const decision = action.decide(service, values);
+				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
+			} catch (error) {
+				if (action.form) {
+					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'form', values, message: `${why} ${messageOf(error)}`}});
+				} else {
+					notice(`${why} ${messageOf(error)}`);
+				}
+			}
+		};
+
+		const send = async (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision, decidedSpec: RawServiceSpec) => {
+			if (inFlight.current.has(service.id)) {
+				notice(`A change to ${service.name} is still on its way: this one was not sent. Wait for the first to finish.`);
+				return;
+			}
+
+			inFlight.current.add(service.id);
+			dispatch({type: 'status', status: {kind: 'running', description: decision.progress}});
+			try {
+				const outcome = await client.writeService({id: service.id, name: service.name}, decision.write, decidedSpec);
+				const versions = outcome.versionAfter === undefined ? '' : ` (version ${outcome.versionBefore} → ${outcome.versionAfter})`;
+				dispatch({type: 'status', status: {kind: 'done', result: {service: service.name, command: decision.command, summary: `${decision.summary}${versions}`, warnings: outcome.warnings}}});
+			} catch (error) {
+				if (error instanceof StaleWriteError) {
+					dispatch({type: 'status', status: {kind: 'notice', message: error.message}});
+					askAgain(action, error.service, values, error.message);
+				} else {
+					const nothingSent = error instanceof ValidationError || error instanceof ReadOnlyError;
+					const message = error instanceof UnknownOutcomeError ? `${error.message}` : messageOf(error);
+					dispatch({type: 'status', status: {kind: 'failed', description: decision.progress, message, nothingSent}});
+				}
+			} finally {
+				inFlight.current.delete(service.id);
+				model.refreshAll();
+			}
+		};
+
+		/** Sends the decision now, or asks first. */
+		const proceed = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision) => {
+			if (decision.confirm) {
+				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec}});
+			} else {
+				dispatch({type: 'closeDialog'});
+				void send(action, service, values, decision, service.spec);
+			}
+		};
+
+		return {
+			dispatch,
+			client,
+			notice,
+			start(actionId, service, values) {
+				const action = lookUp(actionId);
+				if (client.readOnly) {
+					notice(new ReadOnlyError(action.name).message);
+					return;
+				}
+
+				const refusal = action.refusal?.(service);
+				if (refusal) {
+					notice(refusal);
+					return;
+				}
+
+				if (values === undefined && action.form) {
+					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId, serviceId: service.id, stage: 'form'}});
+					return;
+				}
+
+				try {
+					proceed(action, service, values ?? {}, action.decide(service, values ?? {}));
+				} catch (error) {
+					notice(messageOf(error));
+				}
+			},
+			submit(actionId, service, values) {
+				const action = lookUp(actionId);
+				try {
+					proceed(action, service, values, action.decide(service, values));
+					return undefined;
+				} catch (error) {
+					return error instanceof ValidationError ? error.sentence : messageOf(error);
+				}
+			},
+			confirm(actionId, service, values, decision, decidedSpec) {
+				const action = lookUp(actionId);
+				// The screen may already know the service changed since the question was shown:
+				// then nothing is sent, and the question is asked again about what it is now.
+				if (outran(decision, service)) {
+					askAgain(action, service, values, `${service.name} changed while this was open. Nothing was sent: check the new state and decide again.`);
+					return;
+				}
+
+				dispatch({type: 'closeDialog'});
+				void send(action, service, values, decision, decidedSpec);
+			},
+		};
+	}, [client, model, dispatch]);
 	return <ActionsContext.Provider value={actions}>{children}</ActionsContext.Provider>;
 }

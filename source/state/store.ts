@@ -1,18 +1,30 @@
 // The app's UI state in one reducer: which screen, which service is selected, which dialog
 // is open, and what the last action did. Live swarm data lives in the model hooks.
-import type {WriteResult} from '../swarm/types.js';
+import type {Decision, FormValues} from '../actions/action.js';
+import type {RawServiceSpec} from '../swarm/types.js';
 
 export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'};
 
-export type Dialog =
-	| {kind: 'scale' | 'policy' | 'rollback' | 'image' | 'force'; serviceId: string}
-	| {kind: 'confirmScale'; serviceId: string; replicas: string}
-	| {kind: 'help'};
+/** An action's dialog: its form, or the question before it is sent. `message` says why it is shown again. */
+export type ActionDialog =
+	| {kind: 'action'; actionId: string; serviceId: string; stage: 'form'; values?: FormValues; message?: string}
+	| {kind: 'action'; actionId: string; serviceId: string; stage: 'confirm'; values: FormValues; decision: Decision; decidedSpec: RawServiceSpec; message?: string};
+
+export type Dialog = ActionDialog | {kind: 'help'};
+
+/** What the status line shows after an action: the result and the equivalent command. */
+export type ActionResult = {
+	service: string;
+	/** The docker CLI command that does the same thing, for the class to read. */
+	command: string;
+	summary: string;
+	warnings: readonly string[];
+};
 
 export type ActionStatus =
 	| {kind: 'idle'}
 	| {kind: 'running'; description: string}
-	| {kind: 'done'; result: WriteResult}
+	| {kind: 'done'; result: ActionResult}
 	| {kind: 'failed'; description: string; message: string; nothingSent: boolean}
 	| {kind: 'notice'; message: string};
 

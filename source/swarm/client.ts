@@ -6,9 +6,8 @@ import {DockerError, isConnectionError, ReadOnlyError, toDockerError} from './er
 import {readEventStream} from './events.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainSwarmInfo, unreachableResult, type PreflightResult, type SwarmInfo} from './preflight.js';
-import type {PolicyKind, SwarmEvent, SwarmNode, SwarmService, SwarmTask, WriteResult} from './types.js';
-import type {PolicyInput} from './validate.js';
-import * as write from './write.js';
+import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
+import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
 
 export type SwarmClient = {
 	/** Where we connect, as DOCKER_HOST would say it. */
@@ -25,13 +24,12 @@ export type SwarmClient = {
 	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
 	 */
 	events(signal: AbortSignal, options?: EventStreamOptions): AsyncIterable<SwarmEvent>;
-	scale(service: string, replicas: string): Promise<WriteResult>;
-	/** One replica more or less than the daemon has at the moment of writing; never to 0. */
-	scaleBy(service: string, by: 1 | -1): Promise<WriteResult>;
-	setPolicies(service: string, input: Partial<Record<PolicyKind, PolicyInput>>): Promise<WriteResult>;
-	setImage(service: string, image: string): Promise<WriteResult>;
-	forceRedeploy(service: string): Promise<WriteResult>;
-	rollback(service: string): Promise<WriteResult>;
+	/**
+	 * Changes a service: inspects it, checks it is still what the person decided on, applies
+	 * the write and sends it. `decidedSpec` is the spec that was shown, to say what changed if
+	 * the service moved on meanwhile.
+	 */
+	writeService(service: ServiceRef, write: ServiceWrite, decidedSpec?: RawServiceSpec): Promise<WriteOutcome>;
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
 };
@@ -42,10 +40,17 @@ export type SwarmClientOptions = ConnectionOptions & {
 	readOnly?: boolean;
 	/** How long a read may take before the daemon counts as unreachable. */
 	timeoutMs?: number;
+	/** How long a write may take before its outcome counts as unknown. */
+	writeTimeoutMs?: number;
+	/** An Engine API client to use instead of one built from the connection options. */
+	docker?: Docker;
 };
 
 /** docker-modem waits forever by default: a silent host (a dropped packet, a hung ssh) would freeze the screen. */
 export const defaultTimeoutMs = 15_000;
+
+/** A write that took this long is read back to tell whether it was applied. */
+export const defaultWriteTimeoutMs = 30_000;
 
 async function withTimeout<T>(request: Promise<T>, timeoutMs: number, target: string): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
@@ -75,11 +80,12 @@ function countRequests(docker: Docker): {readonly count: number} {
 }
 
 export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient {
-	const docker = createDocker(options);
+	const docker = options.docker ?? createDocker(options);
 	const target = describeTarget(options);
 	const readOnly = options.readOnly ?? false;
 	const counter = countRequests(docker);
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+	const writeTimeoutMs = options.writeTimeoutMs ?? defaultWriteTimeoutMs;
 
 	const read = async <T>(request: () => Promise<T>): Promise<T> => {
 		try {
@@ -138,29 +144,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			onOpen?.();
 			yield * readEventStream(stream, signal);
 		},
-		async scale(service, replicas) {
-			guard('scale');
-			return write.scale(docker, target, service, {replicas});
-		},
-		async scaleBy(service, by) {
-			guard(by > 0 ? 'scale up' : 'scale down');
-			return write.scale(docker, target, service, {by});
-		},
-		async setPolicies(service, input) {
-			guard('changing the update policy');
-			return write.setPolicies(docker, target, service, input);
-		},
-		async setImage(service, image) {
-			guard('changing the image');
-			return write.setImage(docker, target, service, image);
-		},
-		async forceRedeploy(service) {
-			guard('force redeploy');
-			return write.forceRedeploy(docker, target, service);
-		},
-		async rollback(service) {
-			guard('rollback');
-			return write.rollback(docker, target, service);
+		async writeService(service, write, decidedSpec) {
+			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');
+			return writeService(docker, service, write, {timeoutMs: writeTimeoutMs, target}, decidedSpec);
 		},
 	};
 }

@@ -10,6 +10,11 @@ export class ValidationError extends Error {
 	) {
 		super(`${field}: ${rule}`);
 	}
+
+	/** The rule alone as a sentence, where the field is plain from where it is shown (its own form). */
+	get sentence(): string {
+		return `${this.rule.charAt(0).toUpperCase()}${this.rule.slice(1)}${/[.!?]$/.test(this.rule) ? '' : '.'}`;
+	}
 }
 
 /** A write attempted while swarmdeck runs with --read-only. */

@@ -1,65 +1,11 @@
 // Raw Engine API JSON → swarmdeck's shapes. Kept apart from the HTTP calls so that
 // fixtures captured from a real daemon go through exactly the same code.
-import {
-	defaultUpdatePolicy,
-	type FailureAction,
-	type PublishedPort,
-	type RawServiceSpec,
-	type RawUpdateConfig,
-	type ServiceMode,
-	type SwarmNode,
-	type SwarmService,
-	type SwarmTask,
-	type TaskState,
-	type UpdateOrder,
-	type UpdatePolicy,
-	type UpdateState,
-} from './types.js';
+import {specDigest} from '../spec/digest.js';
+import {desiredReplicasOf, policyOf, serviceModeOf} from '../spec/read.js';
+import type {PublishedPort, RawServiceSpec, SwarmNode, SwarmService, SwarmTask, TaskState, UpdateState} from './types.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON has no useful static type */
 type RawJson = any;
-
-export function serviceModeOf(spec: RawServiceSpec): ServiceMode {
-	const mode = spec.Mode ?? {};
-	if (mode.Global) {
-		return 'global';
-	}
-
-	if (mode.ReplicatedJob) {
-		return 'replicated-job';
-	}
-
-	if (mode.GlobalJob) {
-		return 'global-job';
-	}
-
-	return 'replicated';
-}
-
-export function desiredReplicasOf(spec: RawServiceSpec): number | undefined {
-	const mode = serviceModeOf(spec);
-	if (mode === 'replicated') {
-		return spec.Mode?.Replicated?.Replicas ?? 1;
-	}
-
-	if (mode === 'replicated-job') {
-		return spec.Mode?.ReplicatedJob?.TotalCompletions ?? 1;
-	}
-
-	return undefined;
-}
-
-/** A policy with the daemon's defaults for every absent field. */
-export function policyOf(config: RawUpdateConfig | undefined): UpdatePolicy {
-	return {
-		parallelism: config?.Parallelism ?? defaultUpdatePolicy.parallelism,
-		delay: config?.Delay ?? defaultUpdatePolicy.delay,
-		failureAction: (config?.FailureAction as FailureAction | undefined) ?? defaultUpdatePolicy.failureAction,
-		monitor: config?.Monitor || defaultUpdatePolicy.monitor,
-		maxFailureRatio: config?.MaxFailureRatio ?? defaultUpdatePolicy.maxFailureRatio,
-		order: (config?.Order as UpdateOrder | undefined) ?? defaultUpdatePolicy.order,
-	};
-}
 
 function portsOf(raw: RawJson): PublishedPort[] {
 	if (!Array.isArray(raw)) {
@@ -106,6 +52,8 @@ export function serviceFromApi(raw: RawJson): SwarmService {
 		updatePolicy: policyOf(spec.UpdateConfig),
 		rollbackPolicy: policyOf(spec.RollbackConfig),
 		hasPreviousSpec: Boolean(raw.PreviousSpec),
+		specDigest: specDigest(raw.Spec),
+		previousSpecDigest: specDigest(raw.PreviousSpec),
 		createdAt: dateOf(raw.CreatedAt),
 		updatedAt: dateOf(raw.UpdatedAt),
 		spec,

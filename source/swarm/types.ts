@@ -74,6 +74,9 @@ export type SwarmService = {
 	updatePolicy: UpdatePolicy;
 	rollbackPolicy: UpdatePolicy;
 	hasPreviousSpec: boolean;
+	/** Fingerprints of Spec and PreviousSpec as the daemon sent them: a confirmation is bound to them. */
+	specDigest: string;
+	previousSpecDigest: string;
 	createdAt: Date;
 	updatedAt: Date;
 	/** The raw specs, for inspect and rollback previews. */
@@ -134,17 +137,6 @@ export type SwarmEvent = {
 	name: string;
 	time: Date;
 	attributes: Record<string, string>;
-};
-
-/** A write's outcome: what the UI shows in its status line. */
-export type WriteResult = {
-	service: string;
-	/** The docker CLI command that does the same thing, for the class to read. */
-	command: string;
-	summary: string;
-	/** True when the change only touched fields that replace no task (replicas, policies). */
-	replacesNoTask: boolean;
-	warnings: string[];
 };
 
 // The subset of the Engine API's ServiceSpec that swarmdeck reads or writes. Everything

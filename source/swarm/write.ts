@@ -1,233 +1,223 @@
-// Every change to a service goes through updateService: inspect immediately before, send
-// the spec back with its Version.Index, and retry once when the orchestrator moved the
-// version in between (it does so by itself during a rollout).
+// Every change to a service goes through here: inspect immediately before, check that the
+// service is still what the person decided on, apply the edits to that fresh spec, and send
+// it back with its Version.Index. The orchestrator bumps the version by itself during a
+// rollout, so "update out of sequence" is retried once, after checking again.
 import type Docker from 'dockerode';
-import {formatGoDuration} from '../format/go-duration.js';
-import {forceCommand, imageCommand, policyCommand, rollbackCommand, scaleCommand, type PolicyChanges} from './commands.js';
+import {specDigest} from '../spec/digest.js';
+import {diffSpecs} from '../spec/diff.js';
+import {currentValue, editFieldLabel, editedSpec, type GuardedEdit} from '../spec/edits.js';
 import {DockerError, isOutOfSequence, toDockerError, ValidationError} from './errors.js';
 import {serviceFromApi} from './normalize.js';
-import {diffSpecs, replacesTasks} from './spec-diff.js';
-import type {PolicyKind, RawServiceSpec, SwarmService, UpdatePolicy, WriteResult} from './types.js';
-import {checkImageReference, checkNewImage, parsePolicyInput, parseReplicas, policyFieldLabel, policyFields, type PolicyInput} from './validate.js';
+import type {RawServiceSpec, SwarmService} from './types.js';
 
-type Plan = {
-	spec: RawServiceSpec;
-	rollback?: boolean;
+/** A service as the person chose it: by ID (names can be reused), named in messages. */
+export type ServiceRef = {id: string; name: string};
+
+/** What a decision depended on. Anything else may have changed meanwhile without harm. */
+export type WriteBasis = {
+	/** The whole spec shown in a confirmation: any change to it means asking again. */
+	specDigest?: string;
+	/** For a rollback: the spec it returns to must still be the one shown. */
+	previousSpecDigest?: string;
 };
 
-type Sent = {service: SwarmService; warnings: string[]};
+export type ServiceWrite =
+	| {kind: 'update'; edits: readonly GuardedEdit[]; basis?: WriteBasis}
+	| {kind: 'rollback'; basis: WriteBasis};
 
-async function inspect(docker: Docker, name: string, target: string): Promise<SwarmService> {
-	try {
-		return serviceFromApi(await docker.getService(name).inspect());
-	} catch (error) {
-		throw toDockerError(error, target);
+export type WriteOutcome = {
+	service: ServiceRef;
+	versionBefore: number;
+	/** Read back after the write; undefined when that read failed (the write itself went through). */
+	versionAfter?: number;
+	warnings: string[];
+};
+
+export type WriteOptions = {
+	/** How long one request may take: a read before the write, or the write itself. */
+	timeoutMs: number;
+	/** How the target is named in errors: DOCKER_HOST, as the person set it. */
+	target: string;
+};
+
+/** The service changed since the person decided: nothing was sent; `service` is how it is now. */
+export class StaleWriteError extends Error {
+	override name = 'StaleWriteError';
+	constructor(
+		readonly service: SwarmService,
+		readonly changes: readonly string[],
+	) {
+		super(`${service.name} changed since you looked${changes.length > 0 ? ` (${changes.join('; ')})` : ''}. Nothing was sent: check the new state and decide again.`);
 	}
 }
 
-/** A deep copy, so a plan never edits the inspected service it was given. */
-function copySpec(spec: RawServiceSpec): RawServiceSpec {
-	return structuredClone(spec);
+/** The write timed out: it may or may not have been applied. `service` is what was read after. */
+export class UnknownOutcomeError extends Error {
+	override name = 'UnknownOutcomeError';
+	constructor(
+		message: string,
+		readonly service?: SwarmService,
+	) {
+		super(message);
+	}
 }
 
-export async function updateService(
-	docker: Docker,
-	target: string,
-	name: string,
-	plan: (service: SwarmService) => Plan,
-): Promise<Sent> {
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
+type RawService = {ID: string; Version?: {Index?: number}; Spec: RawServiceSpec; PreviousSpec?: RawServiceSpec; [key: string]: any};
+
+class Timeout extends Error {}
+
+/** Runs a request with an abort signal that fires after `ms`: the socket is closed, not left open. */
+async function withDeadline<T>(ms: number, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+	const controller = new AbortController();
+	const timer = setTimeout(() => {
+		controller.abort(new Timeout());
+	}, ms);
+	try {
+		return await request(controller.signal);
+	} catch (error) {
+		if (controller.signal.aborted) {
+			throw new Timeout();
+		}
+
+		throw error;
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
+async function inspectRaw(docker: Docker, ref: ServiceRef, options: WriteOptions): Promise<RawService> {
+	try {
+		return await withDeadline(options.timeoutMs, async signal => docker.getService(ref.id).inspect({abortSignal: signal}) as Promise<RawService>);
+	} catch (error) {
+		if (error instanceof Timeout) {
+			throw new DockerError(`No answer from the Docker daemon at ${options.target} after ${seconds(options.timeoutMs)} while reading ${ref.name}. Nothing was sent.`, undefined, true);
+		}
+
+		throw toDockerError(error, options.target);
+	}
+}
+
+/**
+ * Why the fresh service no longer matches what the write was decided on; empty when it does.
+ * Compared on the raw spec; worded from the normalized one, whose daemon text is inert.
+ */
+function staleness(raw: RawService, fresh: SwarmService, write: ServiceWrite, decidedSpec: RawServiceSpec | undefined): string[] {
+	const reasons: string[] = [];
+	const {basis} = write;
+	if (basis?.specDigest !== undefined && specDigest(raw.Spec) !== basis.specDigest) {
+		// Say what changed, when we still know what was shown.
+		const changes = decidedSpec ? diffSpecs(decidedSpec, fresh.spec).slice(0, 3).map(change => `${change.field} ${change.from} → ${change.to}`) : [];
+		reasons.push(...(changes.length > 0 ? changes : ['its spec was updated']));
+	}
+
+	if (basis?.previousSpecDigest !== undefined && specDigest(raw.PreviousSpec) !== basis.previousSpecDigest) {
+		reasons.push(raw.PreviousSpec ? 'the spec a rollback returns to is another one now' : 'it has no previous spec any more (an automatic rollback used it)');
+	}
+
+	if (write.kind === 'update') {
+		for (const {edit, seen} of write.edits) {
+			if (seen !== undefined && currentValue(raw.Spec, edit) !== seen) {
+				reasons.push(`${editFieldLabel(edit)} is ${currentValue(fresh.spec, edit) || '(none)'} now`);
+			}
+		}
+	}
+
+	return reasons;
+}
+
+/** What a write sends: the fresh spec with the edits applied, or the current spec for a rollback. */
+function bodyFor(raw: RawService, write: ServiceWrite, ref: ServiceRef): RawServiceSpec {
+	if (write.kind === 'rollback') {
+		if (!raw.PreviousSpec) {
+			throw new ValidationError('rollback', `${ref.name} has no previous spec: there is nothing to roll back to (it was never updated, or an automatic rollback already used it).`);
+		}
+
+		// The daemon swaps Spec and PreviousSpec itself: it wants the current spec back.
+		return structuredClone(raw.Spec);
+	}
+
+	const spec = editedSpec(raw.Spec, write.edits.map(guarded => guarded.edit));
+	if (JSON.stringify(spec) === JSON.stringify(raw.Spec)) {
+		// Such an update would change nothing but still overwrite PreviousSpec, which a rollback returns to.
+		throw new ValidationError(write.edits.map(guarded => editFieldLabel(guarded.edit)).join(', ') || 'change', `${ref.name} already has ${write.edits.length === 1 ? 'that value' : 'those values'}: nothing to change`);
+	}
+
+	return spec;
+}
+
+/**
+ * Sends one write. `decidedSpec` is the spec the person saw, to say what changed if the
+ * service moved on meanwhile. Throws StaleWriteError, UnknownOutcomeError, ValidationError
+ * or DockerError, each in words.
+ */
+export async function writeService(docker: Docker, ref: ServiceRef, write: ServiceWrite, options: WriteOptions, decidedSpec?: RawServiceSpec): Promise<WriteOutcome> {
 	for (let attempt = 1; ; attempt++) {
-		 
-		const service = await inspect(docker, name, target);
-		const {spec, rollback} = plan(service);
+		const raw = await inspectRaw(docker, ref, options);
+		const fresh = serviceFromApi(raw);
+		const reasons = staleness(raw, fresh, write, decidedSpec);
+		if (reasons.length > 0) {
+			throw new StaleWriteError(fresh, reasons);
+		}
+
+		const body = bodyFor(raw, write, ref);
+		const version = versionOf(raw);
+		let response: {Warnings?: string[] | null} | undefined;
 		try {
-			 
-			const response = await docker.getService(service.id).update({
-				_query: {version: service.version, ...(rollback ? {rollback: 'previous'} : {})},
-				_body: spec,
-			} as unknown as Record<string, unknown>) as {Warnings?: string[] | null} | undefined;
-			return {service, warnings: response?.Warnings ?? []};
+			response = await withDeadline(options.timeoutMs, async signal => docker.getService(raw.ID).update({
+				_query: {version, ...(write.kind === 'rollback' ? {rollback: 'previous'} : {})},
+				_body: body,
+				abortSignal: signal,
+			} as unknown as Record<string, unknown>) as Promise<{Warnings?: string[] | null} | undefined>);
 		} catch (error) {
+			if (error instanceof Timeout) {
+				// A rollback, once applied, puts the previous spec in force.
+				throw await unknownOutcome(docker, ref, options, raw, write.kind === 'rollback' ? raw.PreviousSpec! : body);
+			}
+
+			// Only after checking again that the service is what was decided on: the next
+			// round inspects and compares before it sends anything.
 			if (attempt === 1 && isOutOfSequence(error)) {
 				continue;
 			}
 
-			throw toDockerError(error, target);
+			throw toDockerError(error, options.target);
 		}
+
+		let versionAfter: number | undefined;
+		try {
+			versionAfter = versionOf(await inspectRaw(docker, ref, options));
+		} catch {
+			// The write went through; only reading it back failed.
+		}
+
+		return {service: ref, versionBefore: version, versionAfter, warnings: response?.Warnings ?? []};
 	}
-}
-
-/** The count to scale to: typed, or one more or less than the count the daemon has now. */
-export type ScaleTarget = {replicas: string} | {by: 1 | -1};
-
-export async function scale(docker: Docker, target: string, name: string, to: ScaleTarget): Promise<WriteResult> {
-	let replicas = 0;
-	let before = 0;
-	const {service, warnings} = await updateService(docker, target, name, current => {
-		before = current.replicas ?? 0;
-		if ('by' in to) {
-			// Counted from the inspected spec, not from the screen: presses come faster than the
-			// screen is refreshed, and the retry on a stale version counts again from the truth.
-			replicas = parseReplicas(String(Math.max(0, before + to.by)), current);
-			if (replicas === 0) {
-				throw new ValidationError('replicas', `${current.name} would go to 0 replicas: press s and type 0, which asks first`);
-			}
-		} else {
-			replicas = parseReplicas(to.replicas, current);
-		}
-
-		const spec = copySpec(current.spec);
-		if (current.mode === 'replicated-job') {
-			spec.Mode = {ReplicatedJob: {...spec.Mode?.ReplicatedJob, TotalCompletions: replicas}};
-		} else {
-			spec.Mode = {Replicated: {Replicas: replicas}};
-		}
-
-		return {spec};
-	});
-	return {
-		service: service.name,
-		command: scaleCommand(service.name, replicas),
-		summary: `${service.name} scaled from ${before} to ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}`,
-		replacesNoTask: true,
-		warnings,
-	};
-}
-
-const policyKey = {update: 'UpdateConfig', rollback: 'RollbackConfig'} as const;
-
-function policyToApi(policy: UpdatePolicy) {
-	return {
-		Parallelism: policy.parallelism,
-		Delay: policy.delay,
-		FailureAction: policy.failureAction,
-		Monitor: policy.monitor,
-		MaxFailureRatio: policy.maxFailureRatio,
-		Order: policy.order,
-	};
-}
-
-function describeValue(field: keyof UpdatePolicy, value: unknown): string {
-	return field === 'delay' || field === 'monitor' ? formatGoDuration(value as number) : String(value);
 }
 
 /**
- * Sets fields of the update and/or rollback policy in one request. Only fields that differ
- * from the service's current values are sent and shown in the command.
+ * A write that got no answer in time may have been applied or not. Reading the service
+ * again tells which, when it can be told: its spec is the one expected, or still the one before.
  */
-export async function setPolicies(
-	docker: Docker,
-	target: string,
-	name: string,
-	input: Partial<Record<PolicyKind, PolicyInput>>,
-): Promise<WriteResult> {
-	// Syntax first, before any request: a "10x" never costs a round trip.
-	const parsed: PolicyChanges = {
-		update: parsePolicyInput('update', input.update ?? {}),
-		rollback: parsePolicyInput('rollback', input.rollback ?? {}),
-	};
-	let changes: PolicyChanges = {};
-	const described: string[] = [];
-	const {service, warnings} = await updateService(docker, target, name, current => {
-		changes = {};
-		described.length = 0;
-		const spec = copySpec(current.spec);
-		for (const kind of ['update', 'rollback'] as const) {
-			const currentPolicy = kind === 'update' ? current.updatePolicy : current.rollbackPolicy;
-			const changed: Partial<UpdatePolicy> = {};
-			for (const field of policyFields) {
-				const value = parsed[kind]?.[field];
-				if (value !== undefined && value !== currentPolicy[field]) {
-					(changed as Record<string, unknown>)[field] = value;
-					described.push(`${policyFieldLabel(kind, field)} ${describeValue(field, currentPolicy[field])} → ${describeValue(field, value)}`);
-				}
-			}
-
-			if (Object.keys(changed).length > 0) {
-				changes[kind] = changed;
-				spec[policyKey[kind]] = policyToApi({...currentPolicy, ...changed});
-			}
-		}
-
-		if (described.length === 0) {
-			throw new ValidationError('policy', 'nothing to change: every value is already in force');
-		}
-
-		return {spec};
-	});
-	return {
-		service: service.name,
-		command: policyCommand(service.name, changes),
-		summary: `${service.name}: ${described.join(', ')}; no task is replaced`,
-		replacesNoTask: true,
-		warnings,
-	};
-}
-
-export async function setImage(docker: Docker, target: string, name: string, imageText: string): Promise<WriteResult> {
-	const image = checkImageReference(imageText);
-	let before = '';
-	const {service, warnings} = await updateService(docker, target, name, current => {
-		before = current.image;
-		checkNewImage(image, current);
-
-		const spec = copySpec(current.spec);
-		spec.TaskTemplate = {...spec.TaskTemplate, ContainerSpec: {...spec.TaskTemplate?.ContainerSpec, Image: image}};
-		return {spec};
-	});
-	return {
-		service: service.name,
-		command: imageCommand(service.name, image),
-		summary: `${service.name} image ${before} → ${image}; tasks are replaced as the update policy says`,
-		replacesNoTask: false,
-		warnings,
-	};
-}
-
-export async function forceRedeploy(docker: Docker, target: string, name: string): Promise<WriteResult> {
-	const {service, warnings} = await updateService(docker, target, name, current => {
-		const spec = copySpec(current.spec);
-		spec.TaskTemplate = {...spec.TaskTemplate, ForceUpdate: (spec.TaskTemplate?.ForceUpdate ?? 0) + 1};
-		return {spec};
-	});
-	return {
-		service: service.name,
-		command: forceCommand(service.name),
-		summary: `${service.name} redeploy forced: every task is replaced as the update policy says`,
-		replacesNoTask: false,
-		warnings,
-	};
-}
-
-/** Why a rollback is impossible right now, or undefined. */
-export function rollbackRefusal(service: SwarmService): string | undefined {
-	if (!service.hasPreviousSpec || !service.previousSpec) {
-		return `${service.name} has no previous spec: there is nothing to roll back to (it was never updated, or an automatic rollback already used it).`;
+async function unknownOutcome(docker: Docker, ref: ServiceRef, options: WriteOptions, before: RawService, expected: RawServiceSpec): Promise<UnknownOutcomeError> {
+	const waited = `No answer to the write within ${seconds(options.timeoutMs)}`;
+	let after: RawService;
+	try {
+		after = await inspectRaw(docker, ref, options);
+	} catch {
+		return new UnknownOutcomeError(`${waited}, and ${ref.name} cannot be read now: whether it was applied is unknown. Look at the service before you try again.`);
 	}
 
-	return undefined;
+	const service = serviceFromApi(after);
+	const now = JSON.stringify(after.Spec);
+	if (now === JSON.stringify(before.Spec)) {
+		return new UnknownOutcomeError(`${waited}. ${ref.name} read again: it is unchanged (version ${service.version}), so the write was not applied.`, service);
+	}
+
+	const applied = now === JSON.stringify(expected);
+	return new UnknownOutcomeError(`${waited}. ${ref.name} read again: ${applied ? 'the change was applied' : 'it changed, but not into what was sent: someone else may have changed it'} (version ${versionOf(before)} → ${service.version}).`, service);
 }
 
-export async function rollback(docker: Docker, target: string, name: string): Promise<WriteResult> {
-	let changed = '';
-	let replacesNoTask = true;
-	const {service, warnings} = await updateService(docker, target, name, current => {
-		const refusal = rollbackRefusal(current);
-		if (refusal || !current.previousSpec) {
-			throw new DockerError(refusal ?? 'nothing to roll back to', 400);
-		}
-
-		const changes = diffSpecs(current.spec, current.previousSpec);
-		changed = changes.length > 0 ? changes.map(change => `${change.field} ${change.from} → ${change.to}`).join(', ') : 'no visible field changes';
-		replacesNoTask = !replacesTasks(current.spec, current.previousSpec);
-		// The daemon swaps Spec and PreviousSpec itself: it wants the current spec back.
-		return {spec: copySpec(current.spec), rollback: true};
-	});
-	return {
-		service: service.name,
-		command: rollbackCommand(service.name),
-		summary: `${service.name} rolling back: ${changed}`,
-		replacesNoTask,
-		warnings,
-	};
-}
+const versionOf = (service: RawService) => service.Version?.Index ?? 0;

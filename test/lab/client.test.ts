@@ -3,6 +3,9 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ReadOnlyError, ValidationError} from '../../source/swarm/errors.js';
 import type {SwarmEvent} from '../../source/swarm/types.js';
+import {serviceActionById} from '../../source/actions/index.js';
+import {StaleWriteError} from '../../source/swarm/write.js';
+import {perform} from '../support/actions.js';
 import {createService, docker, inspectJson, labClient, removeService, runningTaskIds, waitConverged, waitFor} from '../support/lab.js';
 
 const client = labClient();
@@ -44,8 +47,8 @@ describe('reads', () => {
 
 describe('writes', () => {
 	it('scales to 7 and returns the docker command', async () => {
-		const result = await client.scale(hasher, '7');
-		expect(result.command).toBe(`docker service scale ${hasher}=7`);
+		const {decision} = await perform(client, 'scale', hasher, {replicas: '7'});
+		expect(decision.command).toBe(`docker service scale ${hasher}=7`);
 		expect((await inspectJson(hasher)).Spec.Mode.Replicated.Replicas).toBe(7);
 		await waitConverged(hasher);
 		expect(await runningTaskIds(hasher)).toHaveLength(7);
@@ -53,9 +56,9 @@ describe('writes', () => {
 
 	it('sets parallelism 2 and max failure ratio 0.25 without replacing any task', async () => {
 		const before = await runningTaskIds(web);
-		const result = await client.setPolicies(web, {update: {parallelism: '2', maxFailureRatio: '0.25'}});
-		expect(result.command).toBe(`docker service update --update-parallelism 2 --update-max-failure-ratio 0.25 ${web}`);
-		expect(result.replacesNoTask).toBe(true);
+		const {decision} = await perform(client, 'policy', web, {'update.parallelism': '2', 'update.maxFailureRatio': '0.25'});
+		expect(decision.command).toBe(`docker service update --update-parallelism 2 --update-max-failure-ratio 0.25 ${web}`);
+		expect(decision.summary).toContain('no task is replaced');
 		const config = (await inspectJson(web)).Spec.UpdateConfig;
 		expect(config).toMatchObject({Parallelism: 2, MaxFailureRatio: 0.25, FailureAction: 'pause', Order: 'stop-first'});
 		// Give the orchestrator time to replace tasks if it were going to.
@@ -67,20 +70,20 @@ describe('writes', () => {
 
 	it('sets rollback policy fields with their own flags', async () => {
 		// On the global service: a 90 s rollback delay would slow the rollback test on web.
-		const result = await client.setPolicies(global, {rollback: {delay: '1m30s', failureAction: 'continue'}});
-		expect(result.command).toBe(`docker service update --rollback-delay 1m30s --rollback-failure-action continue ${global}`);
+		const {decision} = await perform(client, 'policy', global, {'rollback.delay': '1m30s', 'rollback.failureAction': 'continue'});
+		expect(decision.command).toBe(`docker service update --rollback-delay 1m30s --rollback-failure-action continue ${global}`);
 		expect((await inspectJson(global)).Spec.RollbackConfig).toMatchObject({Delay: 90_000_000_000, FailureAction: 'continue'});
 	});
 
 	it('changes the image, then rolls back: image restored and PreviousSpec swapped', async () => {
-		const result = await client.setImage(web, 'swarmdeck/vote:indent');
-		expect(result.command).toBe(`docker service update --no-resolve-image --image swarmdeck/vote:indent ${web}`);
+		const {decision} = await perform(client, 'image', web, {image: 'swarmdeck/vote:indent'});
+		expect(decision.command).toBe(`docker service update --no-resolve-image --image swarmdeck/vote:indent ${web}`);
 		let inspected = await inspectJson(web);
 		expect(inspected.Spec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/vote:indent');
 		expect(inspected.PreviousSpec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/vote:latest');
 		await waitFor('the image update to complete', async () => (await inspectJson(web)).UpdateStatus?.State === 'completed');
 
-		const rollback = await client.rollback(web);
+		const rollback = (await perform(client, 'rollback', web)).decision;
 		expect(rollback.command).toBe(`docker service rollback ${web}`);
 		expect(rollback.summary).toContain('swarmdeck/vote:indent → swarmdeck/vote:latest');
 		inspected = await inspectJson(web);
@@ -95,8 +98,8 @@ describe('writes', () => {
 	it('forces a redeploy that replaces every task', async () => {
 		await waitConverged(hasher);
 		const before = await runningTaskIds(hasher);
-		const result = await client.forceRedeploy(hasher);
-		expect(result.command).toBe(`docker service update --force ${hasher}`);
+		const {decision} = await perform(client, 'force', hasher);
+		expect(decision.command).toBe(`docker service update --force ${hasher}`);
 		expect((await inspectJson(hasher)).Spec.TaskTemplate.ForceUpdate).toBe(1);
 		const after = await waitFor('every task to be replaced', async () => {
 			const ids = await runningTaskIds(hasher);
@@ -107,7 +110,7 @@ describe('writes', () => {
 
 	it('whoami-style service: updating to the broken 2.0 rolls back by itself', async () => {
 		await createService(whoami, ['--replicas', '2', '--update-failure-action', 'rollback', '--update-delay', '1s', '--update-monitor', '5s'], 'swarmdeck/whoami:1.0');
-		await client.setImage(whoami, 'swarmdeck/whoami:2.0');
+		await perform(client, 'image', whoami, {image: 'swarmdeck/whoami:2.0'});
 		const status = await waitFor('rollback_completed', async () => {
 			const updateStatus = (await inspectJson(whoami)).UpdateStatus;
 			return updateStatus?.State === 'rollback_completed' ? updateStatus : undefined;
@@ -121,19 +124,73 @@ describe('writes', () => {
 	});
 });
 
+describe('a write is bound to what the person saw', () => {
+	const stale = 'it-stale';
+
+	beforeAll(async () => {
+		await createService(stale, ['--replicas', '2'], 'swarmdeck/vote:latest');
+	});
+
+	afterAll(async () => {
+		await removeService(stale);
+	});
+
+	it('does not send a confirmed image change when someone changed the service after the question was shown', async () => {
+		const shown = await client.inspectService(stale);
+		const decision = serviceActionById('image')!.decide(shown, {image: 'swarmdeck/vote:indent'});
+		expect(decision.confirm).toBe(true);
+		// Another operator, meanwhile.
+		await docker(['service', 'update', '--detach', '--label-add', 'changed=meanwhile', stale]);
+		const version = (await inspectJson(stale)).Version.Index;
+		const sending = client.writeService({id: shown.id, name: shown.name}, decision.write, shown.spec);
+		await expect(sending).rejects.toThrow(StaleWriteError);
+		await expect(sending).rejects.toThrow(/labels \(none\) → changed=meanwhile/);
+		const after = await inspectJson(stale);
+		expect(after.Version.Index).toBe(version);
+		expect(after.Spec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/vote:latest');
+	});
+
+	it('does not send a + whose count moved on since it was pressed', async () => {
+		const shown = await client.inspectService(stale);
+		const decision = serviceActionById('scaleUp')!.decide(shown, {});
+		await docker(['service', 'scale', '--detach', `${stale}=5`]);
+		await expect(client.writeService({id: shown.id, name: shown.name}, decision.write, shown.spec)).rejects.toThrow(/replicas is 5 now/);
+		expect((await inspectJson(stale)).Spec.Mode.Replicated.Replicas).toBe(5);
+	});
+
+	it('does not roll back to a previous spec other than the one shown', async () => {
+		const shown = await client.inspectService(stale);
+		const decision = serviceActionById('rollback')!.decide(shown, {});
+		await docker(['service', 'update', '--detach', '--update-delay', '3s', stale]);
+		await expect(client.writeService({id: shown.id, name: shown.name}, decision.write, shown.spec)).rejects.toThrow(StaleWriteError);
+		expect((await inspectJson(stale)).Spec.UpdateConfig.Delay).toBe(3_000_000_000);
+	});
+
+	it('sends a decision whose service changed only in ways it does not depend on', async () => {
+		// A policy field remembers its own value only: a label added meanwhile is kept, not reverted.
+		const shown = await client.inspectService(stale);
+		const decision = serviceActionById('policy')!.decide(shown, {'update.parallelism': '2'});
+		await docker(['service', 'update', '--detach', '--label-add', 'also=kept', stale]);
+		await client.writeService({id: shown.id, name: shown.name}, decision.write, shown.spec);
+		const after = await inspectJson(stale);
+		expect(after.Spec.UpdateConfig.Parallelism).toBe(2);
+		expect(after.Spec.Labels).toMatchObject({also: 'kept'});
+	});
+});
+
 describe('refusals send nothing', () => {
 	it('rejects bad input before any request, leaving the spec version untouched', async () => {
 		const version = (await inspectJson(hasher)).Version.Index;
-		await expect(client.scale(hasher, 'abc')).rejects.toThrow(ValidationError);
-		await expect(client.setPolicies(hasher, {update: {delay: '10x'}})).rejects.toThrow(/update-delay/);
-		await expect(client.setPolicies(hasher, {update: {maxFailureRatio: '1.5'}})).rejects.toThrow(/0 to 1/);
-		await expect(client.setImage(hasher, 'Not A Valid:Image')).rejects.toThrow(ValidationError);
+		await expect(perform(client, 'scale', hasher, {replicas: 'abc'})).rejects.toThrow(ValidationError);
+		await expect(perform(client, 'policy', hasher, {'update.delay': '10x'})).rejects.toThrow(/update-delay/);
+		await expect(perform(client, 'policy', hasher, {'update.maxFailureRatio': '1.5'})).rejects.toThrow(/0 to 1/);
+		await expect(perform(client, 'image', hasher, {image: 'Not A Valid:Image'})).rejects.toThrow(ValidationError);
 		expect((await inspectJson(hasher)).Version.Index).toBe(version);
 	});
 
 	it('refuses to scale a global service with the CLI reason', async () => {
 		const version = (await inspectJson(global)).Version.Index;
-		await expect(client.scale(global, '3')).rejects.toThrow(/scale can only be used with replicated or replicated-job mode/);
+		await expect(perform(client, 'scale', global, {replicas: '3'})).rejects.toThrow(/scale can only be used with replicated or replicated-job mode/);
 		expect((await inspectJson(global)).Version.Index).toBe(version);
 	});
 
@@ -141,7 +198,7 @@ describe('refusals send nothing', () => {
 		await createService('it-fresh', ['--replicas', '1'], 'swarmdeck/agent:1.0');
 		try {
 			const version = (await inspectJson('it-fresh')).Version.Index;
-			await expect(client.rollback('it-fresh')).rejects.toThrow(/it-fresh has no previous spec: there is nothing to roll back to/);
+			await expect(perform(client, 'rollback', 'it-fresh')).rejects.toThrow(/it-fresh has no previous spec: there is nothing to roll back to/);
 			expect((await inspectJson('it-fresh')).Version.Index).toBe(version);
 		} finally {
 			await removeService('it-fresh');
@@ -151,11 +208,10 @@ describe('refusals send nothing', () => {
 	it('refuses every write in read-only mode', async () => {
 		const readOnly = labClient({readOnly: true});
 		const version = (await inspectJson(hasher)).Version.Index;
-		await expect(readOnly.scale(hasher, '2')).rejects.toThrow(ReadOnlyError);
-		await expect(readOnly.setImage(hasher, 'dockercoins/hasher:v0.2')).rejects.toThrow(ReadOnlyError);
-		await expect(readOnly.forceRedeploy(hasher)).rejects.toThrow(ReadOnlyError);
-		await expect(readOnly.rollback(hasher)).rejects.toThrow(ReadOnlyError);
-		await expect(readOnly.setPolicies(hasher, {update: {parallelism: '3'}})).rejects.toThrow(ReadOnlyError);
+		await expect(perform(readOnly, 'scale', hasher, {replicas: '2'})).rejects.toThrow(ReadOnlyError);
+		await expect(perform(readOnly, 'image', hasher, {image: 'dockercoins/hasher:v0.2'})).rejects.toThrow(ReadOnlyError);
+		await expect(perform(readOnly, 'force', hasher)).rejects.toThrow(ReadOnlyError);
+		await expect(perform(readOnly, 'policy', hasher, {'update.parallelism': '3'})).rejects.toThrow(ReadOnlyError);
 		expect((await inspectJson(hasher)).Version.Index).toBe(version);
 		// Reads still work.
 		expect((await readOnly.listServices()).length).toBeGreaterThan(0);
@@ -177,7 +233,7 @@ describe('events', () => {
 		await new Promise(resolve => {
 			setTimeout(resolve, 300);
 		});
-		await client.scale(hasher, '2');
+		await perform(client, 'scale', hasher, {replicas: '2'});
 		await waitFor('the event', async () => seen.some(event => event.name === hasher && event.attributes['replicas.new'] === '2'), 15_000, 100);
 		controller.abort();
 		await reading;
@@ -190,7 +246,7 @@ describe('events', () => {
 describe('events since', () => {
 	it('replays an event that happened before the stream opened', async () => {
 		const before = new Date(Date.now() - 1000);
-		await client.scale(hasher, '3');
+		await perform(client, 'scale', hasher, {replicas: '3'});
 		const controller = new AbortController();
 		const seen: SwarmEvent[] = [];
 		for await (const event of client.events(controller.signal, {since: before})) {

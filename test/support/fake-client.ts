@@ -1,24 +1,37 @@
-// A SwarmClient without a daemon, for component tests. It keeps services in memory, applies
-// writes through the same validation as the real client, and records every write it was
-// asked to send, so a test can assert that a bad input sent nothing.
-import type {SwarmClient} from '../../source/swarm/client.js';
-import {ReadOnlyError, ValidationError} from '../../source/swarm/errors.js';
-import {policyOf} from '../../source/swarm/normalize.js';
+// swarmdeck's real client over an in-memory stand-in for dockerode, for component tests.
+// Services, tasks and nodes are kept in swarmdeck's own shapes (easy to write in a test),
+// handed out as the Engine API's JSON, and written to as the daemon does: version checks,
+// PreviousSpec, rollback. So the real normalising, validation and write layer run in every
+// test, and a test can assert what was sent, or that nothing was.
+import {PassThrough} from 'node:stream';
+import type Docker from 'dockerode';
+import {createSwarmClient, type SwarmClient} from '../../source/swarm/client.js';
+import {policyOf} from '../../source/spec/read.js';
 import type {PreflightResult} from '../../source/swarm/preflight.js';
-import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, WriteResult} from '../../source/swarm/types.js';
-import {checkNewImage, parsePolicyInput, parseReplicas, type PolicyInput} from '../../source/swarm/validate.js';
-import {imageCommand, policyCommand, rollbackCommand, scaleCommand, forceCommand} from '../../source/swarm/commands.js';
+import {specDigest} from '../../source/spec/digest.js';
+import {policyFields} from '../../source/spec/edits.js';
+import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdatePolicy} from '../../source/swarm/types.js';
 
-export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback'; service: string; payload?: unknown};
+/** What a write changed, in a test's words: `{action: 'scale', service: 'vote', payload: 7}`. */
+export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update'; service: string; payload?: unknown};
 
 export function makeService(overrides: Partial<SwarmService> & {name: string}): SwarmService {
 	const mode: ServiceMode = overrides.mode ?? 'replicated';
-	const replicas = mode === 'replicated' ? overrides.replicas ?? 1 : undefined;
+	const replicas = mode === 'replicated' || mode === 'replicated-job' ? overrides.replicas ?? 1 : undefined;
 	const image = overrides.image ?? 'swarmdeck/vote:latest';
+	const modes: Record<ServiceMode, RawServiceSpec['Mode']> = {
+		replicated: {Replicated: {Replicas: replicas}},
+		global: {Global: {}},
+		'replicated-job': {ReplicatedJob: {MaxConcurrent: 1, TotalCompletions: replicas}},
+		'global-job': {GlobalJob: {}},
+	};
 	const spec: RawServiceSpec = overrides.spec ?? {
 		Name: overrides.name,
+		...(overrides.stack ? {Labels: {'com.docker.stack.namespace': overrides.stack}} : {}),
 		TaskTemplate: {ContainerSpec: {Image: image}},
-		Mode: mode === 'global' ? {Global: {}} : {Replicated: {Replicas: replicas}},
+		Mode: modes[mode],
+		...(overrides.updatePolicy ? {UpdateConfig: policyToApi(overrides.updatePolicy)} : {}),
+		...(overrides.rollbackPolicy ? {RollbackConfig: policyToApi(overrides.rollbackPolicy)} : {}),
 	};
 	return {
 		id: overrides.id ?? `id-${overrides.name}`,
@@ -32,11 +45,274 @@ export function makeService(overrides: Partial<SwarmService> & {name: string}): 
 		updatePolicy: policyOf(spec.UpdateConfig),
 		rollbackPolicy: policyOf(spec.RollbackConfig),
 		hasPreviousSpec: Boolean(overrides.previousSpec),
+		specDigest: specDigest(spec),
+		previousSpecDigest: specDigest(overrides.previousSpec),
 		createdAt: new Date('2026-11-21T10:00:00Z'),
 		updatedAt: new Date('2026-11-21T10:00:00Z'),
 		spec,
 		...overrides,
 	};
+}
+
+function policyToApi(policy: UpdatePolicy) {
+	return {
+		Parallelism: policy.parallelism,
+		Delay: policy.delay,
+		FailureAction: policy.failureAction,
+		Monitor: policy.monitor,
+		MaxFailureRatio: policy.maxFailureRatio,
+		Order: policy.order,
+	};
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Engine API JSON */
+type RawService = {ID: string; Version: {Index: number}; Spec: RawServiceSpec; PreviousSpec?: RawServiceSpec; [key: string]: any};
+
+const iso = (date: Date | undefined) => date?.toISOString();
+
+/** A service as `GET /services/{id}` returns it. */
+function toRawService(service: SwarmService): RawService {
+	const {updateStatus} = service;
+	return {
+		ID: service.id,
+		Version: {Index: service.version},
+		CreatedAt: iso(service.createdAt),
+		UpdatedAt: iso(service.updatedAt),
+		Spec: structuredClone(service.spec),
+		...(service.previousSpec ? {PreviousSpec: structuredClone(service.previousSpec)} : {}),
+		Endpoint: {Ports: service.ports.map(port => ({Protocol: port.protocol, TargetPort: port.targetPort, PublishedPort: port.publishedPort, PublishMode: port.publishMode}))},
+		...(updateStatus ? {UpdateStatus: {State: updateStatus.state, Message: updateStatus.message, StartedAt: iso(updateStatus.startedAt), CompletedAt: iso(updateStatus.completedAt)}} : {}),
+		ServiceStatus: {RunningTasks: service.runningTasks, DesiredTasks: service.desiredTasks},
+	};
+}
+
+function toRawTask(task: SwarmTask): any {
+	return {
+		ID: task.id,
+		ServiceID: task.serviceId,
+		Slot: task.slot,
+		NodeID: task.nodeId,
+		DesiredState: task.desiredState,
+		CreatedAt: iso(task.createdAt),
+		Status: {State: task.state, Timestamp: iso(task.stateSince), Err: task.error, Message: task.message, PortStatus: {Ports: task.ports.map(port => ({Protocol: port.protocol, TargetPort: port.targetPort, PublishedPort: port.publishedPort, PublishMode: port.publishMode}))}},
+		Spec: {ContainerSpec: {Image: task.image}},
+	};
+}
+
+function toRawNode(node: SwarmNode): any {
+	return {
+		ID: node.id,
+		Description: {Hostname: node.hostname},
+		Spec: {Role: node.role, Availability: node.availability},
+		Status: {State: node.state, Addr: node.address},
+		...(node.isLeader ? {ManagerStatus: {Leader: true}} : {}),
+	};
+}
+
+function toRawEvent(event: SwarmEvent): any {
+	return {
+		Type: event.type,
+		Action: event.action,
+		Actor: {ID: event.id, Attributes: event.attributes},
+		time: Math.floor(event.time.getTime() / 1000),
+		timeNano: event.time.getTime() * 1e6,
+	};
+}
+
+/** An error as docker-modem reports the daemon's: a status code and the daemon's JSON. */
+function daemonError(statusCode: number, message: string): Error {
+	return Object.assign(new Error(`(HTTP code ${statusCode}) ${message}`), {statusCode, json: {message}});
+}
+
+const policyKeys: Record<PolicyKind, 'UpdateConfig' | 'RollbackConfig'> = {update: 'UpdateConfig', rollback: 'RollbackConfig'};
+
+/** Names what a write changed, the way the tests speak of it. */
+function describeWrite(before: RawServiceSpec, after: RawServiceSpec, service: string, rollback: boolean): SentWrite {
+	if (rollback) {
+		return {action: 'rollback', service};
+	}
+
+	const policies: Partial<Record<PolicyKind, Record<string, unknown>>> = {};
+	for (const kind of ['update', 'rollback'] as const) {
+		const from = policyOf(before[policyKeys[kind]]);
+		const to = policyOf(after[policyKeys[kind]]);
+		const changed = Object.fromEntries(policyFields.filter(field => from[field] !== to[field]).map(field => [field, to[field]]));
+		policies[kind] = changed;
+	}
+
+	const same = (pick: (spec: RawServiceSpec) => unknown) => JSON.stringify(pick(before)) === JSON.stringify(pick(after));
+	if (Object.keys(policies.update!).length + Object.keys(policies.rollback!).length > 0) {
+		return {action: 'policy', service, payload: policies};
+	}
+
+	if (!same(spec => spec.TaskTemplate?.ContainerSpec?.Image)) {
+		return {action: 'image', service, payload: after.TaskTemplate?.ContainerSpec?.Image};
+	}
+
+	if (!same(spec => spec.TaskTemplate?.ForceUpdate)) {
+		return {action: 'force', service};
+	}
+
+	if (!same(spec => spec.Mode)) {
+		return {action: 'scale', service, payload: after.Mode?.Replicated?.Replicas ?? after.Mode?.ReplicatedJob?.TotalCompletions};
+	}
+
+	return {action: 'update', service, payload: after};
+}
+
+type Options = {
+	services?: SwarmService[];
+	tasks?: Record<string, SwarmTask[]>;
+	nodes?: SwarmNode[];
+	readOnly?: boolean;
+	preflight?: PreflightResult;
+};
+
+/** The in-memory daemon: the few dockerode calls swarmdeck's client makes. */
+class FakeDocker {
+	services: SwarmService[];
+	tasks: Map<string, SwarmTask[]>;
+	nodes: SwarmNode[];
+	readonly sent: SentWrite[] = [];
+	failWith?: Error;
+	rejectWrites?: Error;
+	writeDelayMs = 0;
+	/** While set, writes wait for it: a daemon still busy with a write, for as long as a test needs. */
+	held?: Promise<void>;
+	/** Requests answered, for tests of how often swarmdeck asks. */
+	requests = 0;
+	private readonly streams = new Set<PassThrough>();
+	readonly modem = {dial() {/* Requests are counted by the stand-in itself. */}};
+
+	constructor(private readonly options: Options) {
+		this.services = options.services ?? [];
+		this.tasks = new Map(Object.entries(options.tasks ?? {}));
+		this.nodes = options.nodes ?? [];
+	}
+
+	emit(event: SwarmEvent): void {
+		for (const stream of this.streams) {
+			stream.write(`${JSON.stringify(toRawEvent(event))}\n`);
+		}
+	}
+
+	private async answer<T>(value: () => T): Promise<T> {
+		this.requests++;
+		await Promise.resolve();
+		if (this.failWith) {
+			throw this.failWith;
+		}
+
+		return structuredClone(value());
+	}
+
+	private find(nameOrId: string): SwarmService {
+		const service = this.services.find(candidate => candidate.id === nameOrId || candidate.name === nameOrId);
+		if (!service) {
+			throw daemonError(404, `service ${nameOrId} not found`);
+		}
+
+		return service;
+	}
+
+	async info() {
+		const preflight = this.options.preflight ?? {ok: true, nodeName: 'node1', serverVersion: '20.10.24'};
+		return this.answer(() => ({
+			Name: preflight.ok ? preflight.nodeName : 'node1',
+			ServerVersion: preflight.ok ? preflight.serverVersion : '20.10.24',
+			Swarm: preflight.ok ? {LocalNodeState: 'active', ControlAvailable: true} : {LocalNodeState: 'inactive'},
+		}));
+	}
+
+	async listServices() {
+		return this.answer(() => this.services.map(service => toRawService(service)));
+	}
+
+	async listTasks({filters}: {filters: string}) {
+		const parsed = JSON.parse(filters) as {service?: string[]; '_up-to-date'?: string[]};
+		const upToDate = parsed['_up-to-date']?.[0] === 'true';
+		return this.answer(() => (parsed.service ?? []).flatMap(id => this.tasks.get(id) ?? [])
+			// Up to date: the fake treats tasks meant to run as those of the current spec.
+			.filter(task => !upToDate || task.desiredState === 'running' || task.desiredState === 'ready')
+			.map(task => toRawTask(task)));
+	}
+
+	async listNodes() {
+		return this.answer(() => this.nodes.map(node => toRawNode(node)));
+	}
+
+	async getEvents() {
+		this.requests++;
+		if (this.failWith) {
+			throw this.failWith;
+		}
+
+		const stream = new PassThrough();
+		this.streams.add(stream);
+		stream.on('close', () => this.streams.delete(stream));
+		return stream;
+	}
+
+	getService(nameOrId: string) {
+		return {
+			inspect: async () => this.answer(() => toRawService(this.find(nameOrId))),
+			update: async ({_query: query, _body: body}: {_query: {version: number; rollback?: string}; _body: RawServiceSpec}) => {
+				this.requests++;
+				if (this.writeDelayMs > 0) {
+					await new Promise(resolve => {
+						setTimeout(resolve, this.writeDelayMs);
+					});
+				}
+
+				await this.held;
+
+				const error = this.failWith ?? this.rejectWrites;
+				if (error) {
+					throw error;
+				}
+
+				const service = this.find(nameOrId);
+				if (query.version !== service.version) {
+					throw daemonError(500, 'rpc error: code = Unknown desc = update out of sequence');
+				}
+
+				const rollback = query.rollback === 'previous';
+				if (rollback && !service.previousSpec) {
+					throw daemonError(400, `service ${service.id} does not have a previous spec`);
+				}
+
+				this.sent.push(describeWrite(service.spec, rollback ? service.previousSpec! : body, service.name, rollback));
+				this.apply(service, rollback ? service.previousSpec! : structuredClone(body), service.spec);
+				return {Warnings: null};
+			},
+		};
+	}
+
+	/** Someone else changes the service (another operator, the orchestrator): a new spec and version. */
+	changeBehindTheScenes(nameOrId: string, change: (spec: RawServiceSpec) => void): void {
+		const service = this.find(nameOrId);
+		const spec = structuredClone(service.spec);
+		change(spec);
+		this.apply(service, spec, service.spec);
+	}
+
+	/** The daemon's side of an update: the new spec in force, the old one kept; tasks catch up later (a test sets runningTasks). */
+	private apply(service: SwarmService, spec: RawServiceSpec, previous: RawServiceSpec): void {
+		const replicas = spec.Mode?.Replicated?.Replicas ?? spec.Mode?.ReplicatedJob?.TotalCompletions;
+		Object.assign(service, {
+			spec,
+			previousSpec: previous,
+			hasPreviousSpec: true,
+			specDigest: specDigest(spec),
+			previousSpecDigest: specDigest(previous),
+			version: service.version + 1,
+			replicas,
+			image: spec.TaskTemplate?.ContainerSpec?.Image ?? '',
+			updatePolicy: policyOf(spec.UpdateConfig),
+			rollbackPolicy: policyOf(spec.RollbackConfig),
+			...(replicas === undefined ? {} : {desiredTasks: replicas}),
+		});
+	}
 }
 
 export type FakeClient = SwarmClient & {
@@ -48,162 +324,46 @@ export type FakeClient = SwarmClient & {
 	failWith?: Error;
 	/** Makes the next writes fail as if the daemon refused them; reads still work. */
 	rejectWrites?: Error;
-	/** How long a write takes, as a real daemon's inspect and update do (0 by default). */
+	/** How long a write takes, as a real daemon's update does (0 by default). */
 	writeDelayMs: number;
 	emit: (event: SwarmEvent) => void;
+	/** Another operator changes the service: new spec, new version, the old spec kept as previous. */
+	changeBehindTheScenes: (nameOrId: string, change: (spec: RawServiceSpec) => void) => void;
+	/** Holds every write until the returned function is called. */
+	holdWrites: () => () => void;
 };
 
-export function createFakeClient(options: {services?: SwarmService[]; tasks?: Record<string, SwarmTask[]>; nodes?: SwarmNode[]; readOnly?: boolean; preflight?: PreflightResult} = {}): FakeClient {
-	const listeners = new Set<(event: SwarmEvent) => void>();
-	const find = (name: string) => {
-		const service = client.services.find(candidate => candidate.name === name || candidate.id === name);
-		if (!service) {
-			throw new Error(`service ${name} not found`);
-		}
+export function createFakeClient(options: Options = {}): FakeClient {
+	const docker = new FakeDocker(options);
+	const client = createSwarmClient({docker: docker as unknown as Docker, host: 'unix:///fake.sock', readOnly: options.readOnly});
+	const fake = Object.create(client) as FakeClient;
+	for (const key of ['services', 'tasks', 'nodes', 'sent', 'failWith', 'rejectWrites', 'writeDelayMs'] as const) {
+		Object.defineProperty(fake, key, {
+			get: () => docker[key],
+			set(value) {
+				(docker as unknown as Record<string, unknown>)[key] = value;
+			},
+		});
+	}
 
-		return service;
+	fake.emit = event => {
+		docker.emit(event);
 	};
 
-	const guard = async (action: string) => {
-		if (client.readOnly) {
-			throw new ReadOnlyError(action);
-		}
-
-		if (client.writeDelayMs > 0) {
-			await new Promise(resolve => {
-				setTimeout(resolve, client.writeDelayMs);
-			});
-		}
-
-		if (client.failWith) {
-			throw client.failWith;
-		}
-
-		if (client.rejectWrites) {
-			throw client.rejectWrites;
-		}
+	fake.holdWrites = () => {
+		let release = () => undefined as void;
+		docker.held = new Promise(resolve => {
+			release = resolve;
+		});
+		return () => {
+			docker.held = undefined;
+			release();
+		};
 	};
 
-	const result = (service: string, command: string, summary: string, replacesNoTask: boolean): WriteResult => ({service, command, summary, replacesNoTask, warnings: []});
-
-	const client: FakeClient = {
-		target: 'unix:///fake.sock',
-		readOnly: options.readOnly ?? false,
-		requestCount: 0,
-		services: options.services ?? [],
-		tasks: new Map(Object.entries(options.tasks ?? {})),
-		nodes: options.nodes ?? [],
-		sent: [],
-		writeDelayMs: 0,
-		emit(event) {
-			for (const listener of listeners) {
-				listener(event);
-			}
-		},
-		async preflight() {
-			return options.preflight ?? {ok: true, nodeName: 'node1', serverVersion: '20.10.24'};
-		},
-		async listServices() {
-			if (client.failWith) {
-				throw client.failWith;
-			}
-
-			return structuredClone(client.services);
-		},
-		async inspectService(name) {
-			return structuredClone(find(name));
-		},
-		async listTasks(serviceId, {upToDate = false} = {}) {
-			if (client.failWith) {
-				throw client.failWith;
-			}
-
-			const tasks = client.tasks.get(serviceId) ?? [];
-			// Up to date: the fake treats tasks meant to run as those of the current spec.
-			return structuredClone(upToDate ? tasks.filter(task => task.desiredState === 'running' || task.desiredState === 'ready') : tasks);
-		},
-		async listNodes() {
-			return structuredClone(client.nodes);
-		},
-		async * events(signal, {onOpen} = {}) {
-			onOpen?.();
-			const queue: SwarmEvent[] = [];
-			let wake: (() => void) | undefined;
-			const listener = (event: SwarmEvent) => {
-				queue.push(event);
-				wake?.();
-			};
-
-			listeners.add(listener);
-			signal.addEventListener('abort', () => wake?.(), {once: true});
-			try {
-				while (!signal.aborted) {
-					const event = queue.shift();
-					if (event) {
-						yield event;
-					} else {
-						 
-						await new Promise<void>(resolve => {
-							wake = resolve;
-						});
-					}
-				}
-			} finally {
-				listeners.delete(listener);
-			}
-		},
-		async scaleBy(name, by) {
-			await guard(by > 0 ? 'scale up' : 'scale down');
-			const service = find(name);
-			const replicas = parseReplicas(String(Math.max(0, (service.replicas ?? 0) + by)), service);
-			if (replicas === 0) {
-				throw new ValidationError('replicas', `${service.name} would go to 0 replicas: press s and type 0, which asks first`);
-			}
-
-			client.sent.push({action: 'scale', service: service.name, payload: replicas});
-			service.replicas = replicas;
-			service.desiredTasks = replicas;
-			return result(service.name, scaleCommand(service.name, replicas), `${service.name} scaled to ${replicas}`, true);
-		},
-		async scale(name, replicasText) {
-			await guard('scale');
-			const service = find(name);
-			const replicas = parseReplicas(replicasText, service);
-			client.sent.push({action: 'scale', service: service.name, payload: replicas});
-			service.replicas = replicas;
-			service.desiredTasks = replicas;
-			return result(service.name, scaleCommand(service.name, replicas), `${service.name} scaled to ${replicas}`, true);
-		},
-		async setPolicies(name, input: Partial<Record<PolicyKind, PolicyInput>>) {
-			await guard('policy');
-			const service = find(name);
-			const update = parsePolicyInput('update', input.update ?? {});
-			const rollback = parsePolicyInput('rollback', input.rollback ?? {});
-			client.sent.push({action: 'policy', service: service.name, payload: {update, rollback}});
-			service.updatePolicy = {...service.updatePolicy, ...update};
-			service.rollbackPolicy = {...service.rollbackPolicy, ...rollback};
-			return result(service.name, policyCommand(service.name, {update, rollback}), `${service.name} policy changed; no task is replaced`, true);
-		},
-		async setImage(name, imageText) {
-			await guard('image');
-			const service = find(name);
-			const image = checkNewImage(imageText, service);
-			client.sent.push({action: 'image', service: service.name, payload: image});
-			service.image = image;
-			return result(service.name, imageCommand(service.name, image), `${service.name} image → ${image}`, false);
-		},
-		async forceRedeploy(name) {
-			await guard('force');
-			const service = find(name);
-			client.sent.push({action: 'force', service: service.name});
-			return result(service.name, forceCommand(service.name), `${service.name} redeploy forced`, false);
-		},
-		async rollback(name) {
-			await guard('rollback');
-			const service = find(name);
-			client.sent.push({action: 'rollback', service: service.name});
-			return result(service.name, rollbackCommand(service.name), `${service.name} rolling back`, false);
-		},
+	fake.changeBehindTheScenes = (nameOrId, change) => {
+		docker.changeBehindTheScenes(nameOrId, change);
 	};
-	return client;
+
+	return fake;
 }

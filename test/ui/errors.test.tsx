@@ -77,7 +77,7 @@ describe('a write the daemon rejects', () => {
 		client.rejectWrites = new DockerError('rpc error: code = InvalidArgument desc = ContainerSpec: "swarmdeck/vote:nope" is not a valid repository/tag', 400);
 		await ui.press('+');
 		let frame = await waitForFrame(ui, text => text.includes('✘'));
-		expect(words(frame)).toContain('✘ Scaling vote up by one failed: rpc error: code = InvalidArgument desc = ContainerSpec: "swarmdeck/vote:nope" is not a valid repository/tag');
+		expect(words(frame)).toContain('✘ Scaling vote to 5 failed: rpc error: code = InvalidArgument desc = ContainerSpec: "swarmdeck/vote:nope" is not a valid repository/tag');
 		expect(frame).not.toContain('Nothing was sent to the swarm.');
 		expect(squeeze(rowOf(frame, 'vote')!)).toContain('4/4');
 		expect(client.sent).toEqual([]);
@@ -101,7 +101,7 @@ describe('a write the daemon rejects', () => {
 		const {client, ui} = await startApp({services: [makeService({name: 'vote', replicas: 4})]});
 		client.writeDelayMs = 300;
 		await ui.press('+');
-		expect(ui.frame()).toMatch(/^\S Scaling vote up by one…$/m);
+		expect(ui.frame()).toMatch(/^\S Scaling vote to 5…$/m);
 		await waitForFrame(ui, text => text.includes('✔'));
 	});
 });

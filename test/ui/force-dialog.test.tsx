@@ -18,7 +18,7 @@ describe('force redeploy', () => {
 		const frame = ui.frame();
 		expect(dialogTitle(frame)).toBe('Force a redeploy of vote?');
 		const text = words(frame);
-		expect(text).toContain('Every task (4) is stopped and replaced with the same spec: 1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first.');
+		expect(text).toContain('Every task (4) is replaced, as the update policy says: 1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first. Each new task runs the same spec as the one it replaces.');
 		expect(text).toContain('$ docker service update --force vote');
 	});
 

@@ -48,22 +48,7 @@ export async function startApp(options: StartOptions = {}): Promise<Started> {
 
 /** A service of the `dockercoins` stack, as `docker stack deploy` labels it. */
 export function stackService(stack: string, name: string, overrides: Partial<SwarmService> = {}): SwarmService {
-	const fullName = `${stack}_${name}`;
-	const image = overrides.image ?? `${stack}/${name}:v0.1`;
-	const replicas = overrides.replicas ?? 1;
-	return makeService({
-		name: fullName,
-		image,
-		replicas,
-		stack,
-		spec: {
-			Name: fullName,
-			Labels: {'com.docker.stack.namespace': stack},
-			TaskTemplate: {ContainerSpec: {Image: image}},
-			Mode: {Replicated: {Replicas: replicas}},
-		},
-		...overrides,
-	});
+	return makeService({name: `${stack}_${name}`, image: `${stack}/${name}:v0.1`, stack, ...overrides});
 }
 
 /** A swarm event about a service: the model refreshes the services soon after it. */
@@ -77,15 +62,15 @@ export function dialogTitle(frame: string): string | undefined {
 }
 
 /**
- * The service the cursor is on, read the way a person would check it: `s` opens the scale
- * dialog, whose title names the service; Esc closes it again and changes nothing.
+ * The service the cursor is on, read the way a person would check it: `d` opens the
+ * inspect view, whose Name line names the service; Esc goes back and changes nothing.
  */
 export async function selectedService(ui: Rendered): Promise<string> {
-	await ui.press('s');
-	const frame = await waitForFrame(ui, text => /│ Scale \S/.test(text));
+	await ui.press('d');
+	const frame = await waitForFrame(ui, text => /^Name:\s+\S/m.test(text));
 	await ui.press(keys.escape);
-	await waitForFrame(ui, text => !text.includes('╭'));
-	const name = /│ Scale (\S+)/.exec(frame)?.[1];
+	await waitForFrame(ui, text => !/^Name:\s/m.test(text));
+	const name = /^Name:\s+(\S+)/m.exec(frame)?.[1];
 	expect(name).toBeDefined();
 	return name!;
 }

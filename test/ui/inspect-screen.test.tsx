@@ -124,7 +124,7 @@ describe('the inspect screen', () => {
 		const frame = await waitForFrame(ui, text => !text.includes('╭') && text.includes(' Replicas:      6'));
 		expect(client.sent).toEqual([{action: 'scale', service: 'vote', payload: 6}]);
 		expect(frame).toContain('Name:           vote');
-		expect(words(frame)).toContain('vote scaled to 6');
+		expect(words(frame)).toContain('vote scaled from 4 to 6 replicas');
 	});
 
 	it('keeps r for a rollback of the service on screen', async () => {

@@ -30,7 +30,7 @@ describe('the rollback dialog', () => {
 		expect(frame).toMatch(/│ {3}image: swarmdeck\/vote:v2 → swarmdeck\/vote:v1 +│/);
 		expect(frame).toMatch(/│ {3}replicas: 4 → 3 +│/);
 		const text = words(frame);
-		expect(text).toContain('Tasks are replaced, following the rollback policy.');
+		expect(text).toContain('Tasks are replaced, following the rollback policy: 1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first.');
 		expect(text).toContain('The swarm keeps one previous spec: rolling back twice returns to where you are now.');
 		expect(text).toContain('$ docker service rollback vote');
 		expect(text).toContain('y yes n no');
@@ -41,12 +41,12 @@ describe('the rollback dialog', () => {
 		const frame = ui.frame();
 		expect(frame).toMatch(/│ {3}replicas: 4 → 2 +│/);
 		expect(frame).not.toContain('image:');
-		expect(words(frame)).toContain('No task is replaced: only replicas or policies differ.');
+		expect(words(frame)).toContain('No task is replaced: only settings differ.');
 	});
 
-	it('says when the previous spec differs in no field it shows', async () => {
+	it('says when the previous spec is the same as the current one', async () => {
 		const {ui} = await openRollback(updatedVote(spec('swarmdeck/vote:v2', 4)));
-		expect(words(ui.frame())).toContain('No field shown here differs between the current and the previous spec.');
+		expect(words(ui.frame())).toContain('The previous spec is the same as the current one: nothing would change but the version.');
 	});
 
 	it('does not take Enter for yes', async () => {
@@ -76,18 +76,15 @@ describe('the rollback dialog', () => {
 		expect(ui.frame()).not.toContain('✔');
 	});
 
-	it('says there is nothing to roll back to without a previous spec, and sends nothing', async () => {
-		const {client, ui} = await openRollback(updatedVote(null));
-		const frame = ui.frame();
-		expect(dialogTitle(frame)).toBe('Nothing to roll back to');
+	it('says there is nothing to roll back to without a previous spec, opens nothing and sends nothing', async () => {
+		const {client, ui} = await startApp({services: [updatedVote(null)]});
+		await ui.press('r');
+		const frame = await waitForFrame(ui, text => text.includes('no previous spec'));
 		expect(words(frame)).toContain('vote has no previous spec: there is nothing to roll back to (it was never updated, or an automatic rollback already used it).');
+		expect(frame).not.toContain('╭');
 		expect(frame).not.toContain('docker service rollback');
 		// y means nothing here.
 		await ui.press('y');
-		await pause(50);
-		expect(dialogTitle(ui.frame())).toBe('Nothing to roll back to');
-		await ui.press(keys.escape);
-		await waitForFrame(ui, text => !text.includes('╭'));
 		await pause(50);
 		expect(client.sent).toEqual([]);
 	});

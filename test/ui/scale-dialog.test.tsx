@@ -55,7 +55,7 @@ describe('the scale dialog', () => {
 		await ui.press(keys.enter);
 		const frame = await waitForFrame(ui, text => text.includes('✔'));
 		expect(frame).not.toContain('Replicas:');
-		expect(frame).toContain('✔ vote scaled to 7');
+		expect(frame).toContain('✔ vote scaled from 4 to 7 replicas (version 10 → 11)');
 		expect(frame).toMatch(/^\$ docker service scale vote=7$/m);
 		expect(client.sent).toEqual([{action: 'scale', service: 'vote', payload: 7}]);
 		// The model refreshes after the write: the table shows the new desired count.
@@ -120,15 +120,14 @@ describe('the scale dialog', () => {
 		expect(ui.frame()).not.toContain('✔');
 	});
 
-	it('explains that a global service cannot be scaled, and sends nothing', async () => {
+	it('explains that a global service cannot be scaled, opens nothing and sends nothing', async () => {
 		const {client, ui} = await startApp({services: swarm(), waitFor: 'vote'});
-		const frame = await openScale(ui, ['g']);
-		expect(dialogTitle(frame)).toBe('Scale agent');
+		await ui.press('g', 's');
+		const frame = await waitForFrame(ui, text => text.includes('scale can only'));
 		expect(words(frame)).toContain('agent is a global service: scale can only be used with replicated or replicated-job mode (a global service runs one task per node).');
-		expect(frame).not.toContain('Replicas:');
+		expect(frame).not.toContain('╭');
 		await ui.type('3');
 		await ui.press(keys.enter);
-		await waitForFrame(ui, text => !text.includes('╭'));
 		await pause(50);
 		expect(client.sent).toEqual([]);
 	});
@@ -174,16 +173,19 @@ describe('+ and - on the selected service', () => {
 		expect(client.sent).toEqual([{action: 'scale', service: 'vote', payload: 5}, {action: 'scale', service: 'vote', payload: 4}]);
 	});
 
-	it('count each press, even when the first write has not finished yet', async () => {
+	it('refuse a second press while the first write is on its way, in words, and send one write', async () => {
 		const {client, ui} = await startApp({services: swarm(), waitFor: 'vote'});
 		// A real daemon takes a while to inspect and update the service.
-		client.writeDelayMs = 150;
+		const release = client.holdWrites();
 		await ui.press('G', '+', '+');
-		await waitForFrame(ui, text => text.includes('docker service scale vote=6') && squeeze(rowOf(text, 'vote') ?? '').includes('4/6'));
+		expect(words(ui.frame())).toContain('A change to vote is still on its way: this one was not sent. Wait for the first to finish.');
+		release();
+		await waitForFrame(ui, text => text.includes('docker service scale vote=5') && squeeze(rowOf(text, 'vote') ?? '').includes('4/5'));
+		expect(client.sent.map(write => write.payload)).toEqual([5]);
+		// Once it is through, the next press counts from the new number.
+		await ui.press('+');
+		await waitForFrame(ui, text => text.includes('docker service scale vote=6'));
 		expect(client.sent.map(write => write.payload)).toEqual([5, 6]);
-		await ui.press('-', '-', '-');
-		await waitForFrame(ui, text => text.includes('docker service scale vote=3') && squeeze(rowOf(text, 'vote') ?? '').includes('4/3'));
-		expect(client.sent.map(write => write.payload)).toEqual([5, 6, 5, 4, 3]);
 	});
 
 	it('asks before - takes a service to 0', async () => {

@@ -31,6 +31,8 @@ function service(overrides: Partial<SwarmService> & {name: string}): SwarmServic
 		updatePolicy: defaultUpdatePolicy,
 		rollbackPolicy: defaultUpdatePolicy,
 		hasPreviousSpec: false,
+		specDigest: '',
+		previousSpecDigest: '',
 		createdAt: secondsAgo(3600),
 		updatedAt: secondsAgo(3600),
 		spec: {Name: overrides.name},

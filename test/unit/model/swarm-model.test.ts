@@ -247,9 +247,10 @@ describe('SwarmModel event log', () => {
 		const second = event({type: 'node', id: node1.id, name: 'node1', attributes: {name: 'node1', 'availability.old': 'active', 'availability.new': 'drain'}});
 		client.emit(first);
 		client.emit(second);
+		// Generous: the whole suite shares two cores with this one.
 		await vi.waitFor(() => {
 			expect(model.eventLog.getSnapshot()).toHaveLength(2);
-		});
+		}, {timeout: 5000});
 		expect(model.eventLog.getSnapshot()).toEqual([second, first]);
 	});
 
@@ -262,11 +263,11 @@ describe('SwarmModel event log', () => {
 		}
 
 		await vi.waitFor(() => {
-			expect(model.eventLog.getSnapshot()[0]).toBe(events.at(-1));
-		});
+			expect(model.eventLog.getSnapshot()[0]).toEqual(events.at(-1));
+		}, {timeout: 5000});
 		const kept = model.eventLog.getSnapshot();
 		expect(kept).toHaveLength(maxRecentEvents);
-		expect(kept.at(-1)).toBe(events[5]);
+		expect(kept.at(-1)).toEqual(events[5]);
 		expect(kept).toEqual(events.slice(5).reverse());
 	});
 });

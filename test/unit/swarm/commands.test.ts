@@ -1,83 +1,44 @@
 import {describe, expect, it} from 'vitest';
-import {
-	forceCommand,
-	imageCommand,
-	policyCommand,
-	policyFlagValue,
-	rollbackCommand,
-	scaleCommand,
-	shellWord,
-} from '../../../source/swarm/commands.js';
+import {rollbackCommand, shellWord, updateCommand} from '../../../source/swarm/commands.js';
 
 const second = 1_000_000_000;
 
-describe('scaleCommand', () => {
-	it('writes docker service scale name=N', () => {
-		expect(scaleCommand('dockercoins_hasher', 7)).toBe('docker service scale dockercoins_hasher=7');
+describe('updateCommand', () => {
+	it('writes a change of replicas alone as docker service scale name=N', () => {
+		expect(updateCommand('dockercoins_hasher', [{kind: 'replicas', replicas: 7}])).toBe('docker service scale dockercoins_hasher=7');
+		expect(updateCommand('web', [{kind: 'replicas', replicas: 0}])).toBe('docker service scale web=0');
 	});
 
-	it('scales to zero', () => {
-		expect(scaleCommand('web', 0)).toBe('docker service scale web=0');
-	});
-});
-
-describe('policyCommand', () => {
-	it('writes only the changed update flags, in the CLI\'s order, then the service', () => {
-		expect(policyCommand('dockercoins_hasher', {update: {parallelism: 2, maxFailureRatio: 0.25}}))
-			.toBe('docker service update --update-parallelism 2 --update-max-failure-ratio 0.25 dockercoins_hasher');
+	it('writes policy fields as their --update-* and --rollback-* flags, in the order given, then the service', () => {
+		expect(updateCommand('dockercoins_hasher', [
+			{kind: 'policy', policy: 'update', field: 'parallelism', value: 2},
+			{kind: 'policy', policy: 'update', field: 'maxFailureRatio', value: 0.25},
+			{kind: 'policy', policy: 'rollback', field: 'failureAction', value: 'continue'},
+		])).toBe('docker service update --update-parallelism 2 --update-max-failure-ratio 0.25 --rollback-failure-action continue dockercoins_hasher');
 	});
 
 	it('formats durations the way Go prints them', () => {
-		expect(policyCommand('dockercoins_hasher', {update: {delay: 90 * second}}))
-			.toBe('docker service update --update-delay 1m30s dockercoins_hasher');
-		expect(policyCommand('web', {update: {monitor: 500_000_000}}))
-			.toBe('docker service update --update-monitor 500ms web');
-		expect(policyCommand('web', {update: {delay: 0}}))
-			.toBe('docker service update --update-delay 0s web');
-		expect(policyCommand('web', {update: {monitor: 3600 * second}}))
-			.toBe('docker service update --update-monitor 1h0m0s web');
+		const delay = (value: number) => updateCommand('web', [{kind: 'policy', policy: 'update', field: 'delay', value}]);
+		expect(delay(90 * second)).toBe('docker service update --update-delay 1m30s web');
+		expect(delay(0)).toBe('docker service update --update-delay 0s web');
+		expect(updateCommand('web', [{kind: 'policy', policy: 'rollback', field: 'monitor', value: 500_000_000}])).toBe('docker service update --rollback-monitor 500ms web');
+		expect(updateCommand('web', [{kind: 'policy', policy: 'update', field: 'monitor', value: 3600 * second}])).toBe('docker service update --update-monitor 1h0m0s web');
 	});
 
-	it('writes rollback-policy flags with the --rollback- prefix', () => {
-		expect(policyCommand('web', {rollback: {failureAction: 'continue', order: 'start-first', monitor: 10 * second}}))
-			.toBe('docker service update --rollback-failure-action continue --rollback-monitor 10s --rollback-order start-first web');
+	it('changes the image without asking a registry to pin it, and keeps a pinned image as one word', () => {
+		expect(updateCommand('dockercoins_hasher', [{kind: 'image', image: 'dockercoins/hasher:v0.2'}]))
+			.toBe('docker service update --no-resolve-image --image dockercoins/hasher:v0.2 dockercoins_hasher');
+		const image = `localhost:5000/x/y:1@sha256:${'0f'.repeat(32)}`;
+		expect(updateCommand('web', [{kind: 'image', image}])).toBe(`docker service update --no-resolve-image --image ${image} web`);
 	});
 
-	it('puts update flags before rollback flags when both change', () => {
-		expect(policyCommand('web', {rollback: {parallelism: 0}, update: {failureAction: 'rollback'}}))
-			.toBe('docker service update --update-failure-action rollback --rollback-parallelism 0 web');
-	});
-
-	it('writes every field of a full policy', () => {
-		expect(policyCommand('web', {
-			update: {parallelism: 1, delay: 10 * second, failureAction: 'pause', monitor: 5 * second, maxFailureRatio: 0, order: 'stop-first'},
-		})).toBe('docker service update --update-parallelism 1 --update-delay 10s --update-failure-action pause --update-monitor 5s --update-max-failure-ratio 0 --update-order stop-first web');
-	});
-
-	it('policyFlagValue turns nanoseconds into Go durations and leaves other values as typed', () => {
-		expect(policyFlagValue('delay', 1_500_000_000)).toBe('1.5s');
-		expect(policyFlagValue('monitor', 2 * 60 * second)).toBe('2m0s');
-		expect(policyFlagValue('parallelism', 3)).toBe('3');
-		expect(policyFlagValue('maxFailureRatio', 0.5)).toBe('0.5');
-		expect(policyFlagValue('order', 'start-first')).toBe('start-first');
+	it('forces a redeploy, and writes replicas as --replicas beside other flags', () => {
+		expect(updateCommand('dockercoins_hasher', [{kind: 'force'}])).toBe('docker service update --force dockercoins_hasher');
+		expect(updateCommand('web', [{kind: 'replicas', replicas: 3}, {kind: 'force'}])).toBe('docker service update --replicas 3 --force web');
 	});
 });
 
-describe('imageCommand, forceCommand, rollbackCommand', () => {
-	it('changes the image without asking a registry to pin it', () => {
-		expect(imageCommand('dockercoins_hasher', 'dockercoins/hasher:v0.2'))
-			.toBe('docker service update --no-resolve-image --image dockercoins/hasher:v0.2 dockercoins_hasher');
-	});
-
-	it('keeps a digest-pinned image as one word', () => {
-		const image = `localhost:5000/x/y:1@sha256:${'0f'.repeat(32)}`;
-		expect(imageCommand('web', image)).toBe(`docker service update --no-resolve-image --image ${image} web`);
-	});
-
-	it('forces a redeploy', () => {
-		expect(forceCommand('dockercoins_hasher')).toBe('docker service update --force dockercoins_hasher');
-	});
-
+describe('rollbackCommand', () => {
 	it('rolls back', () => {
 		expect(rollbackCommand('dockercoins_hasher')).toBe('docker service rollback dockercoins_hasher');
 	});
@@ -110,7 +71,7 @@ describe('shellWord', () => {
 	});
 
 	it('quotes odd service names inside whole commands', () => {
-		expect(scaleCommand('my service', 2)).toBe('docker service scale \'my service=2\'');
+		expect(updateCommand('my service', [{kind: 'replicas', replicas: 2}])).toBe('docker service scale \'my service=2\'');
 		expect(rollbackCommand('x$(reboot)')).toBe('docker service rollback \'x$(reboot)\'');
 	});
 });

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {desiredReplicasOf, nodeFromApi, policyOf, serviceFromApi, serviceModeOf, taskFromApi} from '../../../source/swarm/normalize.js';
+import {desiredReplicasOf, policyOf, serviceModeOf} from '../../../source/spec/read.js';
+import {nodeFromApi, serviceFromApi, taskFromApi} from '../../../source/swarm/normalize.js';
 import {defaultUpdatePolicy} from '../../../source/swarm/types.js';
 import {readFixture, type RawNode, type RawTask} from '../../fixtures/load.js';
 

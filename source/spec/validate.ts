@@ -1,8 +1,9 @@
 // Everything a person types is checked here before a request is built. A failed check
 // throws ValidationError naming the field and the rule; nothing reaches the daemon.
-import {parseGoDuration} from '../format/go-duration.js';
-import {displayImage, parseImageReference} from '../format/image.js';
-import {ValidationError} from './errors.js';
+import {ValidationError} from '../swarm/errors.js';
+import {policyFieldLabel, policyFields, type PolicyField} from './edits.js';
+import {parseGoDuration} from './go-duration.js';
+import {displayImage, parseImageReference} from './image-reference.js';
 import {
 	rollbackFailureActions,
 	updateFailureActions,
@@ -12,25 +13,7 @@ import {
 	type ServiceMode,
 	type UpdateOrder,
 	type UpdatePolicy,
-} from './types.js';
-
-export type PolicyField = keyof UpdatePolicy;
-
-export const policyFields = ['parallelism', 'delay', 'failureAction', 'monitor', 'maxFailureRatio', 'order'] as const satisfies readonly PolicyField[];
-
-/** The CLI flag of each policy field, without its `--update-` / `--rollback-` prefix. */
-export const policyFlagSuffix: Record<PolicyField, string> = {
-	parallelism: 'parallelism',
-	delay: 'delay',
-	failureAction: 'failure-action',
-	monitor: 'monitor',
-	maxFailureRatio: 'max-failure-ratio',
-	order: 'order',
-};
-
-export function policyFieldLabel(kind: PolicyKind, field: PolicyField): string {
-	return `${kind}-${policyFlagSuffix[field]}`;
-}
+} from '../swarm/types.js';
 
 const wholeNumber = /^\d+$/;
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatGoDuration, parseGoDuration} from '../../../source/format/go-duration.js';
+import {formatGoDuration, parseGoDuration} from '../../../source/spec/go-duration.js';
 
 const ns = 1;
 const us = 1000 * ns;

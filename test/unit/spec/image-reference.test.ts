@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {displayImage, familiarName, parseImageReference, shortImage} from '../../../source/format/image.js';
+import {displayImage, familiarName, parseImageReference, shortImage} from '../../../source/spec/image-reference.js';
 
 const digest = 'sha256:4b8e4d7ab7e6f9f6ad1c2a1c5f5c2d0b0c5b0fb6d1e0f1f9a4b3c2d1e0f9a8b7';
 

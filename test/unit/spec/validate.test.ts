@@ -8,24 +8,13 @@ import {
 	parsePolicyField,
 	parsePolicyInput,
 	parseReplicas,
-	policyFieldLabel,
 	scaleRefusal,
-} from '../../../source/swarm/validate.js';
+} from '../../../source/spec/validate.js';
+import {policyFieldLabel} from '../../../source/spec/edits.js';
 import type {ServiceMode} from '../../../source/swarm/types.js';
+import {validationError} from '../../support/errors.js';
 
 const replicated = {name: 'dockercoins_hasher', mode: 'replicated' as const};
-
-/** Runs `action`, expects a ValidationError, and returns it for further checks. */
-function validationError(action: () => unknown): ValidationError {
-	try {
-		action();
-	} catch (error) {
-		expect(error).toBeInstanceOf(ValidationError);
-		return error as ValidationError;
-	}
-
-	throw new Error('expected a ValidationError, but nothing was thrown');
-}
 
 describe('parseReplicas', () => {
 	it.each([

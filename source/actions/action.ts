@@ -1,0 +1,87 @@
+// What an action that changes the swarm is made of, declared in one place: its key, what it
+// applies to, why it may refuse, the form a person fills in, and the decision it reaches —
+// the write, the equivalent `docker` command, what it will do, and whether to ask first.
+// The key registry, the dialogs and the palette only look actions up; nothing here draws.
+import type {Binding} from '../keys/bindings.js';
+import type {SwarmService} from '../swarm/types.js';
+import type {ServiceWrite} from '../swarm/write.js';
+
+/** One field of an action's form. Values are kept as typed text until the decision. */
+export type FormField = {
+	key: string;
+	label: string;
+	initial: string;
+	/** A field with fixed choices: → and Space cycle through them. */
+	choices?: readonly string[];
+	/** This field's own rule: the sentence when `text` breaks it. */
+	check?: (text: string) => string | undefined;
+};
+
+export type Form = {
+	title: string;
+	/** Lines above the fields: where things stand now. */
+	intro?: readonly string[];
+	/** Fields in groups, drawn side by side when there is room (update beside rollback). */
+	groups: ReadonlyArray<{title?: string; fields: readonly FormField[]}>;
+	/** A line under the fields that teaches what saving does. */
+	note?: string;
+};
+
+export type FormValues = Readonly<Record<string, string>>;
+
+/** How a line of a plan reads: plain, or worth a second look. */
+export type PlanTone = 'plain' | 'warning' | 'danger' | 'muted';
+
+export type PlanLine = {text: string; tone?: PlanTone};
+
+/** What an action decided, from the service as the person saw it and what they typed. */
+export type Decision = {
+	write: ServiceWrite;
+	/** The `docker` command that does the same. */
+	command: string;
+	/** The question a confirmation asks: `Scale vote to 0?` */
+	title: string;
+	/** What it will do, in words, before anything is sent. */
+	lines: readonly PlanLine[];
+	/** Ask first: only `y` sends it. */
+	confirm: boolean;
+	/** While it runs: `Scaling vote to 7`. */
+	progress: string;
+	/** After it worked: `vote scaled from 4 to 7 replicas`. */
+	summary: string;
+};
+
+export type ServiceAction = {
+	/** The command ID of the key registry. */
+	id: string;
+	keys: readonly Binding[];
+	/** For the help and the README key table. */
+	description: string;
+	/** Shown in the hint bar. */
+	hint?: string;
+	/** What a read-only refusal calls it: `Read-only mode: scale is disabled`. */
+	name: string;
+	/** Why it cannot apply to this service now, in one sentence; nothing opens then. */
+	refusal?: (service: SwarmService) => string | undefined;
+	/** The form to fill in first; without one, the decision is reached at once. */
+	form?: (service: SwarmService) => Form;
+	/** Reaches a decision, or throws ValidationError naming the field and the rule. */
+	decide: (service: SwarmService, values: FormValues) => Decision;
+};
+
+/** A field's check from a parser that throws: the parser's sentence, or undefined when the text is fine. */
+export function checkWith(parse: (text: string) => unknown): (text: string) => string | undefined {
+	return text => {
+		try {
+			parse(text);
+			return undefined;
+		} catch (error) {
+			return error instanceof Error ? error.message : String(error);
+		}
+	};
+}
+
+/** Keeps each action's literal ID in its type, so the registry's command IDs are checked. */
+export function defineServiceAction<const Id extends string>(action: ServiceAction & {id: Id}): ServiceAction & {id: Id} {
+	return action;
+}

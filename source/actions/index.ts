@@ -1,0 +1,16 @@
+// Every action that changes the swarm. The key registry, the dialogs and the palette find
+// actions here; adding one is adding its file and a line below.
+import {force} from './service/force.js';
+import {image} from './service/image.js';
+import {policy} from './service/policy.js';
+import {rollback} from './service/rollback.js';
+import {scale, scaleDown, scaleUp} from './service/scale.js';
+import type {ServiceAction} from './action.js';
+
+export const serviceActions = [scale, scaleUp, scaleDown, policy, rollback, image, force] as const;
+
+export type ServiceActionId = (typeof serviceActions)[number]['id'];
+
+export function serviceActionById(id: string): ServiceAction | undefined {
+	return (serviceActions as readonly ServiceAction[]).find(action => action.id === id);
+}
