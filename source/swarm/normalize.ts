@@ -1,5 +1,8 @@
 // Raw Engine API JSON → swarmdeck's shapes. Kept apart from the HTTP calls so that
-// fixtures captured from a real daemon go through exactly the same code.
+// fixtures captured from a real daemon go through exactly the same code. Every string is
+// made inert here, on the way in, so no screen can show a control character from the
+// daemon; the write layer sends the raw inspected spec back instead (see write.ts).
+import {inertDeep} from '../text/inert.js';
 import {
 	defaultUpdatePolicy,
 	type FailureAction,
@@ -78,7 +81,8 @@ function dateOf(value: unknown): Date {
 	return typeof value === 'string' ? new Date(value) : new Date(0);
 }
 
-export function serviceFromApi(raw: RawJson): SwarmService {
+export function serviceFromApi(rawService: RawJson): SwarmService {
+	const raw = inertDeep(rawService);
 	const spec: RawServiceSpec = raw.Spec ?? {};
 	const mode = serviceModeOf(spec);
 	const replicas = desiredReplicasOf(spec);
@@ -113,7 +117,8 @@ export function serviceFromApi(raw: RawJson): SwarmService {
 	};
 }
 
-export function taskFromApi(raw: RawJson): SwarmTask {
+export function taskFromApi(rawTask: RawJson): SwarmTask {
+	const raw = inertDeep(rawTask);
 	return {
 		id: raw.ID,
 		serviceId: raw.ServiceID,
@@ -130,7 +135,8 @@ export function taskFromApi(raw: RawJson): SwarmTask {
 	};
 }
 
-export function nodeFromApi(raw: RawJson): SwarmNode {
+export function nodeFromApi(rawNode: RawJson): SwarmNode {
+	const raw = inertDeep(rawNode);
 	return {
 		id: raw.ID,
 		hostname: raw.Description?.Hostname ?? raw.ID,

@@ -3,6 +3,7 @@
 // version in between (it does so by itself during a rollout).
 import type Docker from 'dockerode';
 import {formatGoDuration} from '../format/go-duration.js';
+import {inert} from '../text/inert.js';
 import {forceCommand, imageCommand, policyCommand, rollbackCommand, scaleCommand, type PolicyChanges} from './commands.js';
 import {DockerError, isOutOfSequence, toDockerError, ValidationError} from './errors.js';
 import {serviceFromApi} from './normalize.js';
@@ -17,9 +18,14 @@ type Plan = {
 
 type Sent = {service: SwarmService; warnings: string[]};
 
-async function inspect(docker: Docker, name: string, target: string): Promise<SwarmService> {
+/**
+ * The service as the screens see it, and its spec exactly as the daemon sent it: the model's
+ * copy has its text made inert, and sending that back would rewrite labels and env.
+ */
+async function inspect(docker: Docker, name: string, target: string): Promise<{service: SwarmService; rawSpec: RawServiceSpec}> {
 	try {
-		return serviceFromApi(await docker.getService(name).inspect());
+		const raw = await docker.getService(name).inspect() as {Spec?: RawServiceSpec};
+		return {service: serviceFromApi(raw), rawSpec: raw.Spec ?? {}};
 	} catch (error) {
 		throw toDockerError(error, target);
 	}
@@ -34,19 +40,19 @@ export async function updateService(
 	docker: Docker,
 	target: string,
 	name: string,
-	plan: (service: SwarmService) => Plan,
+	plan: (service: SwarmService, rawSpec: RawServiceSpec) => Plan,
 ): Promise<Sent> {
 	for (let attempt = 1; ; attempt++) {
 		 
-		const service = await inspect(docker, name, target);
-		const {spec, rollback} = plan(service);
+		const {service, rawSpec} = await inspect(docker, name, target);
+		const {spec, rollback} = plan(service, rawSpec);
 		try {
 			 
 			const response = await docker.getService(service.id).update({
 				_query: {version: service.version, ...(rollback ? {rollback: 'previous'} : {})},
 				_body: spec,
 			} as unknown as Record<string, unknown>) as {Warnings?: string[] | null} | undefined;
-			return {service, warnings: response?.Warnings ?? []};
+			return {service, warnings: (response?.Warnings ?? []).map(warning => inert(warning))};
 		} catch (error) {
 			if (attempt === 1 && isOutOfSequence(error)) {
 				continue;
@@ -63,7 +69,7 @@ export type ScaleTarget = {replicas: string} | {by: 1 | -1};
 export async function scale(docker: Docker, target: string, name: string, to: ScaleTarget): Promise<WriteResult> {
 	let replicas = 0;
 	let before = 0;
-	const {service, warnings} = await updateService(docker, target, name, current => {
+	const {service, warnings} = await updateService(docker, target, name, (current, rawSpec) => {
 		before = current.replicas ?? 0;
 		if ('by' in to) {
 			// Counted from the inspected spec, not from the screen: presses come faster than the
@@ -76,7 +82,7 @@ export async function scale(docker: Docker, target: string, name: string, to: Sc
 			replicas = parseReplicas(to.replicas, current);
 		}
 
-		const spec = copySpec(current.spec);
+		const spec = copySpec(rawSpec);
 		if (current.mode === 'replicated-job') {
 			spec.Mode = {ReplicatedJob: {...spec.Mode?.ReplicatedJob, TotalCompletions: replicas}};
 		} else {
@@ -128,10 +134,10 @@ export async function setPolicies(
 	};
 	let changes: PolicyChanges = {};
 	const described: string[] = [];
-	const {service, warnings} = await updateService(docker, target, name, current => {
+	const {service, warnings} = await updateService(docker, target, name, (current, rawSpec) => {
 		changes = {};
 		described.length = 0;
-		const spec = copySpec(current.spec);
+		const spec = copySpec(rawSpec);
 		for (const kind of ['update', 'rollback'] as const) {
 			const currentPolicy = kind === 'update' ? current.updatePolicy : current.rollbackPolicy;
 			const changed: Partial<UpdatePolicy> = {};
@@ -167,11 +173,11 @@ export async function setPolicies(
 export async function setImage(docker: Docker, target: string, name: string, imageText: string): Promise<WriteResult> {
 	const image = checkImageReference(imageText);
 	let before = '';
-	const {service, warnings} = await updateService(docker, target, name, current => {
+	const {service, warnings} = await updateService(docker, target, name, (current, rawSpec) => {
 		before = current.image;
 		checkNewImage(image, current);
 
-		const spec = copySpec(current.spec);
+		const spec = copySpec(rawSpec);
 		spec.TaskTemplate = {...spec.TaskTemplate, ContainerSpec: {...spec.TaskTemplate?.ContainerSpec, Image: image}};
 		return {spec};
 	});
@@ -185,8 +191,8 @@ export async function setImage(docker: Docker, target: string, name: string, ima
 }
 
 export async function forceRedeploy(docker: Docker, target: string, name: string): Promise<WriteResult> {
-	const {service, warnings} = await updateService(docker, target, name, current => {
-		const spec = copySpec(current.spec);
+	const {service, warnings} = await updateService(docker, target, name, (current, rawSpec) => {
+		const spec = copySpec(rawSpec);
 		spec.TaskTemplate = {...spec.TaskTemplate, ForceUpdate: (spec.TaskTemplate?.ForceUpdate ?? 0) + 1};
 		return {spec};
 	});
@@ -211,7 +217,7 @@ export function rollbackRefusal(service: SwarmService): string | undefined {
 export async function rollback(docker: Docker, target: string, name: string): Promise<WriteResult> {
 	let changed = '';
 	let replacesNoTask = true;
-	const {service, warnings} = await updateService(docker, target, name, current => {
+	const {service, warnings} = await updateService(docker, target, name, (current, rawSpec) => {
 		const refusal = rollbackRefusal(current);
 		if (refusal || !current.previousSpec) {
 			throw new DockerError(refusal ?? 'nothing to roll back to', 400);
@@ -221,7 +227,7 @@ export async function rollback(docker: Docker, target: string, name: string): Pr
 		changed = changes.length > 0 ? changes.map(change => `${change.field} ${change.from} → ${change.to}`).join(', ') : 'no visible field changes';
 		replacesNoTask = !replacesTasks(current.spec, current.previousSpec);
 		// The daemon swaps Spec and PreviousSpec itself: it wants the current spec back.
-		return {spec: copySpec(current.spec), rollback: true};
+		return {spec: copySpec(rawSpec), rollback: true};
 	});
 	return {
 		service: service.name,

@@ -4,6 +4,7 @@ import {DockerError, ValidationError} from '../../../source/swarm/errors.js';
 import type {RawServiceSpec} from '../../../source/swarm/types.js';
 import {forceRedeploy, rollback, scale, setImage, setPolicies, updateService} from '../../../source/swarm/write.js';
 import {readFixture} from '../../fixtures/load.js';
+import {terminalControlsIn} from '../../support/hostile-text.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
 type RawService = {ID: string; Version: {Index: number}; Spec: RawServiceSpec; PreviousSpec?: RawServiceSpec; [key: string]: any};
@@ -153,6 +154,56 @@ describe('every write', () => {
 
 	it('gives no warnings when the daemon sends null', async () => {
 		expect((await forceRedeploy(fake.docker, target, 'dockercoins_hasher')).warnings).toEqual([]);
+	});
+});
+
+describe('text with control characters', () => {
+	// Labels, env, args and mounts set by anyone with API access: the screens show them inert,
+	// but a write must send them back exactly as the daemon holds them.
+	const hostile = '\u001B]0;title\u0007\u001B]52;c;aGk=\u0007\u001B[2J\r\n\t\u009B\u202E\u007F';
+
+	function hostileHasher(): RawService {
+		const raw = hasher();
+		for (const spec of [raw.Spec, raw.PreviousSpec!]) {
+			spec.Labels = {...spec.Labels, [`key${hostile}`]: `value${hostile}`};
+			spec.TaskTemplate!.ContainerSpec = {
+				...spec.TaskTemplate!.ContainerSpec,
+				Env: ['PORT=80', `EVIL=${hostile}`],
+				Args: ['-c', `echo ${hostile}`],
+				Mounts: [{Type: 'bind', Source: `/data${hostile}`, Target: '/data'}],
+			};
+		}
+
+		raw.PreviousSpec!.TaskTemplate!.ContainerSpec!['Env'] = ['PORT=80', `EVIL=before${hostile}`];
+		return raw;
+	}
+
+	it.each([
+		['scale', async () => scale(fake.docker, target, 'dockercoins_hasher', {replicas: '7'})],
+		['scale by one', async () => scale(fake.docker, target, 'dockercoins_hasher', {by: 1})],
+		['setPolicies', async () => setPolicies(fake.docker, target, 'dockercoins_hasher', {update: {parallelism: '2'}})],
+		['setImage', async () => setImage(fake.docker, target, 'dockercoins_hasher', 'dockercoins/hasher:v0.2')],
+		['forceRedeploy', async () => forceRedeploy(fake.docker, target, 'dockercoins_hasher')],
+		['rollback', async () => rollback(fake.docker, target, 'dockercoins_hasher')],
+	])('%s sends labels, env, args and mounts back byte for byte', async (_write, write) => {
+		fake.raw = hostileHasher();
+		await write();
+		const sent = fake.updates[0]!._body;
+		const container = sent.TaskTemplate!.ContainerSpec!;
+		expect(sent.Labels).toEqual({'com.docker.stack.namespace': 'dockercoins', [`key${hostile}`]: `value${hostile}`});
+		expect(container['Env']).toEqual(['PORT=80', `EVIL=${hostile}`]);
+		expect(container['Args']).toEqual(['-c', `echo ${hostile}`]);
+		expect(container['Mounts']).toEqual([{Type: 'bind', Source: `/data${hostile}`, Target: '/data'}]);
+	});
+
+	it('shows the rollback\'s changes and the daemon\'s warnings inert', async () => {
+		fake.raw = hostileHasher();
+		fake.warnings = [`warning ${hostile}`];
+		const result = await rollback(fake.docker, target, 'dockercoins_hasher');
+		expect(result.summary).toContain(String.raw`EVIL=␛]0;title␇␛]52;c;aGk=␇␛[2J␍␊␉\x9b\u202e␡ → PORT=80 EVIL=before␛]0;title␇`);
+		expect(result.warnings).toEqual([String.raw`warning ␛]0;title␇␛]52;c;aGk=␇␛[2J␍␊␉\x9b\u202e␡`]);
+		expect(terminalControlsIn(`${result.summary}${result.warnings.join('')}`)).toEqual([]);
+		expect(result.summary).not.toContain('\n');
 	});
 });
 
