@@ -2,10 +2,28 @@
 // class can read it and type it themselves; it must do exactly the same thing, so it is
 // read from the same edits the write applies.
 import {editFlags, type SpecEdit} from '../spec/edits.js';
+import {hasUnsafeText, hex, replaceUnsafe} from '../text/inert.js';
 
-/** Quotes a word for a POSIX shell only when it needs it. */
+/**
+ * Quotes a word for a POSIX shell only when it needs it. A word with control or bidi
+ * characters (from the daemon) gets bash and zsh's `$'…'` quoting instead, which spells
+ * each of them as an escape: the command stays inert on screen and types the same word.
+ */
 export function shellWord(word: string): string {
-	return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", String.raw`'\''`)}'`;
+	if (/^[\w@%+=:,./-]+$/.test(word)) {
+		return word;
+	}
+
+	if (hasUnsafeText(word)) {
+		return `$'${replaceUnsafe(word.replaceAll(/[\\']/g, '\\$&'), ansiCEscape)}'`;
+	}
+
+	return `'${word.replaceAll("'", String.raw`'\''`)}'`;
+}
+
+/** `\x1b` for ASCII; `\u009b` above, since bash's `\x9b` would be a lone byte, not the character. */
+function ansiCEscape(codePoint: number): string {
+	return codePoint < 0x80 ? `\\x${hex(codePoint, 2)}` : `\\u${hex(codePoint, 4)}`;
 }
 
 function command(words: readonly string[]): string {

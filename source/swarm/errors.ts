@@ -1,5 +1,6 @@
 // Errors that swarmdeck shows to a person. Each carries a sentence meant to be read on
 // screen as it is; none of them is a stack trace.
+import {inert} from '../text/inert.js';
 
 /** Input that breaks a rule: names the field and the rule, and nothing was sent. */
 export class ValidationError extends Error {
@@ -54,11 +55,16 @@ export function isConnectionError(error: unknown): boolean {
 }
 
 /**
- * The daemon's own words for a failed request. docker-modem labels any status it does not
- * know (400, 409, 503) as "unexpected", which tells a person nothing; the JSON body has the
- * real message.
+ * The daemon's own words for a failed request, made inert: they often quote a name, label or
+ * path that anyone with API access chose. docker-modem labels any status it does not know
+ * (400, 409, 503) as "unexpected", which tells a person nothing; the JSON body has the real
+ * message.
  */
 export function daemonMessage(error: unknown): string {
+	return inert(rawDaemonMessage(error));
+}
+
+function rawDaemonMessage(error: unknown): string {
 	const modemError = error as ModemError;
 	const json = modemError?.json;
 	if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') {

@@ -1,3 +1,4 @@
+import {inertDeep} from '../text/inert.js';
 import type {SwarmEvent} from './types.js';
 
 /**
@@ -26,7 +27,9 @@ export class LineSplitter {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
-export function eventFromApi(raw: any): SwarmEvent | undefined {
+/** A service or node event, with every string made inert; other events are undefined. */
+export function eventFromApi(rawEvent: any): SwarmEvent | undefined {
+	const raw = inertDeep(rawEvent);
 	const type = raw?.Type;
 	if (type !== 'service' && type !== 'node') {
 		return undefined;

@@ -1,7 +1,10 @@
 // Raw Engine API JSON → swarmdeck's shapes. Kept apart from the HTTP calls so that
-// fixtures captured from a real daemon go through exactly the same code.
+// fixtures captured from a real daemon go through exactly the same code. Every string is
+// made inert here, on the way in, so no screen can show a control character from the
+// daemon; the write layer sends the raw inspected spec back instead (see write.ts).
 import {specDigest} from '../spec/digest.js';
 import {desiredReplicasOf, policyOf, serviceModeOf} from '../spec/read.js';
+import {inertDeep} from '../text/inert.js';
 import type {PublishedPort, RawServiceSpec, SwarmNode, SwarmService, SwarmTask, TaskState, UpdateState} from './types.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON has no useful static type */
@@ -24,7 +27,8 @@ function dateOf(value: unknown): Date {
 	return typeof value === 'string' ? new Date(value) : new Date(0);
 }
 
-export function serviceFromApi(raw: RawJson): SwarmService {
+export function serviceFromApi(rawService: RawJson): SwarmService {
+	const raw = inertDeep(rawService);
 	const spec: RawServiceSpec = raw.Spec ?? {};
 	const mode = serviceModeOf(spec);
 	const replicas = desiredReplicasOf(spec);
@@ -52,8 +56,9 @@ export function serviceFromApi(raw: RawJson): SwarmService {
 		updatePolicy: policyOf(spec.UpdateConfig),
 		rollbackPolicy: policyOf(spec.RollbackConfig),
 		hasPreviousSpec: Boolean(raw.PreviousSpec),
-		specDigest: specDigest(raw.Spec),
-		previousSpecDigest: specDigest(raw.PreviousSpec),
+		// Of the specs as the daemon sent them: the write layer compares them with what it inspects.
+		specDigest: specDigest(rawService.Spec),
+		previousSpecDigest: specDigest(rawService.PreviousSpec),
 		createdAt: dateOf(raw.CreatedAt),
 		updatedAt: dateOf(raw.UpdatedAt),
 		spec,
@@ -61,7 +66,8 @@ export function serviceFromApi(raw: RawJson): SwarmService {
 	};
 }
 
-export function taskFromApi(raw: RawJson): SwarmTask {
+export function taskFromApi(rawTask: RawJson): SwarmTask {
+	const raw = inertDeep(rawTask);
 	return {
 		id: raw.ID,
 		serviceId: raw.ServiceID,
@@ -78,7 +84,8 @@ export function taskFromApi(raw: RawJson): SwarmTask {
 	};
 }
 
-export function nodeFromApi(raw: RawJson): SwarmNode {
+export function nodeFromApi(rawNode: RawJson): SwarmNode {
+	const raw = inertDeep(rawNode);
 	return {
 		id: raw.ID,
 		hostname: raw.Description?.Hostname ?? raw.ID,

@@ -1,6 +1,8 @@
 // Before any screen opens, /info tells whether this daemon can manage services at all.
 // The API would answer /services with a 503 anyway; this turns each case into one sentence
 // that says what to do.
+import {inertDeep} from '../text/inert.js';
+import {shellWord} from './commands.js';
 
 export type SwarmInfo = {
 	Name?: string;
@@ -23,9 +25,13 @@ export type PreflightResult =
 	| {ok: true; nodeName: string; serverVersion: string}
 	| {ok: false; problem: PreflightProblem; message: string};
 
-export function explainSwarmInfo(info: SwarmInfo, target: string): PreflightResult {
+export function explainSwarmInfo(rawInfo: SwarmInfo, target: string): PreflightResult {
+	// The node's name and the swarm's error are the daemon's words, shown in the header and here.
+	const info = inertDeep(rawInfo);
 	const swarm = info.Swarm ?? {};
 	const nodeName = info.Name ?? 'this node';
+	// The command spells the raw name, so that it still names the node when pasted.
+	const promote = `docker node promote ${shellWord(rawInfo.Name ?? nodeName)}`;
 	const state = swarm.LocalNodeState ?? 'inactive';
 
 	switch (state) {
@@ -39,7 +45,7 @@ export function explainSwarmInfo(info: SwarmInfo, target: string): PreflightResu
 			return {
 				ok: false,
 				problem: 'worker',
-				message: `${nodeName} (${target}) is a swarm worker: workers cannot list or change services. Point DOCKER_HOST (or --host) at a manager, or promote this node with \`docker node promote ${nodeName}\` on a manager.${where}`,
+				message: `${nodeName} (${target}) is a swarm worker: workers cannot list or change services. Point DOCKER_HOST (or --host) at a manager, or promote this node with \`${promote}\` on a manager.${where}`,
 			};
 		}
 

@@ -79,7 +79,7 @@ export type SwarmService = {
 	previousSpecDigest: string;
 	createdAt: Date;
 	updatedAt: Date;
-	/** The raw specs, for inspect and rollback previews. */
+	/** The specs with their text made inert, for inspect and rollback previews: never sent back. */
 	spec: RawServiceSpec;
 	previousSpec?: RawServiceSpec;
 };

@@ -7,6 +7,7 @@ import {specDigest} from '../spec/digest.js';
 import {diffSpecs} from '../spec/diff.js';
 import {currentValue, editFieldLabel, editedSpec, type GuardedEdit} from '../spec/edits.js';
 import {DockerError, isOutOfSequence, toDockerError, ValidationError} from './errors.js';
+import {inert} from '../text/inert.js';
 import {serviceFromApi} from './normalize.js';
 import type {RawServiceSpec, SwarmService} from './types.js';
 
@@ -193,7 +194,7 @@ export async function writeService(docker: Docker, ref: ServiceRef, write: Servi
 			// The write went through; only reading it back failed.
 		}
 
-		return {service: ref, versionBefore: version, versionAfter, warnings: response?.Warnings ?? []};
+		return {service: ref, versionBefore: version, versionAfter, warnings: (response?.Warnings ?? []).map(warning => inert(warning))};
 	}
 }
 

@@ -15,6 +15,8 @@ export type Terminal = {
 	type: (text: string) => Promise<void>;
 	screen: () => Promise<string>;
 	waitFor: (predicate: (screen: string) => boolean, description: string, timeoutMs?: number) => Promise<string>;
+	/** The pane's title, which an OSC 0 or 2 sequence on the screen would change. */
+	title: () => Promise<string>;
 	/** Whether the swarmdeck process has ended, and what it left on the pane. */
 	stop: () => Promise<void>;
 };
@@ -34,7 +36,19 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 	// is always set: a person may run swarmdeck where CI is set, and Ink would then draw
 	// nothing until exit unless swarmdeck takes care of it.
 	const command = `CI=true DOCKER_HOST='${dockerHost}' node '${cli}' ${args.join(' ')}; echo "[exit $?]"; sleep 600`;
-	await tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
+	const newSession = async () => tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
+	try {
+		await newSession();
+	} catch (error) {
+		// The tmux server exits with its last session: a session asked for in that moment (the
+		// previous test's, or any other user's of this server) meets a server on its way out.
+		if (!String(error).includes('server exited unexpectedly')) {
+			throw error;
+		}
+
+		await newSession();
+	}
+
 	const screen = async () => tmux('capture-pane', '-p', '-t', session);
 	const terminal: Terminal = {
 		async press(...keys) {
@@ -50,6 +64,9 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 			}
 		},
 		screen,
+		async title() {
+			return (await tmux('display-message', '-p', '-t', session, '#{pane_title}')).trimEnd();
+		},
 		async waitFor(predicate, description, timeoutMs = 20_000) {
 			const deadline = Date.now() + timeoutMs;
 			let last = '';

@@ -1,5 +1,7 @@
+import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {rollbackCommand, shellWord, updateCommand} from '../../../source/swarm/commands.js';
+import {unsafeCharactersIn} from '../../support/hostile-text.js';
 
 const second = 1_000_000_000;
 
@@ -65,9 +67,45 @@ describe('shellWord', () => {
 		['', '\'\''],
 		['*', '\'*\''],
 		['`id`', '\'`id`\''],
-		['tab\there', '\'tab\there\''],
+		['x$(reboot)', '\'x$(reboot)\''],
+		['say "hi"', '\'say "hi"\''],
+		['日本語', '\'日本語\''],
 	])('quotes %j for a POSIX shell', (word, quoted) => {
 		expect(shellWord(word)).toBe(quoted);
+	});
+
+	it.each([
+		['an OSC 0 title', 'web\u001B]0;pwned\u0007', String.raw`$'web\x1b]0;pwned\x07'`],
+		['an OSC 52 clipboard write', '\u001B]52;c;eA==\u001B\\', String.raw`$'\x1b]52;c;eA==\x1b\\'`],
+		['a CSI erase', 'a\u001B[2Jb', String.raw`$'a\x1b[2Jb'`],
+		['a bare CR', 'PORT=80\rPORT=1', String.raw`$'PORT=80\x0dPORT=1'`],
+		['a newline', 'one\ntwo', String.raw`$'one\x0atwo'`],
+		['a tab', 'tab\there', String.raw`$'tab\x09here'`],
+		['DEL', 'a\u007F', String.raw`$'a\x7f'`],
+		['a C1 CSI', 'x\u009B2J', String.raw`$'x\u009b2J'`],
+		['a bidi override', 'abc\u202Efed', String.raw`$'abc\u202efed'`],
+		['a quote and a backslash beside a control', 'it\'s\\\r', String.raw`$'it\'s\\\x0d'`],
+		['$ and backticks beside a control', '$(id)`id`\r', '$\'$(id)`id`\\x0d\''],
+	])('spells %s with $\'…\' escapes, so the command shows no control character', (_kind, word, quoted) => {
+		expect(shellWord(word)).toBe(quoted);
+		expect(unsafeCharactersIn(shellWord(word))).toEqual([]);
+	});
+
+	it.each([
+		'two words',
+		'it\'s',
+		'x$(reboot) `id` "q" \\ *',
+		'日本語 e\u0301',
+		'\u001B]0;pwned\u0007',
+		'\u001B]52;c;eA==\u001B\\',
+		'PORT=80\rPORT=1\nnext\tcol',
+		'it\'s\\ $(id) \u001B[2J',
+		'x\u009B2J \u0080\u009F',
+		'abc\u202Efed\u2066\u2069',
+		'\u0001\u007F',
+	])('bash reads the quoted %j back as the same word', word => {
+		const echoed = execFileSync('bash', ['-c', `printf %s ${shellWord(word)}`], {env: {...process.env, LC_ALL: 'C.UTF-8'}});
+		expect(echoed.equals(Buffer.from(word))).toBe(true);
 	});
 
 	it('quotes odd service names inside whole commands', () => {

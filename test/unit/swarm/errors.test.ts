@@ -8,6 +8,7 @@ import {
 	toDockerError,
 	ValidationError,
 } from '../../../source/swarm/errors.js';
+import {allRaw, allShown, unsafeCharactersIn} from '../../support/hostile-text.js';
 
 /** An error shaped like the ones docker-modem rejects with. */
 function modemError(statusCode: number, json: unknown): Error {
@@ -45,6 +46,23 @@ describe('daemonMessage', () => {
 	it('copes with things that are not errors', () => {
 		expect(daemonMessage('plain text')).toBe('plain text');
 		expect(daemonMessage(undefined)).toBe('undefined');
+	});
+
+	it.each([
+		['a JSON message', modemError(400, {message: `invalid mount config for type "bind": bind source path does not exist: /x${allRaw}`})],
+		['a string body', modemError(409, `conflict ${allRaw}`)],
+		['a Buffer body', modemError(503, Buffer.from(`not a manager ${allRaw}`))],
+		['the error\'s own message', new Error(`socket said ${allRaw}`)],
+		['a thing that is not an error', `plain ${allRaw}`],
+	])('shows every control character of %s visibly', (_kind, error) => {
+		const message = daemonMessage(error);
+		expect(unsafeCharactersIn(message)).toEqual([]);
+		expect(message).toContain(allShown);
+	});
+
+	it('carries the inert message into the DockerError the screens show', () => {
+		const error = toDockerError(modemError(400, {message: `rpc error: ${allRaw}`}), target);
+		expect(error.message).toBe(`rpc error: ${allShown}`);
 	});
 });
 

@@ -2,6 +2,7 @@ import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {eventFromApi, LineSplitter, parseEventLine, readEventStream} from '../../../source/swarm/events.js';
 import type {SwarmEvent} from '../../../source/swarm/types.js';
+import {allRaw, allShown, stringsIn, unsafeCharactersIn} from '../../support/hostile-text.js';
 
 // A line as `GET /events` sends it on a 20.10 manager during `docker service update`: timeNano
 // has more digits than a double holds, exactly as JSON.parse sees it there.
@@ -193,5 +194,28 @@ describe('readEventStream', () => {
 		const reading = collect(readEventStream(stream, new AbortController().signal));
 		stream.destroy(new Error('socket hang up'));
 		await expect(reading).rejects.toThrow('socket hang up');
+	});
+});
+
+describe('event text is made inert on the way in', () => {
+	it('shows the name, attribute keys and values, id and action with every control visible', () => {
+		const event = eventFromApi({
+			...nodeUpdate,
+			Action: `update${allRaw}`,
+			Actor: {ID: `id${allRaw}`, Attributes: {name: `node2${allRaw}`, [`state${allRaw}.new`]: `down${allRaw}`}},
+		});
+		expect(event).toMatchObject({
+			action: `update${allShown}`,
+			id: `id${allShown}`,
+			name: `node2${allShown}`,
+			attributes: {name: `node2${allShown}`, [`state${allShown}.new`]: `down${allShown}`},
+		});
+		expect(stringsIn(event).filter(text => unsafeCharactersIn(text).length > 0)).toEqual([]);
+	});
+
+	it('does so on a line of the stream, where JSON escapes the bytes', () => {
+		const line = JSON.stringify({...nodeUpdate, Actor: {ID: 'n2', Attributes: {name: `node2${allRaw}`}}});
+		expect(line).not.toContain('\n');
+		expect(parseEventLine(line)?.name).toBe(`node2${allShown}`);
 	});
 });

@@ -3,6 +3,7 @@ import {desiredReplicasOf, policyOf, serviceModeOf} from '../../../source/spec/r
 import {nodeFromApi, serviceFromApi, taskFromApi} from '../../../source/swarm/normalize.js';
 import {defaultUpdatePolicy} from '../../../source/swarm/types.js';
 import {readFixture, type RawNode, type RawTask} from '../../fixtures/load.js';
+import {allRaw, allShown, stringsIn, unsafeCharactersIn} from '../../support/hostile-text.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON, edited per test */
 type RawService = Record<string, any>;
@@ -237,5 +238,70 @@ describe('nodeFromApi on the captured lab nodes', () => {
 		raw.Spec = {...raw.Spec, Availability: 'drain'};
 		raw.Status = {...raw.Status, State: 'down'};
 		expect(nodeFromApi(raw)).toMatchObject({availability: 'drain', state: 'down'});
+	});
+});
+
+describe('daemon text is made inert on the way in', () => {
+	/** Every string of the raw JSON with every payload appended, and a label whose key carries them. */
+	function poisoned<T>(value: T): T {
+		if (typeof value === 'string') {
+			return `${value}${allRaw}` as T;
+		}
+
+		if (Array.isArray(value)) {
+			return value.map(item => poisoned(item as unknown)) as T;
+		}
+
+		if (value !== null && typeof value === 'object') {
+			return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, poisoned(item)])) as T;
+		}
+
+		return value;
+	}
+
+	it('leaves no control or bidi character in any field of a service, its spec and previous spec included', () => {
+		const raw = poisoned(rawService('web'));
+		raw['Spec'].Labels = {...raw['Spec'].Labels, [`key${allRaw}`]: `value${allRaw}`};
+		raw['Spec'].TaskTemplate.ContainerSpec.Env = [`EVIL=${allRaw}`];
+		raw['PreviousSpec'] = structuredClone(raw['Spec']);
+		raw['UpdateStatus'] = {State: 'completed', Message: `done${allRaw}`};
+		const service = serviceFromApi(raw);
+		expect(stringsIn(service).filter(text => unsafeCharactersIn(text).length > 0)).toEqual([]);
+		expect(service.spec.Labels?.[`key${allShown}`]).toBe(`value${allShown}`);
+		expect(service.spec.TaskTemplate?.ContainerSpec?.['Env']).toEqual([`EVIL=${allShown}`]);
+		expect(service.previousSpec?.Labels?.[`key${allShown}`]).toBe(`value${allShown}`);
+		expect(service.updateStatus?.message).toBe(`done${allShown}`);
+		expect(service.image).toBe(`swarmdeck/vote:movies${allShown}`);
+		expect(service.name).toBe(`fixture-web${allShown}`);
+	});
+
+	it('keeps the stack label\'s value visible', () => {
+		const raw = rawService('web');
+		raw['Spec'].Labels = {'com.docker.stack.namespace': `stack${allRaw}`};
+		expect(serviceFromApi(raw).stack).toBe(`stack${allShown}`);
+	});
+
+	it('does not change the raw JSON it was given', () => {
+		const raw = poisoned(rawService('web'));
+		const copy = structuredClone(raw);
+		serviceFromApi(raw);
+		expect(raw).toEqual(copy);
+	});
+
+	it('leaves no control or bidi character in a task: error, message, image, ids', () => {
+		const task = taskFromApi(poisoned(rawTasks('edge')[0]!));
+		expect(stringsIn(task).filter(text => unsafeCharactersIn(text).length > 0)).toEqual([]);
+		const raw = structuredClone(rawTasks('edge')[0]!);
+		raw.Status.Err = `mount source path ${allRaw}`;
+		raw.Status.Message = `preparing${allRaw}`;
+		expect(taskFromApi(raw)).toMatchObject({error: `mount source path ${allShown}`, message: `preparing${allShown}`});
+	});
+
+	it('leaves no control or bidi character in a node: hostname, address', () => {
+		const raw = structuredClone(readFixture<RawNode[]>('lab-nodes.json')[0]!);
+		raw.Description = {...raw.Description, Hostname: `node1${allRaw}`};
+		const node = nodeFromApi(poisoned(raw));
+		expect(stringsIn(node).filter(text => unsafeCharactersIn(text).length > 0)).toEqual([]);
+		expect(nodeFromApi(raw).hostname).toBe(`node1${allShown}`);
 	});
 });

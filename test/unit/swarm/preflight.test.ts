@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {explainSwarmInfo, unreachableResult, type PreflightResult} from '../../../source/swarm/preflight.js';
+import {allRaw, allShown, unsafeCharactersIn} from '../../support/hostile-text.js';
 
 const target = 'unix:///var/run/docker.sock';
 
@@ -96,5 +97,29 @@ describe('explainSwarmInfo', () => {
 
 	it('unreachableResult carries the message as given', () => {
 		expect(unreachableResult('Cannot reach the Docker daemon.')).toEqual({ok: false, problem: 'unreachable', message: 'Cannot reach the Docker daemon.'});
+	});
+});
+
+describe('the daemon\'s words in the preflight', () => {
+	it('shows the node name inert in the header', () => {
+		expect(explainSwarmInfo({Name: `node1${allRaw}`, ServerVersion: `20.10${allRaw}`, Swarm: {LocalNodeState: 'active', ControlAvailable: true}}, target))
+			.toEqual({ok: true, nodeName: `node1${allShown}`, serverVersion: `20.10${allShown}`});
+	});
+
+	it.each(['inactive', 'pending', 'locked', 'error'])('shows the node name and the swarm error inert when %s', state => {
+		const {message} = failure(explainSwarmInfo({Name: `node1${allRaw}`, Swarm: {LocalNodeState: state, Error: `broken${allRaw}`}}, target));
+		expect(unsafeCharactersIn(message)).toEqual([]);
+		expect(message).toContain(`node1${allShown}`);
+	});
+
+	it('shows a worker\'s name and its managers\' addresses inert, and spells the promote command so it still names the node', () => {
+		const {message} = failure(explainSwarmInfo({
+			Name: 'node2\u001B]0;x\u0007',
+			Swarm: {LocalNodeState: 'active', ControlAvailable: false, RemoteManagers: [{Addr: `10.0.0.1:2377${allRaw}`}]},
+		}, target));
+		expect(unsafeCharactersIn(message)).toEqual([]);
+		expect(message).toContain('node2␛]0;x␇ (unix:///var/run/docker.sock) is a swarm worker');
+		expect(message).toContain(`Managers of this swarm: 10.0.0.1:2377${allShown}.`);
+		expect(message).toContain('`docker node promote $\'node2\\x1b]0;x\\x07\'`');
 	});
 });

@@ -4,8 +4,11 @@ import {DockerError, ValidationError} from '../../../source/swarm/errors.js';
 import type {RawServiceSpec} from '../../../source/swarm/types.js';
 import {specDigest} from '../../../source/spec/digest.js';
 import type {GuardedEdit} from '../../../source/spec/edits.js';
+import {serviceActionById} from '../../../source/actions/index.js';
+import {serviceFromApi} from '../../../source/swarm/normalize.js';
 import {StaleWriteError, UnknownOutcomeError, writeService, type ServiceWrite} from '../../../source/swarm/write.js';
 import {readFixture} from '../../fixtures/load.js';
+import {terminalControlsIn} from '../../support/hostile-text.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
 type RawService = {ID: string; Version: {Index: number}; Spec: RawServiceSpec; PreviousSpec?: RawServiceSpec; [key: string]: any};
@@ -166,6 +169,57 @@ describe('every write', () => {
 		expect(error).toBeInstanceOf(ValidationError);
 		expect(error.message).toContain('dockercoins_hasher already has that value');
 		expect(fake.ops).toEqual(['inspect']);
+	});
+});
+
+describe('text with control characters', () => {
+	// Labels, env, args and mounts set by anyone with API access: the screens show them inert,
+	// but a write must send them back exactly as the daemon holds them.
+	const hostile = '\u001B]0;title\u0007\u001B]52;c;aGk=\u0007\u001B[2J\r\n\t\u009B\u202E\u007F';
+
+	function hostileHasher(): RawService {
+		const raw = hasher();
+		for (const spec of [raw.Spec, raw.PreviousSpec!]) {
+			spec.Labels = {...spec.Labels, [`key${hostile}`]: `value${hostile}`};
+			spec.TaskTemplate!.ContainerSpec = {
+				...spec.TaskTemplate!.ContainerSpec,
+				Env: ['PORT=80', `EVIL=${hostile}`],
+				Args: ['-c', `echo ${hostile}`],
+				Mounts: [{Type: 'bind', Source: `/data${hostile}`, Target: '/data'}],
+			};
+		}
+
+		raw.PreviousSpec!.TaskTemplate!.ContainerSpec!['Env'] = ['PORT=80', `EVIL=before${hostile}`];
+		return raw;
+	}
+
+	it.each([
+		['scale', update(replicas(7))],
+		['scale by one', update(replicas(4, 3))],
+		['a policy field', update({edit: {kind: 'policy', policy: 'update', field: 'parallelism', value: 2}})],
+		['an image', update({edit: {kind: 'image', image: 'dockercoins/hasher:v0.2'}})],
+		['a forced redeploy', update({edit: {kind: 'force'}})],
+		['a rollback', {kind: 'rollback', basis: {}} as const],
+	])('%s sends labels, env, args and mounts back byte for byte', async (_write, write) => {
+		fake.raw = hostileHasher();
+		await send(write);
+		const sent = fake.updates[0]!._body;
+		const container = sent.TaskTemplate!.ContainerSpec!;
+		expect(sent.Labels).toEqual({'com.docker.stack.namespace': 'dockercoins', [`key${hostile}`]: `value${hostile}`});
+		expect(container['Env']).toEqual(['PORT=80', `EVIL=${hostile}`]);
+		expect(container['Args']).toEqual(['-c', `echo ${hostile}`]);
+		expect(container['Mounts']).toEqual([{Type: 'bind', Source: `/data${hostile}`, Target: '/data'}]);
+	});
+
+	it('shows the rollback\'s changes and the daemon\'s warnings inert', async () => {
+		fake.raw = hostileHasher();
+		fake.warnings = [`warning ${hostile}`];
+		const decision = serviceActionById('rollback')!.decide(serviceFromApi(fake.raw), {});
+		const outcome = await send(decision.write);
+		expect(decision.summary).toContain(String.raw`EVIL=␛]0;title␇␛]52;c;aGk=␇␛[2J␍␊␉\x9b\u202e␡ → PORT=80 EVIL=before␛]0;title␇`);
+		expect(outcome.warnings).toEqual([String.raw`warning ␛]0;title␇␛]52;c;aGk=␇␛[2J␍␊␉\x9b\u202e␡`]);
+		expect(terminalControlsIn(`${decision.summary}${outcome.warnings.join('')}`)).toEqual([]);
+		expect(decision.summary).not.toContain('\n');
 	});
 });
 
