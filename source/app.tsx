@@ -15,6 +15,7 @@ import {initialUiState, uiReducer, type Screen} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
+import {KeyInputProvider} from './input/KeyInputProvider.js';
 
 type Props = {
 	client: SwarmClient;
@@ -35,9 +36,11 @@ export function App({client, nodeName}: Props) {
 	}, [model]);
 
 	return (
-		<SwarmModelContext.Provider value={model}>
-			<Main client={client} model={model} nodeName={nodeName}/>
-		</SwarmModelContext.Provider>
+		<KeyInputProvider>
+			<SwarmModelContext.Provider value={model}>
+				<Main client={client} model={model} nodeName={nodeName}/>
+			</SwarmModelContext.Provider>
+		</KeyInputProvider>
 	);
 }
 
