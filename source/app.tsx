@@ -63,6 +63,13 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 			dispatch({type: 'openDialog', dialog: {kind: 'help'}});
 		}
 	}, {isActive: screenActive && !state.editingFilter});
+	// Ctrl+C quits from a dialog or the filter field too, where q is text: the way out a
+	// terminal user counts on.
+	useKeys((input, key) => {
+		if (key.ctrl && resolveCommand(input, key, ['global'])?.id === 'quit') {
+			exit();
+		}
+	}, {isActive: !screenActive || state.editingFilter});
 
 	const banner = services.error
 		? `${services.unreachable ? 'Lost contact with the daemon' : 'Cannot read the services'}: ${services.error}${services.retryInMs ? ` Retrying in ${Math.round(services.retryInMs / 1000)}s.` : ''}${services.data ? ' Showing the last known state.' : ''}`
