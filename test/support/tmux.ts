@@ -2,6 +2,9 @@
 // send-keys types, capture-pane reads the screen.
 import {execFile} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
+import {readFile, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 
@@ -13,6 +16,15 @@ export type Terminal = {
 	press: (...keys: string[]) => Promise<void>;
 	/** Types text literally, one character at a time. */
 	type: (text: string) => Promise<void>;
+	/**
+	 * Sends all the keys in ONE send-keys, so they reach swarmdeck in one read, as over SSH
+	 * or on a busy machine. Key names as for press; other words are typed as text.
+	 */
+	burst: (...keys: string[]) => Promise<void>;
+	/** Pastes text as a terminal in bracketed-paste mode sends it. */
+	paste: (text: string) => Promise<void>;
+	/** Every byte swarmdeck has written to the terminal so far. */
+	output: () => Promise<string>;
 	screen: () => Promise<string>;
 	waitFor: (predicate: (screen: string) => boolean, description: string, timeoutMs?: number) => Promise<string>;
 	/** Whether the swarmdeck process has ended, and what it left on the pane. */
@@ -35,6 +47,10 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 	// nothing until exit unless swarmdeck takes care of it.
 	const command = `CI=true DOCKER_HOST='${dockerHost}' node '${cli}' ${args.join(' ')}; echo "[exit $?]"; sleep 600`;
 	await tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
+	// What the program writes, before the terminal interprets it: a control character that
+	// the screen would swallow shows here.
+	const outputFile = path.join(os.tmpdir(), `${session}.out`);
+	await tmux('pipe-pane', '-O', '-t', session, `cat > '${outputFile}'`);
 	const screen = async () => tmux('capture-pane', '-p', '-t', session);
 	const terminal: Terminal = {
 		async press(...keys) {
@@ -48,6 +64,17 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 				await tmux('send-keys', '-t', session, '-l', character);
 				await pause(80);
 			}
+		},
+		async burst(...keys) {
+			await tmux('send-keys', '-t', session, ...keys);
+			await pause(150);
+		},
+		async paste(text) {
+			await tmux('send-keys', '-t', session, '-l', `\u001B[200~${text}\u001B[201~`);
+			await pause(150);
+		},
+		async output() {
+			return readFile(outputFile, 'utf8');
 		},
 		screen,
 		async waitFor(predicate, description, timeoutMs = 20_000) {
@@ -66,6 +93,7 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 		},
 		async stop() {
 			await tmux('kill-session', '-t', session).catch(() => undefined);
+			await rm(outputFile, {force: true});
 		},
 	};
 	return terminal;
@@ -82,4 +110,14 @@ export async function selectService(terminal: Terminal, name: string): Promise<v
 /** The screen's words in reading order, across wrapped lines and dialog borders. */
 export function words(screen: string): string {
 	return screen.replaceAll(/[│╭╮╰╯─]/g, ' ').replaceAll(/\s+/g, ' ');
+}
+
+/**
+ * Control characters in what swarmdeck wrote, outside the escape sequences that draw the
+ * screen (cursor moves, colours, modes): a DEL or a lone ESC typed into a field and drawn back.
+ */
+export function strayControlCharacters(output: string): string[] {
+	// eslint-disable-next-line no-control-regex
+	const drawing = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[()][\dA-Za-z]|[=>78])/g;
+	return [...output.replaceAll(drawing, '').matchAll(/[^\P{Cc}\n\r]/gu)].map(([character]) => JSON.stringify(character));
 }
