@@ -1,5 +1,6 @@
-// Ink 6 with React 19 handles input on the scheduler: after mounting and after each
-// keypress, yield to it before reading the frame. Every component test uses these.
+// Keys reach the app through its input layer, one per render, and Ink 6 with React 19
+// renders on the scheduler: after mounting and after each write, wait for both before
+// reading the frame. Every component test uses these.
 import {EventEmitter} from 'node:events';
 import {render as inkRender} from 'ink';
 import type {render} from 'ink-testing-library';
