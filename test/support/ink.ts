@@ -6,6 +6,7 @@ import {render as inkRender} from 'ink';
 import type {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 import {whenKeysHandled} from '../../source/input/KeyInputProvider.js';
+import {pasteEnd, pasteStart} from '../../source/input/tokenizer.js';
 
 /**
  * Waits until the keys written to `stdin` have all been handled (a lone Esc included, once
@@ -61,7 +62,7 @@ export const keys = {
 
 /** Text as a terminal sends it when bracketed paste is on. */
 export function bracketedPaste(text: string): string {
-	return `\u001B[200~${text}\u001B[201~`;
+	return `${pasteStart}${text}${pasteEnd}`;
 }
 
 export type Rendered = ReturnType<typeof render> & {

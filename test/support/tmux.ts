@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
+import {pasteEnd, pasteStart} from '../../source/input/tokenizer.js';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -70,7 +71,7 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 			await pause(150);
 		},
 		async paste(text) {
-			await tmux('send-keys', '-t', session, '-l', `\u001B[200~${text}\u001B[201~`);
+			await tmux('send-keys', '-t', session, '-l', `${pasteStart}${text}${pasteEnd}`);
 			await pause(150);
 		},
 		async output() {
