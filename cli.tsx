@@ -54,7 +54,9 @@ if (cli.flags.once || !process.stdout.isTTY || !process.stdin.isTTY) {
 	const [{render}, {App}] = await Promise.all([import('ink'), import('./source/app.js')]);
 	// The alternate screen keeps the user's scrollback intact and is restored on exit.
 	process.stdout.write('\u001B[?1049h');
-	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true});
+	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
+	// it alone in a read, not amid other keys.
+	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true, exitOnCtrlC: false});
 	try {
 		await instance.waitUntilExit();
 	} finally {

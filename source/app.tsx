@@ -15,6 +15,7 @@ import {initialUiState, uiReducer, type Screen} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
+import {KeyInputProvider} from './input/KeyInputProvider.js';
 
 type Props = {
 	client: SwarmClient;
@@ -35,9 +36,11 @@ export function App({client, nodeName}: Props) {
 	}, [model]);
 
 	return (
-		<SwarmModelContext.Provider value={model}>
-			<Main client={client} model={model} nodeName={nodeName}/>
-		</SwarmModelContext.Provider>
+		<KeyInputProvider>
+			<SwarmModelContext.Provider value={model}>
+				<Main client={client} model={model} nodeName={nodeName}/>
+			</SwarmModelContext.Provider>
+		</KeyInputProvider>
 	);
 }
 
@@ -60,6 +63,13 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 			dispatch({type: 'openDialog', dialog: {kind: 'help'}});
 		}
 	}, {isActive: screenActive && !state.editingFilter});
+	// Ctrl+C quits from a dialog or the filter field too, where q is text: the way out a
+	// terminal user counts on.
+	useKeys((input, key) => {
+		if (key.ctrl && resolveCommand(input, key, ['global'])?.id === 'quit') {
+			exit();
+		}
+	}, {isActive: !screenActive || state.editingFilter});
 
 	const banner = services.error
 		? `${services.unreachable ? 'Lost contact with the daemon' : 'Cannot read the services'}: ${services.error}${services.retryInMs ? ` Retrying in ${Math.round(services.retryInMs / 1000)}s.` : ''}${services.data ? ' Showing the last known state.' : ''}`

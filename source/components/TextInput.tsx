@@ -1,7 +1,7 @@
 import {Text} from 'ink';
-import {useEffect, useRef} from 'react';
-import {theme} from '../theme.js';
+import {editText} from '../input/text-edit.js';
 import {useKeys} from '../keys/use-keys.js';
+import {theme} from '../theme.js';
 
 type Props = {
 	value: string;
@@ -11,38 +11,15 @@ type Props = {
 };
 
 /**
- * A one-line text field. It only edits text (characters, Backspace); Enter, Esc and Tab
- * belong to the dialog around it, through the key registry.
+ * A one-line text field. It only edits text (see editText); Enter, Esc and Tab belong to
+ * the dialog around it, through the key registry. Keys arrive one per render, so `value`
+ * is always the text the previous key left.
  */
 export function TextInput({value, onChange, isActive, placeholder}: Props) {
-	// Keys can arrive faster than React re-renders: edit the latest text, not the last
-	// rendered one, or a fast typist loses characters.
-	const latest = useRef(value);
-	useEffect(() => {
-		latest.current = value;
-	}, [value]);
-	const change = (next: string) => {
-		latest.current = next;
-		onChange(next);
-	};
-
 	useKeys((input, key) => {
-		if (key.backspace || key.delete) {
-			change(latest.current.slice(0, -1));
-			return;
-		}
-
-		if (key.ctrl && input === 'u') {
-			change('');
-			return;
-		}
-
-		if (key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.ctrl || key.meta) {
-			return;
-		}
-
-		if (input) {
-			change(latest.current + input);
+		const next = editText(value, input, key);
+		if (next !== value) {
+			onChange(next);
 		}
 	}, {isActive});
 

@@ -80,8 +80,12 @@ export function commandById(id: CommandId): RegisteredCommand {
 	return registered.find(command => command.id === id)!;
 }
 
-/** The command of one of `scopes` that this keypress means, if any (first scope wins). */
-export function resolveCommand(input: string, key: Key, scopes: readonly Scope[]): RegisteredCommand | undefined {
+/** The command of one of `scopes` that this keypress means, if any (first scope wins). A paste is text, never a command. */
+export function resolveCommand(input: string, key: Key & {paste?: boolean}, scopes: readonly Scope[]): RegisteredCommand | undefined {
+	if (key.paste) {
+		return undefined;
+	}
+
 	for (const scope of scopes) {
 		const command = registered.find(candidate => candidate.scope === scope && candidate.bindings.some(binding => binding.matches(input, key)));
 		if (command) {

@@ -1,22 +1,44 @@
-// Ink 6 with React 19 handles input on the scheduler: after mounting and after each
-// keypress, yield to it before reading the frame. Every component test uses these.
+// Keys reach the app through its input layer, one per render, and Ink 6 with React 19
+// renders on the scheduler: after mounting and after each write, wait for both before
+// reading the frame. Every component test uses these.
 import {EventEmitter} from 'node:events';
 import {render as inkRender} from 'ink';
-import {render} from 'ink-testing-library';
+import type {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
+import {whenKeysHandled} from '../../source/input/KeyInputProvider.js';
+import {pasteEnd, pasteStart} from '../../source/input/tokenizer.js';
 
-export async function settle(): Promise<void> {
-	// Two rounds: one for the render, one for the passive effects that subscribe input
-	// handlers of whatever that render mounted.
+/**
+ * Waits until the keys written to `stdin` have all been handled (a lone Esc included, once
+ * its wait for the rest of a sequence is over), then for the renders and effects they caused.
+ */
+export async function settle(stdin?: object): Promise<void> {
+	if (stdin) {
+		await keysHandled(stdin);
+	}
+
+	// Two rounds: one for the render, one for the passive effects of whatever it mounted.
 	for (let round = 0; round < 2; round++) {
-		 
 		await new Promise(resolve => {
 			setImmediate(resolve);
 		});
-		 
 		await new Promise(resolve => {
 			setTimeout(resolve, 0);
 		});
+	}
+}
+
+async function keysHandled(stdin: object): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	const stuck = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			reject(new Error('The keys written were not all handled within 5 s'));
+		}, 5000);
+	});
+	try {
+		await Promise.race([whenKeysHandled(stdin), stuck]);
+	} finally {
+		clearTimeout(timer);
 	}
 }
 
@@ -35,16 +57,28 @@ export const keys = {
 	pageDown: '\u001B[6~',
 	home: '\u001B[H',
 	end: '\u001B[F',
+	ctrlC: '\u0003',
 } as const;
+
+/** Text as a terminal sends it when bracketed paste is on. */
+export function bracketedPaste(text: string): string {
+	return `${pasteStart}${text}${pasteEnd}`;
+}
 
 export type Rendered = ReturnType<typeof render> & {
 	/** Types each key separately, settling after each one, as a person types. */
 	press: (...sequence: string[]) => Promise<void>;
+	/** Sends the keys in ONE write, as a fast typist over SSH, a busy machine or tmux does, then settles. */
+	burst: (...sequence: string[]) => Promise<void>;
+	/** Pastes text as a terminal in bracketed-paste mode sends it, then settles. */
+	paste: (text: string) => Promise<void>;
 	/** Types text one character at a time. */
 	type: (text: string) => Promise<void>;
 	frame: () => string;
 	/** Resizes the terminal, as a person dragging the window does (only with a given size). */
 	resize: (columns: number, rows?: number) => Promise<void>;
+	/** Whether the app has quit (Ink's exit), as the person sees the program end. */
+	hasExited: () => boolean;
 };
 
 /** The terminal a test renders into. Without one, ink-testing-library's: 100 columns, no rows (24 assumed). */
@@ -96,7 +130,7 @@ class TestStdin extends EventEmitter {
 	unref() {/* A terminal stub: nothing to do. */}
 }
 
-function renderSized(element: ReactElement, size: TerminalSize): {instance: Instance; stdout: SizedStdout} {
+function renderSized(element: ReactElement, size: TerminalSize): {instance: Instance; stdout: SizedStdout; hasExited: () => boolean} {
 	const stdout = new SizedStdout(size.columns, size.rows);
 	const stderr = new SizedStdout(size.columns, size.rows);
 	const stdin = new TestStdin();
@@ -118,35 +152,47 @@ function renderSized(element: ReactElement, size: TerminalSize): {instance: Inst
 		frames: stdout.frames,
 		lastFrame: stdout.lastFrame,
 	};
-	return {instance, stdout};
+	let exited = false;
+	void ink.waitUntilExit().finally(() => {
+		exited = true;
+	});
+	return {instance, stdout, hasExited: () => exited};
 }
 
 export async function renderInk(element: ReactElement, size?: TerminalSize): Promise<Rendered> {
-	const sized = size ? renderSized(element, size) : undefined;
-	const instance = sized?.instance ?? render(element);
-	await settle();
+	// Without a size, the terminal of ink-testing-library: 100 columns, no rows.
+	const sized = renderSized(element, size ?? {columns: 100});
+	const {instance} = sized;
+	await settle(instance.stdin);
 	const press = async (...sequence: string[]) => {
 		for (const key of sequence) {
 			instance.stdin.write(key);
-			 
-			await settle();
+			await settle(instance.stdin);
 		}
+	};
+
+	const burst = async (...sequence: string[]) => {
+		instance.stdin.write(sequence.join(''));
+		await settle(instance.stdin);
 	};
 
 	return {
 		...instance,
 		press,
+		burst,
+		paste: async (text: string) => burst(bracketedPaste(text)),
 		type: async (text: string) => press(...text),
 		frame: () => instance.lastFrame() ?? '',
+		hasExited: sized.hasExited,
 		async resize(columns: number, rows?: number) {
-			if (!sized) {
+			if (!size) {
 				throw new Error('resize needs renderInk(element, {columns, rows})');
 			}
 
 			sized.stdout.columns = columns;
 			sized.stdout.rows = rows ?? sized.stdout.rows;
 			sized.stdout.emit('resize');
-			await settle();
+			await settle(instance.stdin);
 		},
 	};
 }
@@ -158,8 +204,7 @@ export async function waitForFrame(rendered: Rendered, predicate: (frame: string
 	for (;;) {
 		const frame = rendered.frame();
 		if (predicate(frame)) {
-			 
-			await settle();
+			await settle(rendered.stdin);
 			return frame;
 		}
 

@@ -2,8 +2,12 @@
 // send-keys types, capture-pane reads the screen.
 import {execFile} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
+import {readFile, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
+import {pasteEnd, pasteStart} from '../../source/input/tokenizer.js';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -13,6 +17,15 @@ export type Terminal = {
 	press: (...keys: string[]) => Promise<void>;
 	/** Types text literally, one character at a time. */
 	type: (text: string) => Promise<void>;
+	/**
+	 * Sends all the keys in ONE send-keys, so they reach swarmdeck in one read, as over SSH
+	 * or on a busy machine. Key names as for press; other words are typed as text.
+	 */
+	burst: (...keys: string[]) => Promise<void>;
+	/** Pastes text as a terminal in bracketed-paste mode sends it. */
+	paste: (text: string) => Promise<void>;
+	/** Every byte swarmdeck has written to the terminal so far. */
+	output: () => Promise<string>;
 	screen: () => Promise<string>;
 	waitFor: (predicate: (screen: string) => boolean, description: string, timeoutMs?: number) => Promise<string>;
 	/** The pane's title, which an OSC 0 or 2 sequence on the screen would change. */
@@ -49,6 +62,10 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 		await newSession();
 	}
 
+	// What the program writes, before the terminal interprets it: a control character that
+	// the screen would swallow shows here.
+	const outputFile = path.join(os.tmpdir(), `${session}.out`);
+	await tmux('pipe-pane', '-O', '-t', session, `cat > '${outputFile}'`);
 	const screen = async () => tmux('capture-pane', '-p', '-t', session);
 	const terminal: Terminal = {
 		async press(...keys) {
@@ -62,6 +79,17 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 				await tmux('send-keys', '-t', session, '-l', character);
 				await pause(80);
 			}
+		},
+		async burst(...keys) {
+			await tmux('send-keys', '-t', session, ...keys);
+			await pause(150);
+		},
+		async paste(text) {
+			await tmux('send-keys', '-t', session, '-l', `${pasteStart}${text}${pasteEnd}`);
+			await pause(150);
+		},
+		async output() {
+			return readFile(outputFile, 'utf8');
 		},
 		screen,
 		async title() {
@@ -83,6 +111,7 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 		},
 		async stop() {
 			await tmux('kill-session', '-t', session).catch(() => undefined);
+			await rm(outputFile, {force: true});
 		},
 	};
 	return terminal;
@@ -99,4 +128,14 @@ export async function selectService(terminal: Terminal, name: string): Promise<v
 /** The screen's words in reading order, across wrapped lines and dialog borders. */
 export function words(screen: string): string {
 	return screen.replaceAll(/[│╭╮╰╯─]/g, ' ').replaceAll(/\s+/g, ' ');
+}
+
+/**
+ * Control characters in what swarmdeck wrote, outside the escape sequences that draw the
+ * screen (cursor moves, colours, modes): a DEL or a lone ESC typed into a field and drawn back.
+ */
+export function strayControlCharacters(output: string): string[] {
+	// eslint-disable-next-line no-control-regex
+	const drawing = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[()][\dA-Za-z]|[=>78])/g;
+	return [...output.replaceAll(drawing, '').matchAll(/[^\P{Cc}\n\r]/gu)].map(([character]) => JSON.stringify(character));
 }

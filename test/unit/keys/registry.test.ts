@@ -10,29 +10,7 @@ import {
 	type Command,
 	type Scope,
 } from '../../../source/keys/registry.js';
-
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+import {noKey} from '../../../source/input/tokenizer.js';
 
 type Press = {name: string; input: string; key: Key};
 
@@ -56,6 +34,12 @@ const allCommands = commands as readonly Command[];
 const scopes = Object.keys(scopeTitles) as Scope[];
 
 describe('resolveCommand', () => {
+	it('takes a paste for text, never a command, even one made of a command key', () => {
+		expect(resolveCommand('q', {...noKey, paste: true}, scopes)).toBeUndefined();
+		expect(resolveCommand('y', {...noKey, paste: true}, ['confirm'])).toBeUndefined();
+		expect(resolveCommand('y', noKey, ['confirm'])?.id).toBe('confirm');
+	});
+
 	it('moves down with j and the down arrow in a list', () => {
 		expect(resolve('j', {}, ['list'])).toBe('down');
 		expect(resolve('', {downArrow: true}, ['list'])).toBe('down');
