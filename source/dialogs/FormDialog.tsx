@@ -3,7 +3,7 @@ import {useState} from 'react';
 import type {Decision, Form, FormField, FormValues} from '../actions/action.js';
 import {TextInput} from '../components/TextInput.js';
 import {resolveCommand} from '../keys/registry.js';
-import {useKeys, useStateNow} from '../keys/use-keys.js';
+import {useKeys} from '../keys/use-keys.js';
 import {theme} from '../theme.js';
 import {CommandPreview, DialogFrame, PlanLines} from './DialogFrame.js';
 
@@ -31,8 +31,8 @@ function initialValues(form: Form, values: FormValues | undefined): Record<strin
 /** An action's form, built from its declaration: fields validated as you type, and the command they make. */
 export function FormDialog({form, values: given, message, decide, onSubmit, onCancel, width}: Props) {
 	const fields: FormField[] = form.groups.flatMap(group => group.fields);
-	const [values, setValues, currentValues] = useStateNow(() => initialValues(form, given));
-	const [focus, setFocus, currentFocus] = useStateNow(0);
+	const [values, setValues] = useState(() => initialValues(form, given));
+	const [focus, setFocus] = useState(0);
 	const [complaint, setComplaint] = useState<string>();
 	const errors = Object.fromEntries(fields.map(field => [field.key, field.check?.(values[field.key] ?? '')]));
 	const firstError = fields.map(field => errors[field.key]).find(Boolean);
@@ -54,8 +54,9 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 
 	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['dialog', 'form'])?.id;
-		const latest = currentValues();
-		const field = fields[currentFocus()]!;
+		// Keys arrive one per render, so the values rendered are the latest ones.
+		const latest = values;
+		const field = focused;
 		switch (id) {
 			case 'cancel': {
 				onCancel();

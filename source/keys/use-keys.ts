@@ -1,4 +1,4 @@
-import {useCallback, useContext, useLayoutEffect, useRef, useState} from 'react';
+import {useContext, useLayoutEffect, useRef} from 'react';
 import {KeyInputContext} from '../input/KeyInputProvider.js';
 import type {KeyHandler} from '../input/key-input.js';
 
@@ -28,20 +28,4 @@ export function useKeys(handler: KeyHandler, {isActive = true}: {isActive?: bool
 			latest.current(characters, key);
 		});
 	}, [input, isActive]);
-}
-
-/**
- * useState whose newest value can be read at once through the returned getter, even
- * before React re-renders. Since keys arrive one per commit, the getter and the rendered
- * value agree whenever a key is handled.
- */
-export function useStateNow<T>(initial: T | (() => T)): [T, (next: T | ((previous: T) => T)) => void, () => T] {
-	const [value, setValue] = useState(initial);
-	const now = useRef(value);
-	const set = useCallback((next: T | ((previous: T) => T)) => {
-		now.current = typeof next === 'function' ? (next as (previous: T) => T)(now.current) : next;
-		setValue(now.current);
-	}, []);
-	const get = useCallback(() => now.current, []);
-	return [value, set, get];
 }
