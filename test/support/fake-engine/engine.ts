@@ -1,0 +1,522 @@
+// The fake Docker Engine: the daemon's swarm operations with its checks and its words, on
+// an in-memory store, with the orchestrator moving tasks as engine time passes. Tests call
+// these methods directly or through the HTTP server (server.ts), and drive time with
+// advance()/settle(), or let it follow the wall clock with realTime().
+import type {EventMessage, Network, Node, NodeSpec, SecretOrConfig, Service, ServiceSpec, ServiceStatus, Task} from './api-types.js';
+import {Clock} from './clock.js';
+import {daemonErrors, EngineError, type SwarmRole} from './errors.js';
+import {eventMatches, type EventFilters} from './events.js';
+import {checkDesiredStates, nodeFilterNames, nodeMatches, parseFilters, secretFilterNames, serviceFilterNames, serviceMatches, taskFilterNames, taskMatches, labelMatches} from './filters.js';
+import {IdGenerator} from './ids.js';
+import {labShapes} from './lab-shapes.js';
+import {LogBook} from './logs.js';
+import {Orchestrator} from './orchestrator.js';
+import {modeOf, normalizeSpec, replicasOf, taskSpecKey, validServiceName} from './spec.js';
+import {Store} from './store.js';
+import {defaultTimings, type Timings} from './task-lifecycle.js';
+
+export type NodeInit = {
+	hostname: string;
+	role?: 'manager' | 'worker';
+	availability?: NodeSpec['Availability'];
+	state?: Node['Status']['State'];
+	labels?: Record<string, string>;
+	leader?: boolean;
+	engineVersion?: string;
+	addr?: string;
+};
+
+export type EngineOptions = {
+	/** Seeds the IDs, so a synthetic swarm is the same every run. */
+	seed?: number;
+	/** Engine time at the start, ms since the epoch (default: now). */
+	start?: number;
+	timings?: Partial<Timings>;
+	/** What /info says and what the swarm endpoints allow. */
+	role?: SwarmRole;
+	/** The nodes; by default the lab's three (node1 the leader, node2 and node3 workers). */
+	nodes?: NodeInit[];
+};
+
+export const labNodeNames: NodeInit[] = [
+	{hostname: 'node1', role: 'manager', leader: true},
+	{hostname: 'node2'},
+	{hostname: 'node3'},
+];
+
+export class Engine {
+	readonly clock: Clock;
+	readonly store: Store;
+	readonly orchestrator: Orchestrator;
+	readonly logs = new LogBook();
+	readonly ids: IdGenerator;
+	role: SwarmRole;
+	private readonly secretData = new Map<string, string>();
+	private readonly networkIndex = new Map<string, number>();
+	private nextPublishedPort = 30_000;
+
+	constructor(options: EngineOptions = {}) {
+		this.clock = new Clock(options.start);
+		this.ids = new IdGenerator(options.seed ?? 1);
+		this.store = new Store(this.clock);
+		this.orchestrator = new Orchestrator(this.store, this.clock, this.ids, {...defaultTimings, ...options.timings});
+		this.role = options.role ?? 'manager';
+		for (const network of labShapes.networks()) {
+			const id = network.Scope === 'swarm' ? this.ids.objectId() : this.ids.containerId();
+			this.store.networks.set(id, {...network, Id: id, Created: this.store.stamp()});
+		}
+
+		for (const node of options.nodes ?? labNodeNames) {
+			this.addNode(node);
+		}
+	}
+
+	// ---- time
+
+	advance(ms: number): void {
+		this.clock.advance(ms);
+	}
+
+	/** Runs the orchestrator until nothing is left to do (or `limitMs` of engine time passed). */
+	settle(limitMs?: number): number {
+		return this.clock.settle(limitMs);
+	}
+
+	realTime(intervalMs?: number): void {
+		this.clock.realTime(intervalMs);
+	}
+
+	stop(): void {
+		this.clock.stop();
+	}
+
+	// ---- what a test can do to the swarm besides the API
+
+	/** Tasks of this image fail their health check at starting, like swarmdeck/whoami:2.0. */
+	markImageBroken(image: string, broken = true): void {
+		if (broken) {
+			this.orchestrator.lifecycle.brokenImages.add(image);
+		} else {
+			this.orchestrator.lifecycle.brokenImages.delete(image);
+		}
+	}
+
+	/** A node's daemon stops answering (down) or comes back (ready). */
+	setNodeState(nameOrId: string, state: 'down' | 'ready'): void {
+		const node = this.node(nameOrId);
+		this.store.writeNode(node, current => {
+			current.Status = {...current.Status, State: state, ...(state === 'down' ? {Message: 'heartbeat failure'} : {})};
+			if (state === 'ready') {
+				delete current.Status.Message;
+			}
+
+			if (current.ManagerStatus) {
+				current.ManagerStatus = {...current.ManagerStatus, Reachability: state === 'down' ? 'unreachable' : 'reachable'};
+			}
+		});
+		this.orchestrator.nodesChanged(node);
+	}
+
+	/** The task's container dies (a crash after it ran, for the monitor window). */
+	failTask(taskId: string, error = 'task: non-zero exit (1)', exitCode = 1): void {
+		const task = this.store.tasks.get(taskId);
+		if (!task) {
+			throw daemonErrors.notFound('task', taskId);
+		}
+
+		this.orchestrator.lifecycle.fail(task, error, exitCode);
+	}
+
+	/** A log line written by a task of the service (its first running task unless one is named). */
+	writeLog(serviceNameOrId: string, text: string, options: {stream?: 'stdout' | 'stderr'; taskId?: string} = {}): void {
+		const service = this.service(serviceNameOrId);
+		const task = options.taskId
+			? this.store.tasks.get(options.taskId)
+			: this.store.tasksOf(service.ID).find(candidate => candidate.Status.State === 'running') ?? this.store.tasksOf(service.ID)[0];
+		this.logs.write({
+			serviceId: service.ID,
+			taskId: task?.ID ?? '',
+			nodeId: task?.NodeID ?? '',
+			stream: options.stream ?? 'stdout',
+			timeMs: this.clock.now(),
+			text,
+		});
+	}
+
+	addNode(init: NodeInit): Node {
+		const template = labShapes.node();
+		const id = this.ids.objectId();
+		const now = this.store.stamp();
+		const role = init.role ?? 'worker';
+		const addr = init.addr ?? `10.0.${Math.floor(this.store.nodes.size / 250)}.${(this.store.nodes.size % 250) + 2}`;
+		const node: Node = {
+			ID: id,
+			Version: {Index: 0},
+			CreatedAt: now,
+			UpdatedAt: now,
+			Spec: {Labels: init.labels ?? {}, Role: role, Availability: init.availability ?? 'active'},
+			Description: {
+				...structuredClone(template.Description),
+				Hostname: init.hostname,
+				Engine: {...structuredClone(template.Description.Engine), EngineVersion: init.engineVersion ?? template.Description.Engine.EngineVersion},
+			},
+			Status: {State: init.state ?? 'ready', Addr: addr},
+			...(role === 'manager' ? {ManagerStatus: {...(init.leader ? {Leader: true} : {}), Reachability: 'reachable', Addr: `${addr}:2377`}} : {}),
+		};
+		this.store.createNode(node);
+		this.orchestrator.nodesChanged();
+		return node;
+	}
+
+	// ---- services
+
+	service(nameOrId: string): Service {
+		const found = this.store.services.get(nameOrId)
+			?? [...this.store.services.values()].find(service => service.Spec.Name === nameOrId)
+			?? uniquePrefix([...this.store.services.values()], service => service.ID, nameOrId);
+		if (!found) {
+			throw daemonErrors.notFound('service', nameOrId);
+		}
+
+		return found;
+	}
+
+	listServices(filtersText?: string | null, withStatus = false): Array<Service & {ServiceStatus?: ServiceStatus}> {
+		const filters = parseFilters(filtersText, serviceFilterNames);
+		return [...this.store.services.values()]
+			.filter(service => serviceMatches(service, filters))
+			.sort((a, b) => a.ID.localeCompare(b.ID))
+			.map(service => withStatus ? {...service, ServiceStatus: this.serviceStatus(service)} : service);
+	}
+
+	/** What `status=true` adds: tasks running on nodes that are not down, and how many are wanted. */
+	serviceStatus(service: Service): ServiceStatus {
+		let running = 0;
+		let desiredGlobal = 0;
+		for (const task of this.store.tasksOf(service.ID)) {
+			const node = task.NodeID ? this.store.nodes.get(task.NodeID) : undefined;
+			if (node?.Status.State === 'down') {
+				continue;
+			}
+
+			if (task.Status.State === 'running') {
+				running++;
+			}
+
+			if (task.DesiredState === 'running') {
+				desiredGlobal++;
+			}
+		}
+
+		const mode = modeOf(service.Spec);
+		return {RunningTasks: running, DesiredTasks: mode === 'global' ? desiredGlobal : replicasOf(service.Spec), CompletedTasks: 0};
+	}
+
+	createService(input: Partial<ServiceSpec>): {ID: string} {
+		const spec = this.checkSpec(input);
+		if ([...this.store.services.values()].some(service => service.Spec.Name === spec.Name)) {
+			throw daemonErrors.nameConflict(spec.Name);
+		}
+
+		const now = this.store.stamp();
+		const service: Service = {
+			ID: this.ids.objectId(),
+			Version: {Index: 0},
+			CreatedAt: now,
+			UpdatedAt: now,
+			Spec: spec,
+			Endpoint: this.endpointFor(spec),
+		};
+		this.store.createService(service);
+		this.orchestrator.serviceCreated(service);
+		return {ID: service.ID};
+	}
+
+	/** POST /services/{id}/update: `version` as the query has it (text), `rollback` likewise. */
+	updateService(nameOrId: string, versionText: string | undefined, input: Partial<ServiceSpec>, rollback?: string): {Warnings: null} {
+		const spec = this.checkSpec(input);
+		const service = this.service(nameOrId);
+		const version = parseVersion(versionText, daemonErrors.invalidVersion);
+		if (rollback && rollback !== 'previous' && rollback !== 'none') {
+			throw daemonErrors.rollbackOption(rollback);
+		}
+
+		const rollingBack = rollback === 'previous';
+		if (rollingBack && !service.PreviousSpec) {
+			throw daemonErrors.noPreviousSpec(service.ID);
+		}
+
+		if (version !== service.Version.Index) {
+			throw daemonErrors.outOfSequence();
+		}
+
+		if (!rollingBack) {
+			if (spec.Name !== service.Spec.Name) {
+				throw daemonErrors.rename();
+			}
+
+			if (modeOf(spec) !== modeOf(service.Spec)) {
+				throw daemonErrors.modeChange();
+			}
+		}
+
+		const before = taskSpecKey(service.Spec);
+		this.store.writeService(service, current => {
+			const previous = current.Spec;
+			current.Spec = rollingBack ? current.PreviousSpec! : spec;
+			current.PreviousSpec = previous;
+			current.Endpoint = this.endpointFor(current.Spec, current.Endpoint);
+			if (rollingBack) {
+				current.UpdateStatus = {State: 'rollback_started', StartedAt: this.store.stamp(), Message: 'manually requested rollback'};
+			} else {
+				delete current.UpdateStatus;
+			}
+		});
+		this.orchestrator.serviceUpdated(service, {replaceTasks: taskSpecKey(service.Spec) !== before, rollback: rollingBack});
+		return {Warnings: null};
+	}
+
+	removeService(nameOrId: string): void {
+		const service = this.service(nameOrId);
+		this.store.removeService(service);
+		this.orchestrator.serviceRemoved(service);
+		this.logs.forget(service.ID);
+	}
+
+	/** Checks the daemon makes of a spec on create and update, then its defaults. */
+	private checkSpec(input: Partial<ServiceSpec>): ServiceSpec {
+		if (!input || typeof input !== 'object' || !input.TaskTemplate?.ContainerSpec) {
+			throw new EngineError(400, 'mismatched Runtime and *Spec fields');
+		}
+
+		if (!validServiceName(input.Name)) {
+			throw daemonErrors.invalidName();
+		}
+
+		if (!input.TaskTemplate.ContainerSpec.Image) {
+			throw daemonErrors.noImage();
+		}
+
+		return normalizeSpec(input);
+	}
+
+	/** The endpoint the allocator gives a spec: published ports (30000 up when none is asked) and VIPs. */
+	private endpointFor(spec: ServiceSpec, previous?: Service['Endpoint']): Service['Endpoint'] {
+		const ports = spec.EndpointSpec?.Ports ?? [];
+		const networks = spec.TaskTemplate.Networks ?? [];
+		if (ports.length === 0 && networks.length === 0) {
+			return {Spec: {}};
+		}
+
+		const ingress = [...this.store.networks.values()].find(network => network.Ingress);
+		const vipNetworks = [...(ports.length > 0 && ingress ? [ingress.Id] : []), ...networks.map(network => network.Target)];
+		const published = ports.map(port => ({
+			...port,
+			PublishedPort: port.PublishedPort
+				?? previous?.Ports?.find(old => old.TargetPort === port.TargetPort && old.Protocol === port.Protocol)?.PublishedPort
+				?? this.nextPublishedPort++,
+		}));
+		return {
+			Spec: structuredClone(spec.EndpointSpec ?? {Mode: 'vip'}),
+			...(published.length > 0 ? {Ports: published} : {}),
+			VirtualIPs: vipNetworks.map(networkId => {
+				const old = previous?.VirtualIPs?.find(vip => vip.NetworkID === networkId);
+				return old ?? {NetworkID: networkId, Addr: this.nextAddress(networkId)};
+			}),
+		};
+	}
+
+	private nextAddress(networkId: string): string {
+		const count = (this.networkIndex.get(networkId) ?? 1) + 1;
+		this.networkIndex.set(networkId, count);
+		const subnet = this.store.networks.get(networkId)?.IPAM.Config[0]?.Subnet ?? '10.0.9.0/24';
+		const base = subnet.split('/')[0]!.split('.').slice(0, 3).join('.');
+		return `${base}.${count % 254}/24`;
+	}
+
+	// ---- tasks
+
+	task(id: string): Task {
+		const task = this.store.tasks.get(id) ?? uniquePrefix([...this.store.tasks.values()], candidate => candidate.ID, id);
+		if (!task) {
+			throw daemonErrors.notFound('task', id);
+		}
+
+		return task;
+	}
+
+	listTasks(filtersText?: string | null): Task[] {
+		const filters = parseFilters(filtersText, taskFilterNames);
+		checkDesiredStates(filters);
+		const serviceValues = filters.get('service') ?? [];
+		// With a service filter, only that service's tasks are looked at: fast on a big swarm.
+		const candidates = serviceValues.length > 0
+			? [...this.store.services.values()]
+				.filter(service => serviceValues.some(value => value === service.ID || value === service.Spec.Name || service.ID.startsWith(value)))
+				.flatMap(service => this.store.tasksOf(service.ID))
+			: [...this.store.tasks.values()];
+		return candidates
+			.filter(task => {
+				const service = this.store.services.get(task.ServiceID);
+				const node = task.NodeID ? this.store.nodes.get(task.NodeID) : undefined;
+				return taskMatches(task, filters, {service, node, upToDate: service ? this.orchestrator.isUpToDate(task, service) : false});
+			})
+			.sort((a, b) => a.ID.localeCompare(b.ID));
+	}
+
+	// ---- nodes
+
+	node(nameOrId: string): Node {
+		const found = this.store.nodes.get(nameOrId)
+			?? [...this.store.nodes.values()].find(node => node.Description.Hostname === nameOrId)
+			?? uniquePrefix([...this.store.nodes.values()], node => node.ID, nameOrId);
+		if (!found) {
+			throw daemonErrors.notFound('node', nameOrId);
+		}
+
+		return found;
+	}
+
+	listNodes(filtersText?: string | null): Node[] {
+		const filters = parseFilters(filtersText, nodeFilterNames);
+		return [...this.store.nodes.values()].filter(node => nodeMatches(node, filters)).sort((a, b) => a.ID.localeCompare(b.ID));
+	}
+
+	updateNode(nameOrId: string, versionText: string | undefined, spec: Partial<NodeSpec>): void {
+		const node = this.node(nameOrId);
+		const version = parseVersion(versionText, daemonErrors.invalidNodeVersion);
+		if (version !== node.Version.Index) {
+			throw daemonErrors.outOfSequence();
+		}
+
+		const availability = spec.Availability ?? 'active';
+		const role = spec.Role ?? node.Spec.Role;
+		if (!['active', 'pause', 'drain'].includes(availability)) {
+			throw new EngineError(400, `invalid Availability: "${String(availability)}"`);
+		}
+
+		if (!['manager', 'worker'].includes(role)) {
+			throw new EngineError(400, `invalid Role: "${String(role)}"`);
+		}
+
+		this.store.writeNode(node, current => {
+			current.Spec = {...(spec.Name ? {Name: spec.Name} : {}), Labels: spec.Labels ?? {}, Role: role, Availability: availability};
+			if (role === 'manager' && !current.ManagerStatus) {
+				current.ManagerStatus = {Reachability: 'reachable', Addr: `${current.Status.Addr}:2377`};
+			} else if (role === 'worker') {
+				delete current.ManagerStatus;
+			}
+		});
+		this.orchestrator.nodesChanged(node);
+	}
+
+	removeNode(nameOrId: string, force = false): void {
+		const node = this.node(nameOrId);
+		if (node.Spec.Role === 'manager' && node.ManagerStatus) {
+			throw daemonErrors.nodeIsManager(node.ID);
+		}
+
+		if (node.Status.State !== 'down' && !force) {
+			throw daemonErrors.nodeNotDown(node.ID);
+		}
+
+		this.store.removeNode(node);
+		this.orchestrator.nodesChanged();
+	}
+
+	// ---- networks, secrets, configs
+
+	listNetworks(): Network[] {
+		return [...this.store.networks.values()];
+	}
+
+	listSecretsOrConfigs(kind: 'secret' | 'config', filtersText?: string | null): SecretOrConfig[] {
+		const filters = parseFilters(filtersText, secretFilterNames);
+		const names = [...filters.get('name') ?? [], ...filters.get('names') ?? []];
+		return [...(kind === 'secret' ? this.store.secrets : this.store.configs).values()]
+			.filter(object => names.length === 0 || names.includes(object.Spec.Name))
+			.filter(object => (filters.get('id') ?? []).every(id => object.ID.startsWith(id)))
+			.filter(object => (filters.get('label') ?? []).every(label => labelMatches(object.Spec.Labels, label)))
+			.sort((a, b) => a.ID.localeCompare(b.ID));
+	}
+
+	createSecretOrConfig(kind: 'secret' | 'config', body: {Name?: string; Labels?: Record<string, string>; Data?: string}): {ID: string} {
+		const data = typeof body?.Data === 'string' ? Buffer.from(body.Data, 'base64') : Buffer.alloc(0);
+		if (data.length === 0 || data.length >= 512_000) {
+			throw kind === 'secret' ? daemonErrors.secretData() : new EngineError(400, 'rpc error: code = InvalidArgument desc = config data must be larger than 0 and less than 1000 bytes');
+		}
+
+		const name = String(body.Name ?? '');
+		const existing = kind === 'secret' ? this.store.secrets : this.store.configs;
+		if ([...existing.values()].some(object => object.Spec.Name === name)) {
+			throw kind === 'secret' ? daemonErrors.secretExists(name) : daemonErrors.configExists(name);
+		}
+
+		const now = this.store.stamp();
+		const id = this.ids.objectId();
+		const object: SecretOrConfig = {
+			ID: id,
+			Version: {Index: 0},
+			CreatedAt: now,
+			UpdatedAt: now,
+			Spec: {Name: name, Labels: body.Labels ?? {}, ...(kind === 'config' ? {Data: body.Data} : {})},
+		};
+		if (kind === 'secret') {
+			this.secretData.set(id, data.toString('base64'));
+		}
+
+		this.store.putSecretOrConfig(kind, object);
+		return {ID: id};
+	}
+
+	// ---- events, info, version
+
+	/** Events kept in history between `since` and `until` (seconds), matching the filters. */
+	pastEvents(filters: EventFilters, since?: number, until?: number): EventMessage[] {
+		return this.store.events.filter(event => {
+			const seconds = event.timeNano / 1e9;
+			return (since === undefined || seconds >= since) && (until === undefined || seconds <= until) && eventMatches(event, filters);
+		});
+	}
+
+	info(): Record<string, unknown> {
+		const manager = [...this.store.nodes.values()].find(node => node.ManagerStatus?.Leader) ?? [...this.store.nodes.values()][0];
+		if (this.role === 'inactive') {
+			return labShapes.infoInactive();
+		}
+
+		const info = this.role === 'worker' ? labShapes.infoWorker() : labShapes.infoManager();
+		const managers = [...this.store.nodes.values()].filter(node => node.ManagerStatus);
+		const managerAddresses = managers.map(node => ({NodeID: node.ID, Addr: node.ManagerStatus!.Addr}));
+		info.Name = this.role === 'worker' ? ([...this.store.nodes.values()].find(node => node.Spec.Role === 'worker')?.Description.Hostname ?? 'worker') : manager?.Description.Hostname ?? 'node1';
+		info.Swarm = {
+			...info.Swarm,
+			NodeID: this.role === 'worker' ? '' : manager?.ID ?? '',
+			NodeAddr: manager?.Status.Addr ?? '',
+			RemoteManagers: managerAddresses,
+			...(this.role === 'manager' ? {Nodes: this.store.nodes.size, Managers: managers.length} : {}),
+		};
+		return info;
+	}
+
+	version(): Record<string, unknown> {
+		return labShapes.version();
+	}
+}
+
+function parseVersion(text: string | undefined, invalid: (text: string) => EngineError): number {
+	if (text === undefined || !/^\d+$/.test(text)) {
+		throw invalid(text ?? '');
+	}
+
+	return Number(text);
+}
+
+function uniquePrefix<T>(objects: T[], idOf: (object: T) => string, prefix: string): T | undefined {
+	if (prefix.length === 0) {
+		return undefined;
+	}
+
+	const matches = objects.filter(object => idOf(object).startsWith(prefix));
+	return matches.length === 1 ? matches[0] : undefined;
+}
