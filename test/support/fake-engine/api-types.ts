@@ -101,7 +101,8 @@ export type Task = {
 	CreatedAt: string;
 	UpdatedAt: string;
 	Labels: Record<string, string>;
-	Spec: Omit<TaskTemplate, 'Runtime'>;
+	/** The service's TaskTemplate without Runtime. */
+	Spec: TaskTemplate;
 	ServiceID: string;
 	Slot?: number;
 	NodeID?: string;

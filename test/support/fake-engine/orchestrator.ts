@@ -40,8 +40,8 @@ export class Orchestrator {
 	readonly lifecycle: TaskLifecycle;
 	taskHistoryLimit = 5;
 	private readonly updates = new Map<string, RollingUpdate>();
-	/** When a failed slot may get its next task: `${serviceId}/${slotKey}` → engine time. */
-	private readonly restartAt = new Map<string, number>();
+	/** Slots whose task failed under restart condition none: left empty until the next update. */
+	private readonly restartBlocked = new Set<string>();
 	private placementTurn = 0;
 
 	constructor(private readonly store: Store, private readonly clock: Clock, ids: IdGenerator, timings: Timings) {
@@ -89,9 +89,9 @@ export class Orchestrator {
 	serviceUpdated(service: Service, {replaceTasks, rollback}: {replaceTasks: boolean; rollback: boolean}): void {
 		this.updates.get(service.ID)?.cancel();
 		this.updates.delete(service.ID);
-		for (const [key, at] of this.restartAt) {
-			if (key.startsWith(`${service.ID}/`) && at === Number.POSITIVE_INFINITY) {
-				this.restartAt.delete(key);
+		for (const key of this.restartBlocked) {
+			if (key.startsWith(`${service.ID}/`)) {
+				this.restartBlocked.delete(key);
 			}
 		}
 
@@ -194,37 +194,42 @@ export class Orchestrator {
 		return task;
 	}
 
-	/** A failed slot restarts only after the restart policy's delay (never with condition none). */
 	private mayStart(service: Service, slotKey: string): boolean {
-		const at = this.restartAt.get(`${service.ID}/${slotKey}`);
-		if (at === undefined || at <= this.clock.now()) {
-			this.restartAt.delete(`${service.ID}/${slotKey}`);
-			return true;
-		}
-
-		return false;
+		return !this.restartBlocked.has(`${service.ID}/${slotKey}`);
 	}
 
+	/**
+	 * swarmkit's restart supervisor: the failed task's replacement is created at once, held at
+	 * ready, and started when the restart policy's delay has passed (never with condition none).
+	 */
 	private taskFailed(task: Task): void {
 		const service = this.store.services.get(task.ServiceID);
-		this.updates.get(task.ServiceID)?.taskFailed(task);
 		this.trimHistory(task);
-		if (!service) {
-			return;
+		if (service) {
+			this.restart(service, task);
 		}
+
+		// After the restart, as in swarmkit: a rollback this failure triggers replaces the restarted task too.
+		this.updates.get(task.ServiceID)?.taskFailed(task);
+	}
+
+	private restart(service: Service, task: Task): void {
 
 		const key = `${service.ID}/${this.slotKeyOf(task)}`;
 		if (!restartsOnFailure(service.Spec)) {
-			this.restartAt.set(key, Number.POSITIVE_INFINITY);
+			this.restartBlocked.add(key);
 			return;
 		}
 
-		const delay = restartDelayMs(service.Spec);
-		this.restartAt.set(key, this.clock.now() + delay);
-		this.clock.schedule(delay, () => {
-			const current = this.store.services.get(service.ID);
-			if (current) {
-				this.reconcile(current);
+		const slotTaken = this.store.tasksOf(service.ID).some(other => other !== task && isActive(other) && this.slotKeyOf(other) === this.slotKeyOf(task));
+		if (slotTaken) {
+			return;
+		}
+
+		const replacement = this.createTask(service, {...(task.Slot === undefined ? {nodeId: task.NodeID} : {slot: task.Slot}), desired: 'ready'});
+		this.clock.schedule(restartDelayMs(service.Spec), () => {
+			if (this.store.tasks.get(replacement.ID)?.DesiredState === 'ready' && !this.updates.get(service.ID)?.owns(replacement.ID)) {
+				this.lifecycle.setDesired(replacement, 'running');
 			}
 		});
 	}
@@ -280,7 +285,7 @@ export class Orchestrator {
 		service: id => this.store.services.get(id),
 		task: id => this.store.tasks.get(id),
 		dirtySlots: service => this.store.tasksOf(service.ID)
-			.filter(task => task.DesiredState === 'running' && !this.isUpToDate(task, service))
+			.filter(task => isActive(task) && !this.isUpToDate(task, service))
 			.map(task => ({slotKey: this.slotKeyOf(task), task}))
 			.sort((a, b) => a.slotKey.localeCompare(b.slotKey, undefined, {numeric: true})),
 		replace: (service, old, desired) => this.createTask(service, {

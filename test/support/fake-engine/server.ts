@@ -36,6 +36,8 @@ export type EngineServer = {
 	readonly requests: {total: number; byRoute: Map<string, number>};
 	/** Faults by route name, e.g. 'GET /services' or 'POST /services/{id}/update'. */
 	readonly faults: Map<string, Fault>;
+	/** Called with the route name before each request is handled: a test's chance to change the swarm in between. */
+	beforeRoute: ((route: string) => void) | undefined;
 	/** Ends every open event stream, as a daemon restart or a dropped connection does. */
 	dropEventStreams(): void;
 	/** Request counts as one line per route, busiest first. */
@@ -224,6 +226,7 @@ export async function serveEngine(engine: Engine, {socketPath}: {socketPath: str
 			.find(({groups}) => groups !== null);
 		const name = match?.candidate.name ?? `${request.method ?? ''} unknown`;
 		requests.byRoute.set(name, (requests.byRoute.get(name) ?? 0) + 1);
+		self.beforeRoute?.(name);
 		const fault = faults.get(name);
 		if (fault?.kind === 'hang') {
 			return;
@@ -276,20 +279,13 @@ export async function serveEngine(engine: Engine, {socketPath}: {socketPath: str
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	rmSync(socketPath, {force: true});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(socketPath, () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
-
-	return {
+	// Built before the socket listens: every request reads its beforeRoute.
+	const self: EngineServer = {
 		socketPath,
 		host: `unix://${socketPath}`,
 		requests,
 		faults,
+		beforeRoute: undefined,
 		dropEventStreams() {
 			for (const stream of [...eventStreams]) {
 				stream.destroy();
@@ -316,6 +312,17 @@ export async function serveEngine(engine: Engine, {socketPath}: {socketPath: str
 			rmSync(socketPath, {force: true});
 		},
 	};
+
+	rmSync(socketPath, {force: true});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(socketPath, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+
+	return self;
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {

@@ -100,7 +100,7 @@ export function taskSpecKey(spec: ServiceSpec): string {
 }
 
 /** The task's copy of the template: swarmkit keeps everything but Runtime. */
-export function taskSpecOf(spec: ServiceSpec): Omit<TaskTemplate, 'Runtime'> {
+export function taskSpecOf(spec: ServiceSpec): TaskTemplate {
 	const template = structuredClone(spec.TaskTemplate);
 	delete template.Runtime;
 	return template;

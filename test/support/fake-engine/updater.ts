@@ -79,7 +79,7 @@ export class RollingUpdate {
 		const size = this.policy.parallelism === 0 ? this.queue.length : this.policy.parallelism;
 		for (const {slotKey, task: old} of this.queue.splice(0, size)) {
 			const current = this.host.task(old.ID);
-			if (!current || current.DesiredState !== 'running') {
+			if (!current || (current.DesiredState !== 'running' && current.DesiredState !== 'ready')) {
 				// Already gone (scaled down, node drained): nothing to replace here.
 				continue;
 			}
