@@ -10,8 +10,9 @@ import {checkDesiredStates, nodeFilterNames, nodeMatches, parseFilters, secretFi
 import {IdGenerator} from './ids.js';
 import {labShapes} from './lab-shapes.js';
 import {LogBook} from './logs.js';
+import {nextAddress} from './networks.js';
 import {Orchestrator} from './orchestrator.js';
-import {modeOf, normalizeSpec, replicasOf, taskSpecKey, validServiceName} from './spec.js';
+import {modeOf, normalizeSpec, replicasOf, taskSpecKey, taskSpecOf, validServiceName} from './spec.js';
 import {Store} from './store.js';
 import {defaultTimings, type Timings} from './task-lifecycle.js';
 
@@ -52,7 +53,6 @@ export class Engine {
 	readonly ids: IdGenerator;
 	role: SwarmRole;
 	private readonly secretData = new Map<string, string>();
-	private readonly networkIndex = new Map<string, number>();
 	private nextPublishedPort = 30_000;
 
 	constructor(options: EngineOptions = {}) {
@@ -168,6 +168,30 @@ export class Engine {
 		return node;
 	}
 
+	/**
+	 * Puts objects captured from a real daemon (test/fixtures/*.json) into the store as they
+	 * are, IDs and all: a task counts as up to date when its spec is its service's template.
+	 */
+	load({nodes = [], services = [], tasks = []}: {nodes?: Node[]; services?: Service[]; tasks?: Task[]}): void {
+		for (const node of nodes) {
+			this.store.nodes.set(node.ID, structuredClone(node));
+		}
+
+		for (const service of services) {
+			this.store.services.set(service.ID, structuredClone(service));
+		}
+
+		for (const raw of tasks) {
+			const task = structuredClone(raw);
+			const service = this.store.services.get(task.ServiceID);
+			this.store.putTask(task);
+			task.Version = raw.Version;
+			if (service && JSON.stringify(task.Spec) === JSON.stringify(taskSpecOf(service.Spec))) {
+				this.store.taskSpecKeys.set(task.ID, taskSpecKey(service.Spec));
+			}
+		}
+	}
+
 	// ---- services
 
 	service(nameOrId: string): Service {
@@ -225,7 +249,7 @@ export class Engine {
 			CreatedAt: now,
 			UpdatedAt: now,
 			Spec: spec,
-			Endpoint: this.endpointFor(spec),
+			Endpoint: this.allocateEndpoint(spec),
 		};
 		this.store.createService(service);
 		this.orchestrator.serviceCreated(service);
@@ -265,7 +289,7 @@ export class Engine {
 			const previous = current.Spec;
 			current.Spec = rollingBack ? current.PreviousSpec! : spec;
 			current.PreviousSpec = previous;
-			current.Endpoint = this.endpointFor(current.Spec, current.Endpoint);
+			current.Endpoint = this.allocateEndpoint(current.Spec, current.Endpoint);
 			if (rollingBack) {
 				current.UpdateStatus = {State: 'rollback_started', StartedAt: this.store.stamp(), Message: 'manually requested rollback'};
 			} else {
@@ -301,7 +325,7 @@ export class Engine {
 	}
 
 	/** The endpoint the allocator gives a spec: published ports (30000 up when none is asked) and VIPs. */
-	private endpointFor(spec: ServiceSpec, previous?: Service['Endpoint']): Service['Endpoint'] {
+	allocateEndpoint(spec: ServiceSpec, previous?: Service['Endpoint']): Service['Endpoint'] {
 		const ports = spec.EndpointSpec?.Ports ?? [];
 		const networks = spec.TaskTemplate.Networks ?? [];
 		if (ports.length === 0 && networks.length === 0) {
@@ -321,17 +345,9 @@ export class Engine {
 			...(published.length > 0 ? {Ports: published} : {}),
 			VirtualIPs: vipNetworks.map(networkId => {
 				const old = previous?.VirtualIPs?.find(vip => vip.NetworkID === networkId);
-				return old ?? {NetworkID: networkId, Addr: this.nextAddress(networkId)};
+				return old ?? {NetworkID: networkId, Addr: nextAddress(this.store, networkId)};
 			}),
 		};
-	}
-
-	private nextAddress(networkId: string): string {
-		const count = (this.networkIndex.get(networkId) ?? 1) + 1;
-		this.networkIndex.set(networkId, count);
-		const subnet = this.store.networks.get(networkId)?.IPAM.Config[0]?.Subnet ?? '10.0.9.0/24';
-		const base = subnet.split('/')[0]!.split('.').slice(0, 3).join('.');
-		return `${base}.${count % 254}/24`;
 	}
 
 	// ---- tasks

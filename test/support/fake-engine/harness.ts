@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Engine, type EngineOptions} from './engine.js';
 import {serveEngine, type EngineServer} from './server.js';
-import type {ServiceSpec} from './api-types.js';
+import type {Node, Service, ServiceSpec, Task} from './api-types.js';
 
 export type StartedEngine = {
 	engine: Engine;
@@ -15,15 +15,21 @@ export type StartedEngine = {
 };
 
 export type StartEngineOptions = EngineOptions & {
-	/** Services to create before the server answers; their tasks are settled to running. */
+	/** Services to create before the server answers (the image defaults to swarmdeck/vote:latest); their tasks are settled to running. */
 	services?: Array<Partial<ServiceSpec> & {Name: string}>;
+	/** Objects captured from a daemon, loaded as they are (Engine.load), e.g. test/fixtures/fixture-web-*.json. */
+	captured?: {nodes?: Node[]; services?: Service[]; tasks?: Task[]};
 	/** Follow the wall clock (for a UI that polls), instead of moving only when told. */
 	realTime?: boolean;
 };
 
 export async function startEngine(options: StartEngineOptions = {}): Promise<StartedEngine> {
-	const {services = [], realTime = false, ...engineOptions} = options;
-	const engine = new Engine(engineOptions);
+	const {services = [], captured, realTime = false, ...engineOptions} = options;
+	const engine = new Engine(captured?.nodes ? {nodes: [], ...engineOptions} : engineOptions);
+	if (captured) {
+		engine.load(captured);
+	}
+
 	for (const spec of services) {
 		engine.createService({TaskTemplate: {ContainerSpec: {Image: 'swarmdeck/vote:latest'}}, ...spec});
 	}

@@ -224,7 +224,7 @@ export async function serveEngine(engine: Engine, {socketPath}: {socketPath: str
 		const match = routes
 			.map(candidate => ({candidate, groups: candidate.method === request.method ? candidate.pattern.exec(path) : null}))
 			.find(({groups}) => groups !== null);
-		const name = match?.candidate.name ?? `${request.method ?? ''} unknown`;
+		const name = match?.candidate.name ?? `${request.method ?? ''} ${path} (no such route)`;
 		requests.byRoute.set(name, (requests.byRoute.get(name) ?? 0) + 1);
 		self.beforeRoute?.(name);
 		const fault = faults.get(name);

@@ -17,6 +17,8 @@ export class Store {
 	private readonly tasksByService = new Map<string, Set<string>>();
 	/** The spec key (spec.ts taskSpecKey) each task was made from: how "up to date" is decided. */
 	readonly taskSpecKeys = new Map<string, string>();
+	/** Addresses handed out so far, by network (networks.ts). */
+	readonly addressesUsed = new Map<string, number>();
 	readonly events: EventMessage[] = [];
 	private readonly eventListeners = new Set<(event: EventMessage) => void>();
 	private index = 1;

@@ -8,6 +8,7 @@ import type {Node, Service, Task, TaskState} from './api-types.js';
 import {stateRank} from './api-types.js';
 import type {Clock, TimerHandle} from './clock.js';
 import type {IdGenerator} from './ids.js';
+import {attachmentsFor} from './networks.js';
 import {imageOf, taskSpecOf} from './spec.js';
 import type {Store} from './store.js';
 
@@ -85,6 +86,11 @@ export class TaskLifecycle {
 			Status: {Timestamp: now, State: 'new', Message: 'created', PortStatus: {}},
 			DesiredState: options.desired,
 		};
+		const attachments = attachmentsFor(this.store, service.Spec);
+		if (attachments) {
+			task.NetworksAttachments = attachments;
+		}
+
 		this.store.putTask(task);
 		this.drive(task);
 		return task;

@@ -154,7 +154,7 @@ describe('request counts and faults', () => {
 		await call('GET', '/services/web');
 		await call('GET', '/whatever');
 		expect(server.requests.total).toBe(4);
-		expect(Object.fromEntries(server.requests.byRoute)).toEqual({'GET /services': 2, 'GET /services/{id}': 1, 'GET unknown': 1});
+		expect(Object.fromEntries(server.requests.byRoute)).toEqual({'GET /services': 2, 'GET /services/{id}': 1, 'GET /whatever (no such route)': 1});
 		expect(server.report()).toContain('2  GET /services');
 	});
 
