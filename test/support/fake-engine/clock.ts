@@ -11,6 +11,7 @@ export class Clock {
 	private sequence = 0;
 	private readonly queue: Timer[] = [];
 	private ticker: NodeJS.Timeout | undefined;
+	private wallOffset: number | undefined;
 	/** Called after every move of time, e.g. to end event streams whose `until` has passed. */
 	readonly listeners = new Set<() => void>();
 
@@ -19,12 +20,14 @@ export class Clock {
 	}
 
 	now(): number {
-		return this.current;
+		// On real timers, time between two ticks is the wall clock's too: an event written
+		// right after a client read Date.now() must not carry an earlier time.
+		return this.wallOffset === undefined ? this.current : Math.max(this.current, Date.now() + this.wallOffset);
 	}
 
 	/** Runs `run` once `delayMs` of engine time have passed (0: at the next advance or settle). */
 	schedule(delayMs: number, run: () => void): TimerHandle {
-		const timer: Timer = {due: this.current + Math.max(0, delayMs), sequence: this.sequence++, run, cancelled: false};
+		const timer: Timer = {due: this.now() + Math.max(0, delayMs), sequence: this.sequence++, run, cancelled: false};
 		// Binary insertion keeps the queue ordered by due time, then by scheduling order.
 		let low = 0;
 		let high = this.queue.length;
@@ -51,7 +54,7 @@ export class Clock {
 
 	/** Moves time on by `ms`, running every timer that falls due on the way, in order. */
 	advance(ms: number): void {
-		this.runUntil(this.current + Math.max(0, ms));
+		this.runUntil(this.now() + Math.max(0, ms));
 	}
 
 	/**
@@ -80,11 +83,9 @@ export class Clock {
 			return;
 		}
 
-		let last = Date.now();
+		this.wallOffset = this.current - Date.now();
 		this.ticker = setInterval(() => {
-			const wall = Date.now();
-			this.advance(wall - last);
-			last = wall;
+			this.runUntil(Date.now() + this.wallOffset!);
 		}, intervalMs);
 		this.ticker.unref();
 	}
@@ -92,6 +93,8 @@ export class Clock {
 	stop(): void {
 		clearInterval(this.ticker);
 		this.ticker = undefined;
+		this.current = this.now();
+		this.wallOffset = undefined;
 	}
 
 	private nextDue(): number | undefined {

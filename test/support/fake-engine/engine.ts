@@ -503,13 +503,14 @@ export class Engine {
 
 		const info = this.role === 'worker' ? labShapes.infoWorker() : labShapes.infoManager();
 		const managers = [...this.store.nodes.values()].filter(node => node.ManagerStatus);
-		const managerAddresses = managers.map(node => ({NodeID: node.ID, Addr: node.ManagerStatus!.Addr}));
-		info.Name = this.role === 'worker' ? ([...this.store.nodes.values()].find(node => node.Spec.Role === 'worker')?.Description.Hostname ?? 'worker') : manager?.Description.Hostname ?? 'node1';
+		// The node this daemon runs on: the leader, or a worker when it plays one.
+		const local = this.role === 'worker' ? [...this.store.nodes.values()].find(node => !node.ManagerStatus) : manager;
+		info.Name = local?.Description.Hostname ?? info.Name;
 		info.Swarm = {
 			...info.Swarm,
-			NodeID: this.role === 'worker' ? '' : manager?.ID ?? '',
-			NodeAddr: manager?.Status.Addr ?? '',
-			RemoteManagers: managerAddresses,
+			NodeID: local?.ID ?? '',
+			NodeAddr: local?.Status.Addr ?? '',
+			RemoteManagers: managers.map(node => ({NodeID: node.ID, Addr: node.ManagerStatus!.Addr})),
 			...(this.role === 'manager' ? {Nodes: this.store.nodes.size, Managers: managers.length} : {}),
 		};
 		return info;

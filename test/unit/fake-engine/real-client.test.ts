@@ -40,6 +40,18 @@ describe('swarmdeck\'s client on the fake engine', () => {
 		]);
 	});
 
+	it('fails the preflight on a worker and outside a swarm, in swarmdeck\'s words', async () => {
+		const {client, engine} = await begin();
+		engine.role = 'worker';
+		const worker = await client.preflight();
+		expect(worker).toMatchObject({ok: false, problem: 'worker'});
+		expect(worker.ok ? '' : worker.message).toContain(`node2 (${started!.host}) is a swarm worker`);
+		expect(worker.ok ? '' : worker.message).toContain(`Managers of this swarm: ${engine.node('node1').ManagerStatus!.Addr}`);
+		engine.role = 'inactive';
+		expect(await client.preflight()).toMatchObject({ok: false, problem: 'inactive'});
+		await expect(client.listServices()).rejects.toThrow(/not a swarm manager/);
+	});
+
 	it('scales, changes the image, rolls back and forces a redeploy, as the swarm then shows', async () => {
 		const {client, engine} = await begin();
 		await client.scale('vote', '5');

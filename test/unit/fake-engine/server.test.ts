@@ -4,8 +4,7 @@
 import {request} from 'node:http';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startEngine, type StartedEngine} from '../../support/fake-engine/harness.js';
-
-type Reply = {status: number; headers: Record<string, string | string[] | undefined>; body: Buffer};
+import {call as callRaw, callJson} from '../../support/unix-http.js';
 
 let started: StartedEngine | undefined;
 
@@ -19,24 +18,12 @@ async function begin(options: Parameters<typeof startEngine>[0] = {}): Promise<S
 	return started;
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<Reply> {
-	return new Promise((resolve, reject) => {
-		const outgoing = request({socketPath: started!.server.socketPath, method, path, headers: body === undefined ? {} : {'Content-Type': 'application/json'}}, response => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				resolve({status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks)});
-			});
-			response.on('error', reject);
-		});
-		outgoing.on('error', reject);
-		outgoing.end(body === undefined ? undefined : JSON.stringify(body));
-	});
+async function call(method: string, path: string, body?: unknown) {
+	return callRaw(started!.server.socketPath, method, path, body);
 }
 
-async function json(method: string, path: string, body?: unknown): Promise<{status: number; json: any}> { // eslint-disable-line @typescript-eslint/no-explicit-any
-	const reply = await call(method, path, body);
-	return {status: reply.status, json: reply.body.length > 0 ? JSON.parse(reply.body.toString('utf8')) : undefined};
+async function json(method: string, path: string, body?: unknown) {
+	return callJson(started!.server.socketPath, method, path, body);
 }
 
 const web = {Name: 'web', Mode: {Replicated: {Replicas: 2}}};
