@@ -37,6 +37,8 @@ export type EngineOptions = {
 	role?: SwarmRole;
 	/** The nodes; by default the lab's three (node1 the leader, node2 and node3 workers). */
 	nodes?: NodeInit[];
+	/** Tasks kept per slot, finished ones included (the swarm's TaskHistoryRetentionLimit, 5). */
+	taskHistoryLimit?: number;
 };
 
 export const labNodeNames: NodeInit[] = [
@@ -61,6 +63,7 @@ export class Engine {
 		this.store = new Store(this.clock);
 		this.orchestrator = new Orchestrator(this.store, this.clock, this.ids, {...defaultTimings, ...options.timings});
 		this.role = options.role ?? 'manager';
+		this.orchestrator.taskHistoryLimit = options.taskHistoryLimit ?? 5;
 		for (const network of labShapes.networks()) {
 			const id = network.Scope === 'swarm' ? this.ids.objectId() : this.ids.containerId();
 			this.store.networks.set(id, {...network, Id: id, Created: this.store.stamp()});
@@ -127,12 +130,12 @@ export class Engine {
 		this.orchestrator.lifecycle.fail(task, error, exitCode);
 	}
 
-	/** A log line written by a task of the service (its first running task unless one is named). */
+	/** A log line written by a task of the service (the running task of its lowest slot unless one is named). */
 	writeLog(serviceNameOrId: string, text: string, options: {stream?: 'stdout' | 'stderr'; taskId?: string} = {}): void {
 		const service = this.service(serviceNameOrId);
 		const task = options.taskId
 			? this.store.tasks.get(options.taskId)
-			: this.store.tasksOf(service.ID).find(candidate => candidate.Status.State === 'running') ?? this.store.tasksOf(service.ID)[0];
+			: this.store.tasksOf(service.ID).filter(candidate => candidate.Status.State === 'running').sort((a, b) => (a.Slot ?? 0) - (b.Slot ?? 0))[0] ?? this.store.tasksOf(service.ID)[0];
 		this.logs.write({
 			serviceId: service.ID,
 			taskId: task?.ID ?? '',
@@ -513,6 +516,11 @@ export class Engine {
 			RemoteManagers: managers.map(node => ({NodeID: node.ID, Addr: node.ManagerStatus!.Addr})),
 			...(this.role === 'manager' ? {Nodes: this.store.nodes.size, Managers: managers.length} : {}),
 		};
+		const cluster = (info.Swarm as {Cluster?: {Spec?: {Orchestration?: {TaskHistoryRetentionLimit?: number}}}}).Cluster;
+		if (cluster?.Spec?.Orchestration) {
+			cluster.Spec.Orchestration.TaskHistoryRetentionLimit = this.orchestrator.taskHistoryLimit;
+		}
+
 		return info;
 	}
 

@@ -16,6 +16,7 @@ const usage = `Usage: scripts/synthetic-swarm --socket PATH [options]
   --nodes N         nodes (default ${syntheticDefaults.nodes})
   --seed N          seed of the generator (default ${syntheticDefaults.seed})
   --updates N       start N rolling updates once serving (default 0)
+  --burst N         rolling updates that each SIGUSR2 starts (default 100)
   --role ROLE       what /info says: manager, worker or inactive (default manager)
   --broken IMAGE    tasks of IMAGE fail their health check (repeatable)
 `;
@@ -49,6 +50,7 @@ const {values} = (() => {
 				nodes: {type: 'string'},
 				seed: {type: 'string'},
 				updates: {type: 'string'},
+				burst: {type: 'string'},
 				role: {type: 'string'},
 				broken: {type: 'string', multiple: true},
 				help: {type: 'boolean'},
@@ -119,6 +121,12 @@ const chatter = setInterval(() => {
 
 process.on('SIGUSR1', () => {
 	process.stderr.write(`${server.report()}\n`);
+});
+
+const burst = count(values.burst, 'burst', 100);
+process.on('SIGUSR2', () => {
+	const names = startRollingUpdates(engine, burst);
+	process.stderr.write(`synthetic-swarm: started ${names.length} rolling updates\n`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

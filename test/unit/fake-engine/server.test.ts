@@ -131,6 +131,35 @@ describe('service logs', () => {
 		expect(frames((await call('GET', `/services/web/logs?stdout=1&stderr=1&since=${since}`)).body).map(([, text]) => text)).toEqual(['oops\n', 'third line\n']);
 		expect(await json('GET', '/services/web/logs')).toEqual({status: 500, json: {message: 'Bad parameters: you must choose at least one stream'}});
 	});
+
+	it('follows: lines written later arrive on the open stream, with details when asked', async () => {
+		const {engine, server} = await begin({services: [web]});
+		engine.writeLog('web', 'before');
+		const received: Buffer[] = [];
+		let opened: () => void = () => undefined;
+		const open = new Promise<void>(resolve => {
+			opened = resolve;
+		});
+		const outgoing = request({socketPath: server.socketPath, path: '/services/web/logs?stdout=1&follow=1&tail=0&details=1'}, response => {
+			opened();
+			response.on('data', (chunk: Buffer) => received.push(chunk));
+			response.on('error', () => undefined);
+		});
+		outgoing.on('error', () => undefined);
+		outgoing.end();
+		await open;
+		engine.writeLog('web', 'after');
+		const deadline = performance.now() + 2000;
+		while (received.length === 0 && performance.now() < deadline) {
+			await new Promise(resolve => {
+				setTimeout(resolve, 10);
+			});
+		}
+
+		const task = engine.listTasks(JSON.stringify({service: ['web']})).find(candidate => candidate.Slot === 1)!;
+		expect(frames(Buffer.concat(received))).toEqual([[1, `com.docker.swarm.node.id=${task.NodeID!},com.docker.swarm.service.id=${task.ServiceID},com.docker.swarm.task.id=${task.ID} after\n`]]);
+		outgoing.destroy();
+	});
 });
 
 describe('request counts and faults', () => {
