@@ -6,26 +6,18 @@ import type {EventMessage, Network, Node, NodeSpec, SecretOrConfig, Service, Ser
 import {Clock} from './clock.js';
 import {daemonErrors, EngineError, type SwarmRole} from './errors.js';
 import {eventMatches, type EventFilters} from './events.js';
-import {checkDesiredStates, nodeFilterNames, nodeMatches, parseFilters, secretFilterNames, serviceFilterNames, serviceMatches, taskFilterNames, taskMatches, labelMatches} from './filters.js';
+import {checkDesiredStates, nodeFilterNames, nodeMatches, parseFilters, serviceFilterNames, serviceMatches, taskFilterNames, taskMatches} from './filters.js';
 import {IdGenerator} from './ids.js';
+import {engineInfo} from './info.js';
 import {labShapes} from './lab-shapes.js';
 import {LogBook} from './logs.js';
-import {nextAddress} from './networks.js';
+import {labNodeNames, makeNode, writeNodeSpec, type NodeInit} from './nodes.js';
+import {SecretsAndConfigs, type SecretKind} from './secrets.js';
+import {allocateEndpoint} from './networks.js';
 import {Orchestrator} from './orchestrator.js';
 import {modeOf, normalizeSpec, replicasOf, taskSpecKey, taskSpecOf, validServiceName} from './spec.js';
 import {Store} from './store.js';
 import {defaultTimings, type Timings} from './task-lifecycle.js';
-
-export type NodeInit = {
-	hostname: string;
-	role?: 'manager' | 'worker';
-	availability?: NodeSpec['Availability'];
-	state?: Node['Status']['State'];
-	labels?: Record<string, string>;
-	leader?: boolean;
-	engineVersion?: string;
-	addr?: string;
-};
 
 export type EngineOptions = {
 	/** Seeds the IDs, so a synthetic swarm is the same every run. */
@@ -41,27 +33,21 @@ export type EngineOptions = {
 	taskHistoryLimit?: number;
 };
 
-export const labNodeNames: NodeInit[] = [
-	{hostname: 'node1', role: 'manager', leader: true},
-	{hostname: 'node2'},
-	{hostname: 'node3'},
-];
-
 export class Engine {
 	readonly clock: Clock;
 	readonly store: Store;
 	readonly orchestrator: Orchestrator;
 	readonly logs = new LogBook();
 	readonly ids: IdGenerator;
+	private readonly secrets: SecretsAndConfigs;
 	role: SwarmRole;
-	private readonly secretData = new Map<string, string>();
-	private nextPublishedPort = 30_000;
 
 	constructor(options: EngineOptions = {}) {
 		this.clock = new Clock(options.start);
 		this.ids = new IdGenerator(options.seed ?? 1);
 		this.store = new Store(this.clock);
 		this.orchestrator = new Orchestrator(this.store, this.clock, this.ids, {...defaultTimings, ...options.timings});
+		this.secrets = new SecretsAndConfigs(this.store, this.ids);
 		this.role = options.role ?? 'manager';
 		this.orchestrator.taskHistoryLimit = options.taskHistoryLimit ?? 5;
 		for (const network of labShapes.networks()) {
@@ -147,25 +133,7 @@ export class Engine {
 	}
 
 	addNode(init: NodeInit): Node {
-		const template = labShapes.node();
-		const id = this.ids.objectId();
-		const now = this.store.stamp();
-		const role = init.role ?? 'worker';
-		const addr = init.addr ?? `10.0.${Math.floor(this.store.nodes.size / 250)}.${(this.store.nodes.size % 250) + 2}`;
-		const node: Node = {
-			ID: id,
-			Version: {Index: 0},
-			CreatedAt: now,
-			UpdatedAt: now,
-			Spec: {Labels: init.labels ?? {}, Role: role, Availability: init.availability ?? 'active'},
-			Description: {
-				...structuredClone(template.Description),
-				Hostname: init.hostname,
-				Engine: {...structuredClone(template.Description.Engine), EngineVersion: init.engineVersion ?? template.Description.Engine.EngineVersion},
-			},
-			Status: {State: init.state ?? 'ready', Addr: addr},
-			...(role === 'manager' ? {ManagerStatus: {...(init.leader ? {Leader: true} : {}), Reachability: 'reachable', Addr: `${addr}:2377`}} : {}),
-		};
+		const node = makeNode(this.store, this.ids, init);
 		this.store.createNode(node);
 		this.orchestrator.nodesChanged();
 		return node;
@@ -252,7 +220,7 @@ export class Engine {
 			CreatedAt: now,
 			UpdatedAt: now,
 			Spec: spec,
-			Endpoint: this.allocateEndpoint(spec),
+			Endpoint: allocateEndpoint(this.store, spec),
 		};
 		this.store.createService(service);
 		this.orchestrator.serviceCreated(service);
@@ -292,7 +260,7 @@ export class Engine {
 			const previous = current.Spec;
 			current.Spec = rollingBack ? current.PreviousSpec! : spec;
 			current.PreviousSpec = previous;
-			current.Endpoint = this.allocateEndpoint(current.Spec, current.Endpoint);
+			current.Endpoint = allocateEndpoint(this.store, current.Spec, current.Endpoint);
 			if (rollingBack) {
 				current.UpdateStatus = {State: 'rollback_started', StartedAt: this.store.stamp(), Message: 'manually requested rollback'};
 			} else {
@@ -325,32 +293,6 @@ export class Engine {
 		}
 
 		return normalizeSpec(input);
-	}
-
-	/** The endpoint the allocator gives a spec: published ports (30000 up when none is asked) and VIPs. */
-	allocateEndpoint(spec: ServiceSpec, previous?: Service['Endpoint']): Service['Endpoint'] {
-		const ports = spec.EndpointSpec?.Ports ?? [];
-		const networks = spec.TaskTemplate.Networks ?? [];
-		if (ports.length === 0 && networks.length === 0) {
-			return {Spec: {}};
-		}
-
-		const ingress = [...this.store.networks.values()].find(network => network.Ingress);
-		const vipNetworks = [...(ports.length > 0 && ingress ? [ingress.Id] : []), ...networks.map(network => network.Target)];
-		const published = ports.map(port => ({
-			...port,
-			PublishedPort: port.PublishedPort
-				?? previous?.Ports?.find(old => old.TargetPort === port.TargetPort && old.Protocol === port.Protocol)?.PublishedPort
-				?? this.nextPublishedPort++,
-		}));
-		return {
-			Spec: structuredClone(spec.EndpointSpec ?? {Mode: 'vip'}),
-			...(published.length > 0 ? {Ports: published} : {}),
-			VirtualIPs: vipNetworks.map(networkId => {
-				const old = previous?.VirtualIPs?.find(vip => vip.NetworkID === networkId);
-				return old ?? {NetworkID: networkId, Addr: nextAddress(this.store, networkId)};
-			}),
-		};
 	}
 
 	// ---- tasks
@@ -408,24 +350,7 @@ export class Engine {
 			throw daemonErrors.outOfSequence();
 		}
 
-		const availability = spec.Availability ?? 'active';
-		const role = spec.Role ?? node.Spec.Role;
-		if (!['active', 'pause', 'drain'].includes(availability)) {
-			throw new EngineError(400, `invalid Availability: "${String(availability)}"`);
-		}
-
-		if (!['manager', 'worker'].includes(role)) {
-			throw new EngineError(400, `invalid Role: "${String(role)}"`);
-		}
-
-		this.store.writeNode(node, current => {
-			current.Spec = {...(spec.Name ? {Name: spec.Name} : {}), Labels: spec.Labels ?? {}, Role: role, Availability: availability};
-			if (role === 'manager' && !current.ManagerStatus) {
-				current.ManagerStatus = {Reachability: 'reachable', Addr: `${current.Status.Addr}:2377`};
-			} else if (role === 'worker') {
-				delete current.ManagerStatus;
-			}
-		});
+		writeNodeSpec(this.store, node, spec);
 		this.orchestrator.nodesChanged(node);
 	}
 
@@ -449,43 +374,12 @@ export class Engine {
 		return [...this.store.networks.values()];
 	}
 
-	listSecretsOrConfigs(kind: 'secret' | 'config', filtersText?: string | null): SecretOrConfig[] {
-		const filters = parseFilters(filtersText, secretFilterNames);
-		const names = [...filters.get('name') ?? [], ...filters.get('names') ?? []];
-		return [...(kind === 'secret' ? this.store.secrets : this.store.configs).values()]
-			.filter(object => names.length === 0 || names.includes(object.Spec.Name))
-			.filter(object => (filters.get('id') ?? []).every(id => object.ID.startsWith(id)))
-			.filter(object => (filters.get('label') ?? []).every(label => labelMatches(object.Spec.Labels, label)))
-			.sort((a, b) => a.ID.localeCompare(b.ID));
+	listSecretsOrConfigs(kind: SecretKind, filtersText?: string | null): SecretOrConfig[] {
+		return this.secrets.list(kind, filtersText);
 	}
 
-	createSecretOrConfig(kind: 'secret' | 'config', body: {Name?: string; Labels?: Record<string, string>; Data?: string}): {ID: string} {
-		const data = typeof body?.Data === 'string' ? Buffer.from(body.Data, 'base64') : Buffer.alloc(0);
-		if (data.length === 0 || data.length >= 512_000) {
-			throw kind === 'secret' ? daemonErrors.secretData() : new EngineError(400, 'rpc error: code = InvalidArgument desc = config data must be larger than 0 and less than 1000 bytes');
-		}
-
-		const name = String(body.Name ?? '');
-		const existing = kind === 'secret' ? this.store.secrets : this.store.configs;
-		if ([...existing.values()].some(object => object.Spec.Name === name)) {
-			throw kind === 'secret' ? daemonErrors.secretExists(name) : daemonErrors.configExists(name);
-		}
-
-		const now = this.store.stamp();
-		const id = this.ids.objectId();
-		const object: SecretOrConfig = {
-			ID: id,
-			Version: {Index: 0},
-			CreatedAt: now,
-			UpdatedAt: now,
-			Spec: {Name: name, Labels: body.Labels ?? {}, ...(kind === 'config' ? {Data: body.Data} : {})},
-		};
-		if (kind === 'secret') {
-			this.secretData.set(id, data.toString('base64'));
-		}
-
-		this.store.putSecretOrConfig(kind, object);
-		return {ID: id};
+	createSecretOrConfig(kind: SecretKind, body: {Name?: string; Labels?: Record<string, string>; Data?: string}): {ID: string} {
+		return this.secrets.create(kind, body);
 	}
 
 	// ---- events, info, version
@@ -499,29 +393,7 @@ export class Engine {
 	}
 
 	info(): Record<string, unknown> {
-		const manager = [...this.store.nodes.values()].find(node => node.ManagerStatus?.Leader) ?? [...this.store.nodes.values()][0];
-		if (this.role === 'inactive') {
-			return labShapes.infoInactive();
-		}
-
-		const info = this.role === 'worker' ? labShapes.infoWorker() : labShapes.infoManager();
-		const managers = [...this.store.nodes.values()].filter(node => node.ManagerStatus);
-		// The node this daemon runs on: the leader, or a worker when it plays one.
-		const local = this.role === 'worker' ? [...this.store.nodes.values()].find(node => !node.ManagerStatus) : manager;
-		info.Name = local?.Description.Hostname ?? info.Name;
-		info.Swarm = {
-			...info.Swarm,
-			NodeID: local?.ID ?? '',
-			NodeAddr: local?.Status.Addr ?? '',
-			RemoteManagers: managers.map(node => ({NodeID: node.ID, Addr: node.ManagerStatus!.Addr})),
-			...(this.role === 'manager' ? {Nodes: this.store.nodes.size, Managers: managers.length} : {}),
-		};
-		const cluster = (info.Swarm as {Cluster?: {Spec?: {Orchestration?: {TaskHistoryRetentionLimit?: number}}}}).Cluster;
-		if (cluster?.Spec?.Orchestration) {
-			cluster.Spec.Orchestration.TaskHistoryRetentionLimit = this.orchestrator.taskHistoryLimit;
-		}
-
-		return info;
+		return engineInfo(this.store, this.role, this.orchestrator.taskHistoryLimit);
 	}
 
 	version(): Record<string, unknown> {

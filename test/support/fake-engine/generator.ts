@@ -6,10 +6,11 @@
 // appear at once, already running, instead of being stepped through their states.
 import type {Node, Service, ServiceSpec, Task, TaskState} from './api-types.js';
 import {goTime} from './clock.js';
-import {Engine, type NodeInit} from './engine.js';
+import {Engine} from './engine.js';
 import {seededRandom} from './ids.js';
 import {readLabCapture} from './lab-shapes.js';
-import {addOverlayNetwork, attachmentsFor} from './networks.js';
+import {addOverlayNetwork, allocateEndpoint, attachmentsFor} from './networks.js';
+import type {NodeInit} from './nodes.js';
 import {normalizeSpec, taskSpecKey, taskSpecOf} from './spec.js';
 import type {Timings} from './task-lifecycle.js';
 
@@ -100,7 +101,7 @@ export function createSyntheticSwarm(options: SyntheticOptions = {}): Engine {
 			UpdatedAt: goTime(startedAt + 60_000),
 			Spec: current,
 			PreviousSpec: normalizeSpec(previous as ServiceSpec),
-			Endpoint: engine.allocateEndpoint(current),
+			Endpoint: allocateEndpoint(store, current),
 			UpdateStatus: rolledBack
 				? {State: 'rollback_completed', StartedAt: goTime(startedAt), CompletedAt: goTime(startedAt + 90_000), Message: 'rollback completed'}
 				: {State: 'completed', StartedAt: goTime(startedAt), CompletedAt: goTime(startedAt + 60_000), Message: 'update completed'},

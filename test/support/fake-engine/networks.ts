@@ -1,7 +1,7 @@
 // Overlay networks: the moby resource GET /networks lists, the swarm object a task's
 // NetworksAttachments embeds (both shapes as the lab shows them), and addresses handed out
 // per network.
-import type {Network, ServiceSpec} from './api-types.js';
+import type {Network, Service, ServiceSpec} from './api-types.js';
 import type {IdGenerator} from './ids.js';
 import type {Store} from './store.js';
 
@@ -67,4 +67,27 @@ export function attachmentsFor(store: Store, spec: ServiceSpec): unknown[] | und
 		},
 		Addresses: [nextAddress(store, network.Id)],
 	}));
+}
+
+/** The endpoint the allocator gives a spec: published ports (from 30000 when none is asked) and VIPs. */
+export function allocateEndpoint(store: Store, spec: ServiceSpec, previous?: Service['Endpoint']): Service['Endpoint'] {
+	const ports = spec.EndpointSpec?.Ports ?? [];
+	const networks = spec.TaskTemplate.Networks ?? [];
+	if (ports.length === 0 && networks.length === 0) {
+		return {Spec: {}};
+	}
+
+	const ingress = [...store.networks.values()].find(network => network.Ingress);
+	const vipNetworks = [...(ports.length > 0 && ingress ? [ingress.Id] : []), ...networks.map(network => network.Target)];
+	const published = ports.map(port => ({
+		...port,
+		PublishedPort: port.PublishedPort
+			?? previous?.Ports?.find(old => old.TargetPort === port.TargetPort && old.Protocol === port.Protocol)?.PublishedPort
+			?? store.nextPublishedPort++,
+	}));
+	return {
+		Spec: structuredClone(spec.EndpointSpec ?? {Mode: 'vip'}),
+		...(published.length > 0 ? {Ports: published} : {}),
+		VirtualIPs: vipNetworks.map(networkId => previous?.VirtualIPs?.find(vip => vip.NetworkID === networkId) ?? {NetworkID: networkId, Addr: nextAddress(store, networkId)}),
+	};
 }

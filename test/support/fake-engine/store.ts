@@ -17,6 +17,8 @@ export class Store {
 	private readonly tasksByService = new Map<string, Set<string>>();
 	/** The spec key (spec.ts taskSpecKey) each task was made from: how "up to date" is decided. */
 	readonly taskSpecKeys = new Map<string, string>();
+	/** The next port the allocator publishes a service on when none is asked (networks.ts). */
+	nextPublishedPort = 30_000;
 	/** Addresses handed out so far, by network (networks.ts). */
 	readonly addressesUsed = new Map<string, number>();
 	readonly events: EventMessage[] = [];
