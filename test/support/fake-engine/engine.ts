@@ -255,7 +255,6 @@ export class Engine {
 			}
 		}
 
-		const before = taskSpecKey(service.Spec);
 		this.store.writeService(service, current => {
 			const previous = current.Spec;
 			current.Spec = rollingBack ? current.PreviousSpec! : spec;
@@ -267,7 +266,7 @@ export class Engine {
 				delete current.UpdateStatus;
 			}
 		});
-		this.orchestrator.serviceUpdated(service, {replaceTasks: taskSpecKey(service.Spec) !== before, rollback: rollingBack});
+		this.orchestrator.serviceUpdated(service, {rollback: rollingBack});
 		return {Warnings: null};
 	}
 
@@ -394,6 +393,24 @@ export class Engine {
 
 	info(): Record<string, unknown> {
 		return engineInfo(this.store, this.role, this.orchestrator.taskHistoryLimit);
+	}
+
+	/**
+	 * GET /distribution/{name}/json, which the CLI uses to pin an image's digest. Like the
+	 * lab, the engine reaches no registry, unless a test gives an image its digest here.
+	 */
+	readonly registryDigests = new Map<string, string>();
+
+	distribution(image: string): Record<string, unknown> {
+		const digest = this.registryDigests.get(image);
+		if (!digest) {
+			throw new EngineError(500, `Get "https://registry/v2/": dial tcp: lookup registry for ${image}: network is unreachable`);
+		}
+
+		return {
+			Descriptor: {mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest, size: 527},
+			Platforms: [{architecture: 'amd64', os: 'linux'}],
+		};
 	}
 
 	version(): Record<string, unknown> {

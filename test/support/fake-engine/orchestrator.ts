@@ -40,6 +40,8 @@ export class Orchestrator {
 	readonly lifecycle: TaskLifecycle;
 	taskHistoryLimit = 5;
 	private readonly updates = new Map<string, RollingUpdate>();
+	/** Restarted tasks waiting out the restart delay at ready. */
+	private readonly restartHeld = new Set<string>();
 	/** Slots whose task failed under restart condition none: left empty until the next update. */
 	private readonly restartBlocked = new Set<string>();
 	private placementTurn = 0;
@@ -58,6 +60,11 @@ export class Orchestrator {
 					store.deleteTask(task);
 				} else {
 					this.trimHistory(task);
+				}
+
+				const service = store.services.get(task.ServiceID);
+				if (service) {
+					this.startHeldTasks(service);
 				}
 			},
 			failed: task => {
@@ -85,8 +92,12 @@ export class Orchestrator {
 		this.reconcile(service);
 	}
 
-	/** After every update through the API: replace tasks if the task spec changed (or on a rollback). */
-	serviceUpdated(service: Service, {replaceTasks, rollback}: {replaceTasks: boolean; rollback: boolean}): void {
+	/**
+	 * After every update through the API. As swarmkit's orchestrator does, an update runs
+	 * whenever tasks are out of date, so a scale or a policy change in the middle of a
+	 * rollout (or of a paused one) takes it up again, from where the tasks are.
+	 */
+	serviceUpdated(service: Service, {rollback}: {rollback: boolean}): void {
 		this.updates.get(service.ID)?.cancel();
 		this.updates.delete(service.ID);
 		for (const key of this.restartBlocked) {
@@ -96,9 +107,7 @@ export class Orchestrator {
 		}
 
 		this.reconcile(service);
-		if (replaceTasks || rollback) {
-			this.startUpdate(service, rollback ? 'rollback' : 'update');
-		}
+		this.startUpdate(service, rollback ? 'rollback' : 'update');
 	}
 
 	serviceRemoved(service: Service): void {
@@ -135,6 +144,11 @@ export class Orchestrator {
 	// ---- keeping the desired tasks
 
 	reconcile(service: Service): void {
+		this.fillSlots(service);
+		this.startHeldTasks(service);
+	}
+
+	private fillSlots(service: Service): void {
 		const tasks = this.store.tasksOf(service.ID);
 		const mode = modeOf(service.Spec);
 		const activeBySlot = new Map<string, Task[]>();
@@ -188,6 +202,27 @@ export class Orchestrator {
 		}
 	}
 
+	/**
+	 * Starts tasks held at ready that no update holds any more: a stop-first replacement whose
+	 * update was superseded while it waited, once the other tasks of its slot have stopped.
+	 * (swarmkit's updater starts an up-to-date task it finds in a slot the same way.)
+	 */
+	private startHeldTasks(service: Service): void {
+		const update = this.updateOf(service.ID);
+		const tasks = this.store.tasksOf(service.ID);
+		for (const task of tasks) {
+			if (task.DesiredState !== 'ready' || update?.owns(task.ID) || this.restartHeld.has(task.ID) || !this.isUpToDate(task, service)) {
+				continue;
+			}
+
+			const key = this.slotKeyOf(task);
+			const slotBusy = tasks.some(other => other !== task && this.slotKeyOf(other) === key && (other.DesiredState === 'running' || !isFinished(other)));
+			if (!slotBusy) {
+				this.lifecycle.setDesired(task, 'running');
+			}
+		}
+	}
+
 	createTask(service: Service, options: {slot?: number; nodeId?: string; desired: 'running' | 'ready'}): Task {
 		const task = this.lifecycle.create(service, options);
 		this.store.taskSpecKeys.set(task.ID, taskSpecKey(service.Spec));
@@ -227,7 +262,9 @@ export class Orchestrator {
 		}
 
 		const replacement = this.createTask(service, {...(task.Slot === undefined ? {nodeId: task.NodeID} : {slot: task.Slot}), desired: 'ready'});
+		this.restartHeld.add(replacement.ID);
 		this.clock.schedule(restartDelayMs(service.Spec), () => {
+			this.restartHeld.delete(replacement.ID);
 			if (this.store.tasks.get(replacement.ID)?.DesiredState === 'ready' && !this.updates.get(service.ID)?.owns(replacement.ID)) {
 				this.lifecycle.setDesired(replacement, 'running');
 			}

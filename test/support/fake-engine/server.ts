@@ -82,7 +82,8 @@ export async function serveEngine(engine: Engine, {socketPath}: {socketPath: str
 
 	const routes: Route[] = [];
 	const route = (method: string, name: string, handler: Handler, swarm = true) => {
-		const pattern = new RegExp(`^${name.replaceAll(/\{\w+\}/g, '([^/]+)')}$`);
+		// {id} is one path segment; {name...} may span several (an image name has slashes).
+		const pattern = new RegExp(`^${name.replaceAll(/\{\w+\.\.\.\}/g, '(.+)').replaceAll(/\{\w+\}/g, '([^/]+)')}$`);
 		routes.push({method, name: `${method} ${name}`, pattern, swarm, handler});
 	};
 
@@ -134,6 +135,7 @@ export async function serveEngine(engine: Engine, {socketPath}: {socketPath: str
 		sendJson(response, 201, engine.createSecretOrConfig('config', await body() as never));
 	});
 	route('GET', '/events', context => serveEvents(context), false);
+	route('GET', '/distribution/{name...}/json', ({params}) => engine.distribution(params[0]!), false);
 
 	function serveEvents({query, response}: Context): void {
 		const filters = parseFilters(query.get('filters'), {has: isEventFilter} as ReadonlySet<string>);

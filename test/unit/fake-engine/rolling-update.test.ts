@@ -101,6 +101,37 @@ describe('a rolling update with parallelism 2 and a 1 s delay', () => {
 	});
 });
 
+describe('an update superseded mid-batch', () => {
+	it('still starts the replacement that waited at ready, and runs the next update to its end', () => {
+		const engine = engineWith({Mode: {Replicated: {Replicas: 2}}});
+		setImage(engine, 'swarmdeck/vote:indent');
+		// Slot 1's replacement waits at ready for its old task; a second image arrives meanwhile, then a rollback to the first.
+		engine.advance(200);
+		setImage(engine, 'swarmdeck/vote:movies');
+		engine.advance(200);
+		const service = engine.service('web');
+		engine.updateService('web', String(service.Version.Index), service.Spec, 'previous');
+		engine.settle();
+		expect(engine.service('web').UpdateStatus?.State).toBe('rollback_completed');
+		expect(slotsOn(engine, 'swarmdeck/vote:indent')).toEqual([1, 2]);
+		expect(tasks(engine).filter(task => task.DesiredState === 'running').map(task => task.Status.State)).toEqual(['running', 'running']);
+		expect(tasks(engine).filter(task => task.DesiredState === 'ready')).toEqual([]);
+	});
+});
+
+describe('a scale in the middle of an update', () => {
+	it('takes the update up again, so every slot ends on the new image', () => {
+		const engine = engineWith({Mode: {Replicated: {Replicas: 3}}, UpdateConfig: {Parallelism: 1, Delay: second}});
+		setImage(engine, 'swarmdeck/vote:indent');
+		engine.advance(1000);
+		const service = engine.service('web');
+		engine.updateService('web', String(service.Version.Index), {...service.Spec, Mode: {Replicated: {Replicas: 4}}});
+		engine.settle();
+		expect(engine.service('web').UpdateStatus?.State).toBe('completed');
+		expect(slotsOn(engine, 'swarmdeck/vote:indent')).toEqual([1, 2, 3, 4]);
+	});
+});
+
 describe('start-first', () => {
 	it('starts the new task before it stops the old one', () => {
 		const engine = engineWith({UpdateConfig: {Parallelism: 1, Order: 'start-first'}, Mode: {Replicated: {Replicas: 1}}});

@@ -102,6 +102,13 @@ describe('routes and errors', () => {
 			.toEqual({status: 500, json: {message: 'Invalid desired-state filter: \'bogus\''}});
 	});
 
+	it('answers the registry look-up as the lab does (no registry), or with a digest a test gave', async () => {
+		const {engine} = await begin();
+		expect((await json('GET', '/v1.41/distribution/swarmdeck/vote:latest/json')).status).toBe(500);
+		engine.registryDigests.set('swarmdeck/vote:latest', `sha256:${'ab'.repeat(32)}`);
+		expect((await json('GET', '/distribution/swarmdeck/vote:latest/json')).json.Descriptor.digest).toBe(`sha256:${'ab'.repeat(32)}`);
+	});
+
 	it('creates secrets, refusing a duplicate and empty data', async () => {
 		await begin();
 		expect((await json('POST', '/secrets/create', {Name: 'token', Data: 'aGVsbG8='})).status).toBe(201);
