@@ -3,6 +3,7 @@
 // after the restart delay, moves tasks off drained and down nodes, runs rolling updates and
 // rollbacks, and keeps at most `taskHistoryLimit` tasks per slot.
 import type {Node, Service, Task} from './api-types.js';
+import {stateRank} from './api-types.js';
 import type {Clock} from './clock.js';
 import type {IdGenerator} from './ids.js';
 import {modeOf, policyOf, replicasOf, restartDelayMs, restartsOnFailure, taskSpecKey} from './spec.js';
@@ -144,8 +145,39 @@ export class Orchestrator {
 	// ---- keeping the desired tasks
 
 	reconcile(service: Service): void {
+		this.dropExtraTasks(service);
 		this.fillSlots(service);
 		this.startHeldTasks(service);
+	}
+
+	/**
+	 * One task per slot: where an abandoned update left two (a start-first replacement whose
+	 * old task was never stopped), the best one stays (up to date, then running) and the
+	 * others stop, as swarmkit's updater does when it finds an up-to-date task in a slot.
+	 */
+	private dropExtraTasks(service: Service): void {
+		const update = this.updateOf(service.ID);
+		const slots = new Map<string, Task[]>();
+		for (const task of this.store.tasksOf(service.ID)) {
+			if (isActive(task)) {
+				const key = this.slotKeyOf(task);
+				slots.set(key, [...slots.get(key) ?? [], task]);
+			}
+		}
+
+		for (const tasks of slots.values()) {
+			if (tasks.length < 2 || tasks.some(task => update?.owns(task.ID))) {
+				continue;
+			}
+
+			const score = (task: Task) => (this.isUpToDate(task, service) ? 100 : 0) + (task.DesiredState === 'running' ? 10 : 0) + stateRank(task.Status.State);
+			const [keep] = [...tasks].sort((a, b) => score(b) - score(a));
+			for (const task of tasks) {
+				if (task !== keep) {
+					this.lifecycle.setDesired(task, 'shutdown');
+				}
+			}
+		}
 	}
 
 	private fillSlots(service: Service): void {
@@ -226,6 +258,8 @@ export class Orchestrator {
 	createTask(service: Service, options: {slot?: number; nodeId?: string; desired: 'running' | 'ready'}): Task {
 		const task = this.lifecycle.create(service, options);
 		this.store.taskSpecKeys.set(task.ID, taskSpecKey(service.Spec));
+		// swarmkit's reaper looks at a slot when a task is created in it too.
+		this.trimHistory(task);
 		return task;
 	}
 
@@ -290,7 +324,7 @@ export class Orchestrator {
 		return best[this.placementTurn++ % best.length];
 	}
 
-	/** The reaper: a slot keeps its newest tasks; finished ones beyond the limit are deleted. */
+	/** The task reaper: a slot keeps its newest tasks; finished ones beyond the limit are deleted. */
 	private trimHistory(task: Task): void {
 		const key = this.slotKeyOf(task);
 		// tasksOf keeps creation order, oldest first.
@@ -321,10 +355,22 @@ export class Orchestrator {
 	private readonly updaterHost: UpdaterHost = {
 		service: id => this.store.services.get(id),
 		task: id => this.store.tasks.get(id),
-		dirtySlots: service => this.store.tasksOf(service.ID)
-			.filter(task => isActive(task) && !this.isUpToDate(task, service))
-			.map(task => ({slotKey: this.slotKeyOf(task), task}))
-			.sort((a, b) => a.slotKey.localeCompare(b.slotKey, undefined, {numeric: true})),
+		dirtySlots: service => {
+			const slots = new Map<string, Task[]>();
+			for (const task of this.store.tasksOf(service.ID)) {
+				if (isActive(task)) {
+					const key = this.slotKeyOf(task);
+					slots.set(key, [...slots.get(key) ?? [], task]);
+				}
+			}
+
+			return [...slots]
+				.filter(([, tasks]) => !tasks.some(task => this.isUpToDate(task, service)))
+				.map(([key]) => key)
+				.sort((a, b) => a.localeCompare(b, undefined, {numeric: true}));
+		},
+		activeTasks: (service, slotKey) => this.store.tasksOf(service.ID).filter(task => isActive(task) && this.slotKeyOf(task) === slotKey),
+		upToDate: (task, service) => this.isUpToDate(task, service),
 		replace: (service, old, desired) => this.createTask(service, {
 			...(old.Slot === undefined ? {nodeId: old.NodeID} : {slot: old.Slot}),
 			desired,

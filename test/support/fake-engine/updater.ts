@@ -5,6 +5,7 @@
 // once failures / slots > MaxFailureRatio the failure action decides: pause, continue or
 // roll back.
 import type {Service, Task} from './api-types.js';
+import {stateRank} from './api-types.js';
 import type {Clock, TimerHandle} from './clock.js';
 import type {Policy} from './spec.js';
 
@@ -13,9 +14,12 @@ export type UpdateKind = 'update' | 'rollback';
 /** What the updater needs from the orchestrator: it owns no state of its own in the store. */
 export type UpdaterHost = {
 	service(id: string): Service | undefined;
-	/** The out-of-date tasks that run now, by slot key, in slot order. */
-	dirtySlots(service: Service): Array<{slotKey: string; task: Task}>;
-	/** Starts the replacement of `old` with the service's current spec. */
+	/** Slots whose active tasks are all out of date, in slot order. */
+	dirtySlots(service: Service): string[];
+	/** The tasks of the slot that are meant to run (desired running or ready). */
+	activeTasks(service: Service, slotKey: string): Task[];
+	upToDate(task: Task, service: Service): boolean;
+	/** Starts the replacement of `old` with the service's current spec, in the same slot. */
 	replace(service: Service, old: Task, desired: 'running' | 'ready'): Task;
 	stop(task: Task): void;
 	setDesired(task: Task, desired: 'running'): void;
@@ -29,10 +33,10 @@ export type UpdaterHost = {
 	nothingToDo(updater: RollingUpdate): void;
 };
 
-type SlotInFlight = {oldId: string; newId: string; running: boolean; finished: boolean};
+type SlotInFlight = {oldIds: string[]; newId: string; running: boolean; finished: boolean};
 
 export class RollingUpdate {
-	private queue: Array<{slotKey: string; task: Task}> = [];
+	private queue: string[] = [];
 	private total = 0;
 	private readonly inFlight = new Map<string, SlotInFlight>();
 	/** Tasks this update created, with when they reached running. */
@@ -77,33 +81,47 @@ export class RollingUpdate {
 
 	private nextBatch(service: Service): void {
 		const size = this.policy.parallelism === 0 ? this.queue.length : this.policy.parallelism;
-		for (const {slotKey, task: old} of this.queue.splice(0, size)) {
-			const current = this.host.task(old.ID);
-			if (!current || (current.DesiredState !== 'running' && current.DesiredState !== 'ready')) {
-				// Already gone (scaled down, node drained): nothing to replace here.
+		for (const slotKey of this.queue.splice(0, size)) {
+			// The slot as it is now: it may have been scaled away, drained, or brought up to date.
+			const active = this.host.activeTasks(service, slotKey);
+			if (active.length === 0 || active.some(task => this.host.upToDate(task, service))) {
 				continue;
 			}
 
+			const old = active.find(task => task.DesiredState === 'running') ?? active[0]!;
 			const stopFirst = this.policy.order === 'stop-first';
-			const replacement = this.host.replace(service, current, stopFirst ? 'ready' : 'running');
+			const replacement = this.host.replace(service, old, stopFirst ? 'ready' : 'running');
 			this.created.set(replacement.ID, undefined);
-			this.inFlight.set(slotKey, {oldId: current.ID, newId: replacement.ID, running: false, finished: false});
+			this.inFlight.set(slotKey, {oldIds: active.map(task => task.ID), newId: replacement.ID, running: false, finished: false});
 			if (stopFirst) {
-				this.host.stop(current);
+				for (const task of active) {
+					this.host.stop(task);
+				}
 			}
 		}
 
 		this.checkBatch();
 	}
 
-	/** The old task of a stop-first slot is down: its replacement may start. */
+	/**
+	 * A task stopped. One this update created counts as a failure, as in swarmkit (a drain or
+	 * a node going down under a new task can pause an update); an old task of a stop-first
+	 * slot being down lets its replacement start.
+	 */
 	taskStopped(task: Task): void {
+		if (this.created.has(task.ID)) {
+			this.taskFailed(task);
+			return;
+		}
+
 		for (const slot of this.inFlight.values()) {
-			if (slot.oldId === task.ID && !slot.finished) {
-				const replacement = this.host.task(slot.newId);
-				if (replacement && replacement.DesiredState === 'ready') {
-					this.host.setDesired(replacement, 'running');
-				}
+			const replacement = this.host.task(slot.newId);
+			const oldDone = slot.oldIds.every(id => {
+				const old = this.host.task(id);
+				return !old || stateRank(old.Status.State) > stateRank('running');
+			});
+			if (!slot.finished && oldDone && replacement?.DesiredState === 'ready') {
+				this.host.setDesired(replacement, 'running');
 			}
 		}
 	}
@@ -118,9 +136,13 @@ export class RollingUpdate {
 			if (slot.newId === task.ID) {
 				slot.running = true;
 				slot.finished = true;
-				const old = this.host.task(slot.oldId);
-				if (old && this.policy.order === 'start-first') {
-					this.host.stop(old);
+				if (this.policy.order === 'start-first') {
+					for (const id of slot.oldIds) {
+						const old = this.host.task(id);
+						if (old) {
+							this.host.stop(old);
+						}
+					}
 				}
 			}
 		}
