@@ -81,6 +81,8 @@ if (services < 1 || stacks < 1) {
 	fail('--services and --stacks must be at least 1');
 }
 
+const updates = count(values.updates, 'updates', 0);
+const burst = count(values.burst, 'burst', 100);
 const started = performance.now();
 const engine = createSyntheticSwarm({
 	services,
@@ -99,7 +101,6 @@ engine.realTime();
 process.stdout.write(`export DOCKER_HOST=${server.host}\n`);
 process.stderr.write(`synthetic-swarm: ${engine.store.services.size} services, ${engine.store.tasks.size} tasks, ${engine.store.nodes.size} nodes, ready in ${Math.round(performance.now() - started)} ms\n`);
 
-const updates = count(values.updates, 'updates', 0);
 if (updates > 0) {
 	const names = startRollingUpdates(engine, updates);
 	process.stderr.write(`synthetic-swarm: started ${names.length} rolling updates\n`);
@@ -123,7 +124,6 @@ process.on('SIGUSR1', () => {
 	process.stderr.write(`${server.report()}\n`);
 });
 
-const burst = count(values.burst, 'burst', 100);
 process.on('SIGUSR2', () => {
 	const names = startRollingUpdates(engine, burst);
 	process.stderr.write(`synthetic-swarm: started ${names.length} rolling updates\n`);
