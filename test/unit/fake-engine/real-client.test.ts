@@ -4,6 +4,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {createSwarmClient} from '../../../source/swarm/client.js';
 import type {SwarmEvent} from '../../../source/swarm/types.js';
+import {perform} from '../../support/actions.js';
 import {startEngine, type StartedEngine} from '../../support/fake-engine/harness.js';
 
 let started: StartedEngine | undefined;
@@ -54,11 +55,11 @@ describe('swarmdeck\'s client on the fake engine', () => {
 
 	it('scales, changes the image, rolls back and forces a redeploy, as the swarm then shows', async () => {
 		const {client, engine} = await begin();
-		await client.scale('vote', '5');
+		await perform(client, 'scale', 'vote', {replicas: '5'});
 		engine.settle();
 		expect(engine.service('vote').Spec.Mode).toEqual({Replicated: {Replicas: 5}});
 
-		await client.setImage('vote', 'swarmdeck/vote:indent');
+		await perform(client, 'image', 'vote', {image: 'swarmdeck/vote:indent'});
 		engine.advance(300);
 		const vote = await client.inspectService('vote');
 		expect(vote.updateStatus?.state).toBe('updating');
@@ -68,14 +69,14 @@ describe('swarmdeck\'s client on the fake engine', () => {
 		engine.settle();
 		expect((await client.inspectService('vote')).updateStatus?.state).toBe('completed');
 
-		const result = await client.rollback('vote');
-		expect(result.command).toBe('docker service rollback vote');
+		const {decision} = await perform(client, 'rollback', 'vote');
+		expect(decision.command).toBe('docker service rollback vote');
 		engine.settle();
 		const rolledBack = await client.inspectService('vote');
 		expect([rolledBack.image, rolledBack.updateStatus?.state]).toEqual(['swarmdeck/vote:latest', 'rollback_completed']);
 
 		const before = (await client.listTasks(vote.id)).filter(task => task.desiredState === 'running').map(task => task.id);
-		await client.forceRedeploy('vote');
+		await perform(client, 'force', 'vote');
 		engine.settle();
 		const after = (await client.listTasks(vote.id)).filter(task => task.desiredState === 'running').map(task => task.id);
 		expect(after).toHaveLength(5);
@@ -93,7 +94,7 @@ describe('swarmdeck\'s client on the fake engine', () => {
 			}
 		};
 
-		await client.scale('vote', '4');
+		await perform(client, 'scale', 'vote', {replicas: '4'});
 		expect(engine.service('vote').Spec.Mode).toEqual({Replicated: {Replicas: 4}});
 		expect(server.requests.byRoute.get('POST /services/{id}/update')).toBe(2);
 	});
@@ -115,7 +116,7 @@ describe('swarmdeck\'s client on the fake engine', () => {
 			}
 		})();
 		await open;
-		await client.scale('vote', '4');
+		await perform(client, 'scale', 'vote', {replicas: '4'});
 		const node = engine.node('node3');
 		engine.updateNode('node3', String(node.Version.Index), {...node.Spec, Availability: 'drain'});
 		await reading;
