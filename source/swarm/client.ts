@@ -47,17 +47,39 @@ export type SwarmClientOptions = ConnectionOptions & {
 /** docker-modem waits forever by default: a silent host (a dropped packet, a hung ssh) would freeze the screen. */
 export const defaultTimeoutMs = 15_000;
 
-async function withTimeout<T>(request: Promise<T>, timeoutMs: number, target: string): Promise<T> {
+/**
+ * Runs a request with a deadline. The request gets an AbortSignal, which docker-modem hands
+ * to http.request: when the deadline passes (or `until` aborts) the request and its socket
+ * are closed, not left open behind a promise nobody waits for, so retries against a silent
+ * daemon do not pile up connections. The race stays as well, so the caller hears of the
+ * timeout even if a library ignored the signal.
+ */
+export async function withDeadline<T>(
+	request: (signal: AbortSignal) => Promise<T>,
+	{timeoutMs, target, until}: {timeoutMs: number; target: string; until?: AbortSignal},
+): Promise<T> {
+	const controller = new AbortController();
+	const cancel = () => {
+		controller.abort();
+	};
+
 	let timer: NodeJS.Timeout | undefined;
 	const timeout = new Promise<never>((_resolve, reject) => {
 		timer = setTimeout(() => {
 			reject(new DockerError(`No answer from the Docker daemon at ${target} after ${Number((timeoutMs / 1000).toFixed(1))} s. Is the address right, and is dockerd running there?`, undefined, true));
+			controller.abort();
 		}, timeoutMs);
 	});
+	until?.addEventListener('abort', cancel, {once: true});
 	try {
-		return await Promise.race([request, timeout]);
+		if (until?.aborted) {
+			controller.abort();
+		}
+
+		return await Promise.race([request(controller.signal), timeout]);
 	} finally {
 		clearTimeout(timer);
+		until?.removeEventListener('abort', cancel);
 	}
 }
 
@@ -81,9 +103,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 	const counter = countRequests(docker);
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 
-	const read = async <T>(request: () => Promise<T>): Promise<T> => {
+	const read = async <T>(request: (signal: AbortSignal) => Promise<T>, until?: AbortSignal): Promise<T> => {
 		try {
-			return await withTimeout(request(), timeoutMs, target);
+			return await withDeadline(request, {timeoutMs, target, until});
 		} catch (error) {
 			throw toDockerError(error, target);
 		}
@@ -103,7 +125,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		},
 		async preflight() {
 			try {
-				return explainSwarmInfo(await withTimeout(docker.info(), timeoutMs, target) as SwarmInfo, target);
+				// dockerode passes options to /info at run time; its types just do not say so.
+				const info = docker.info.bind(docker) as unknown as (options: {abortSignal: AbortSignal}) => Promise<SwarmInfo>;
+				return explainSwarmInfo(await withDeadline(async abortSignal => info({abortSignal}), {timeoutMs, target}), target);
 			} catch (error) {
 				if (isConnectionError(error) || (error instanceof DockerError && error.unreachable)) {
 					return unreachableResult(toDockerError(error, target).message);
@@ -113,19 +137,19 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			}
 		},
 		async listServices() {
-			const raw = await read(async () => docker.listServices({status: true} as Record<string, unknown>));
+			const raw = await read(async abortSignal => docker.listServices({status: true, abortSignal} as Record<string, unknown>));
 			return raw.map(service => serviceFromApi(service));
 		},
 		async inspectService(nameOrId) {
-			return serviceFromApi(await read(async () => docker.getService(nameOrId).inspect()));
+			return serviceFromApi(await read(async abortSignal => docker.getService(nameOrId).inspect({abortSignal})));
 		},
 		async listTasks(serviceId, {upToDate = false} = {}) {
 			const filters = upToDate ? {service: [serviceId], '_up-to-date': ['true']} : {service: [serviceId]};
-			const raw = await read(async () => docker.listTasks({filters: JSON.stringify(filters)}));
+			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
 			return raw.map(task => taskFromApi(task));
 		},
 		async listNodes() {
-			const raw = await read(async () => docker.listNodes());
+			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
 		},
 		async * events(signal, {since, onOpen} = {}) {
@@ -134,7 +158,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 				// Seconds with a fraction, as the Engine API takes timestamps.
 				...(since ? {since: Number((since.getTime() / 1000).toFixed(3))} : {}),
 			};
-			const stream = await read(async () => docker.getEvents(query) as Promise<NodeJS.ReadableStream>);
+			// The deadline covers opening the stream only: an idle stream is silent by design.
+			// Once open, readEventStream closes it when `signal` aborts.
+			const stream = await read(async abortSignal => docker.getEvents({...query, abortSignal}) as Promise<NodeJS.ReadableStream>, signal);
 			onOpen?.();
 			yield * readEventStream(stream, signal);
 		},
