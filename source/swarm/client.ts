@@ -2,10 +2,10 @@
 // hand them a fake with the same shape.
 import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
-import {DockerError, isConnectionError, ReadOnlyError, toDockerError} from './errors.js';
+import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {readEventStream} from './events.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
-import {explainSwarmInfo, unreachableResult, type PreflightResult, type SwarmInfo} from './preflight.js';
+import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {PolicyKind, SwarmEvent, SwarmNode, SwarmService, SwarmTask, WriteResult} from './types.js';
 import type {PolicyInput} from './validate.js';
 import * as write from './write.js';
@@ -126,14 +126,10 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async preflight() {
 			try {
 				// dockerode passes options to /info at run time; its types just do not say so.
-				const info = docker.info.bind(docker) as unknown as (options: {abortSignal: AbortSignal}) => Promise<SwarmInfo>;
-				return explainSwarmInfo(await withDeadline(async abortSignal => info({abortSignal}), {timeoutMs, target}), target);
+				const info = docker.info.bind(docker) as unknown as (options: {abortSignal: AbortSignal}) => Promise<unknown>;
+				return explainInfo(await withDeadline(async abortSignal => info({abortSignal}), {timeoutMs, target}), target);
 			} catch (error) {
-				if (isConnectionError(error) || (error instanceof DockerError && error.unreachable)) {
-					return unreachableResult(toDockerError(error, target).message);
-				}
-
-				return {ok: false, problem: 'error', message: toDockerError(error, target).message};
+				return explainPreflightError(error, target);
 			}
 		},
 		async listServices() {
