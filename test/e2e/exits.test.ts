@@ -12,7 +12,8 @@ import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify} from 'node:util';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {labSockets} from '../support/lab.js';
+import {docker, labSockets, resetDemoServices} from '../support/lab.js';
+import {daemonProxy} from '../support/proxy.js';
 import {tmux, waitForScreen} from '../support/tmux.js';
 
 const run = promisify(execFile);
@@ -171,6 +172,30 @@ describe('a crash', () => {
 		expect(report.startsWith(join(scratch, 'state', 'swarmdeck', 'crash-'))).toBe(true);
 		expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`${message}\\n\\s+at `));
 		expect(screen).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('an event stream that went silent', () => {
+	// A connection that stays open but carries nothing, as behind a NAT that forgot it:
+	// no error ever reaches the stream, and the daemon says nothing on an idle stream anyway.
+	const proxy = daemonProxy(join(scratch, 'proxy.sock'), labSockets.node1.replace('unix://', ''));
+	afterAll(async () => {
+		proxy.cut();
+		await resetDemoServices('dockercoins_rng');
+	});
+
+	it('is reopened when the daemon answers again, and the events screen catches up', async () => {
+		await proxy.open();
+		const opened = await openPane(`DOCKER_HOST='${proxy.host}' node '${cli}'`);
+		await opened.waitFor(screen => screen.includes('dockercoins (stack)'), 'the services screen');
+		await opened.press('e');
+		await opened.waitFor(screen => screen.includes('Swarm events, newest first'), 'the events screen');
+		proxy.freeze();
+		await opened.waitFor(screen => screen.includes('Lost contact with the daemon'), 'the banner', 30_000);
+		await proxy.open();
+		await opened.waitFor(screen => !screen.includes('Lost contact with the daemon'), 'the banner to go', 30_000);
+		await docker(['service', 'scale', '--detach', 'dockercoins_rng=2']);
+		await opened.waitFor(screen => screen.includes('dockercoins_rng replicas 1 → 2'), 'the event', 30_000);
 	});
 });
 
