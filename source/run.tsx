@@ -83,7 +83,9 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 
 	const {render, App} = await loadingScreen;
 	terminal.enter();
-	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true});
+	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
+	// it alone in a read, not amid other keys.
+	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true, exitOnCtrlC: false});
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});

@@ -11,10 +11,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify} from 'node:util';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {docker, labSockets, resetDemoServices} from '../support/lab.js';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {docker, labSockets, resetDemoServices, waitFor} from '../support/lab.js';
 import {daemonProxy} from '../support/proxy.js';
-import {tmux, waitForScreen} from '../support/tmux.js';
+import {tmux} from '../support/tmux.js';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -46,6 +46,17 @@ afterEach(async () => {
 	pane = undefined;
 });
 
+// The tmux server exits with its last session, and a session asked for in that moment meets
+// a server on its way out: one idle session keeps it up between the tests of this file.
+const keeper = `swarmdeck-exits-keeper-${process.pid}`;
+beforeAll(async () => {
+	await tmux('new-session', '-d', '-s', keeper, 'sleep 3600');
+});
+
+afterAll(async () => {
+	await tmux('kill-session', '-t', keeper).catch(() => undefined);
+});
+
 /**
  * Runs `program` in a fresh tmux pane, after a line of shell text, and afterwards reports
  * its exit code, whether the terminal is back in line mode (stty), and then echoes what is
@@ -59,8 +70,16 @@ async function openPane(program: string): Promise<Pane> {
 	const screen = async () => tmux('capture-pane', '-p', '-J', '-t', session);
 	const opened: Pane = {
 		screen,
-		async waitFor(predicate, description, timeoutMs) {
-			return waitForScreen(screen, predicate, description, timeoutMs);
+		async waitFor(predicate, description, timeoutMs = 20_000) {
+			return waitFor(description, async () => {
+				const shown = await screen();
+				if (!predicate(shown)) {
+					// Becomes the "last error" of a timeout: the screen as it was.
+					throw new Error(`the screen:\n${shown}`);
+				}
+
+				return shown;
+			}, timeoutMs, 100);
 		},
 		async format(format) {
 			return (await tmux('display-message', '-p', '-t', session, format)).trim();

@@ -28,22 +28,6 @@ export async function tmux(...args: string[]): Promise<string> {
 	return stdout;
 }
 
-/** Reads the screen until the predicate holds; the error shows the last screen seen. */
-export async function waitForScreen(screen: () => Promise<string>, predicate: (screen: string) => boolean, description: string, timeoutMs = 20_000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	let last = '';
-	while (Date.now() < deadline) {
-		last = await screen();
-		if (predicate(last)) {
-			return last;
-		}
-
-		await pause(100);
-	}
-
-	throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}. The screen:\n${last}`);
-}
-
 export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows = 36}: {dockerHost: string; args?: string[]; columns?: number; rows?: number}): Promise<Terminal> {
 	const session = `swarmdeck-e2e-${randomUUID().slice(0, 8)}`;
 	// `; sleep` keeps the pane after swarmdeck exits, so an error message can be read. CI=true
@@ -66,8 +50,19 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 			}
 		},
 		screen,
-		async waitFor(predicate, description, timeoutMs) {
-			return waitForScreen(screen, predicate, description, timeoutMs);
+		async waitFor(predicate, description, timeoutMs = 20_000) {
+			const deadline = Date.now() + timeoutMs;
+			let last = '';
+			while (Date.now() < deadline) {
+				last = await screen();
+				if (predicate(last)) {
+					return last;
+				}
+
+				await pause(100);
+			}
+
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}. The screen:\n${last}`);
 		},
 		async stop() {
 			await tmux('kill-session', '-t', session).catch(() => undefined);
