@@ -5,7 +5,7 @@ import type {SwarmClient} from '../swarm/client.js';
 import {DockerError} from '../swarm/errors.js';
 import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rollout.js';
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
-import {watchEvents} from './event-watcher.js';
+import {watchEvents, type EventWatcher} from './event-watcher.js';
 import {LiveResource} from './live-resource.js';
 
 export const maxRecentEvents = 200;
@@ -69,7 +69,8 @@ export class SwarmModel {
 	readonly rollouts: LiveResource<RolloutMap>;
 	readonly eventLog = new EventLog();
 	private readonly taskTables = new Set<{serviceId: string; resource: LiveResource<SwarmTask[]>}>();
-	private stopEvents: (() => void) | undefined;
+	private events: EventWatcher | undefined;
+	private stopWatchingReads: (() => void) | undefined;
 
 	constructor(readonly client: SwarmClient) {
 		this.services = new LiveResource(async () => client.listServices(), {
@@ -104,7 +105,7 @@ export class SwarmModel {
 		this.services.start();
 		this.nodes.start();
 		this.rollouts.start();
-		this.stopEvents = watchEvents(this.client, {
+		const events = watchEvents(this.client, {
 			onEvent: event => {
 				this.handleEvent(event);
 			},
@@ -112,13 +113,20 @@ export class SwarmModel {
 				this.refreshAll();
 			},
 		});
+		this.events = events;
+		// The services poll never stops, so its reads tell the watcher when the daemon's
+		// connection had trouble that a silent event stream would not report.
+		this.stopWatchingReads = this.services.subscribe(() => {
+			events.readsFailing(this.services.getSnapshot().unreachable);
+		});
 	}
 
 	stop(): void {
 		this.services.stop();
 		this.nodes.stop();
 		this.rollouts.stop();
-		this.stopEvents?.();
+		this.stopWatchingReads?.();
+		this.events?.stop();
 		for (const table of this.taskTables) {
 			table.resource.stop();
 		}

@@ -2,10 +2,11 @@
 // hand them a fake with the same shape.
 import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
-import {DockerError, isConnectionError, ReadOnlyError, toDockerError} from './errors.js';
+import {ReadOnlyError, toDockerError} from './errors.js';
+import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
-import {explainSwarmInfo, unreachableResult, type PreflightResult, type SwarmInfo} from './preflight.js';
+import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
 import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
 
@@ -52,20 +53,6 @@ export const defaultTimeoutMs = 15_000;
 /** A write that took this long is read back to tell whether it was applied. */
 export const defaultWriteTimeoutMs = 30_000;
 
-async function withTimeout<T>(request: Promise<T>, timeoutMs: number, target: string): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<never>((_resolve, reject) => {
-		timer = setTimeout(() => {
-			reject(new DockerError(`No answer from the Docker daemon at ${target} after ${Number((timeoutMs / 1000).toFixed(1))} s. Is the address right, and is dockerd running there?`, undefined, true));
-		}, timeoutMs);
-	});
-	try {
-		return await Promise.race([request, timeout]);
-	} finally {
-		clearTimeout(timer);
-	}
-}
-
 /** Counts every HTTP request dockerode makes through this modem. */
 function countRequests(docker: Docker): {readonly count: number} {
 	const counter = {count: 0};
@@ -87,9 +74,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 	const writeTimeoutMs = options.writeTimeoutMs ?? defaultWriteTimeoutMs;
 
-	const read = async <T>(request: () => Promise<T>): Promise<T> => {
+	const read = async <T>(request: (signal: AbortSignal) => Promise<T>, until?: AbortSignal): Promise<T> => {
 		try {
-			return await withTimeout(request(), timeoutMs, target);
+			return await withDeadline(request, {timeoutMs, target, until});
 		} catch (error) {
 			throw toDockerError(error, target);
 		}
@@ -109,29 +96,27 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		},
 		async preflight() {
 			try {
-				return explainSwarmInfo(await withTimeout(docker.info(), timeoutMs, target) as SwarmInfo, target);
+				// dockerode passes options to /info at run time; its types just do not say so.
+				const info = docker.info.bind(docker) as unknown as (options: {abortSignal: AbortSignal}) => Promise<unknown>;
+				return explainInfo(await withDeadline(async abortSignal => info({abortSignal}), {timeoutMs, target}), target);
 			} catch (error) {
-				if (isConnectionError(error) || (error instanceof DockerError && error.unreachable)) {
-					return unreachableResult(toDockerError(error, target).message);
-				}
-
-				return {ok: false, problem: 'error', message: toDockerError(error, target).message};
+				return explainPreflightError(error, target);
 			}
 		},
 		async listServices() {
-			const raw = await read(async () => docker.listServices({status: true} as Record<string, unknown>));
+			const raw = await read(async abortSignal => docker.listServices({status: true, abortSignal} as Record<string, unknown>));
 			return raw.map(service => serviceFromApi(service));
 		},
 		async inspectService(nameOrId) {
-			return serviceFromApi(await read(async () => docker.getService(nameOrId).inspect()));
+			return serviceFromApi(await read(async abortSignal => docker.getService(nameOrId).inspect({abortSignal})));
 		},
 		async listTasks(serviceId, {upToDate = false} = {}) {
 			const filters = upToDate ? {service: [serviceId], '_up-to-date': ['true']} : {service: [serviceId]};
-			const raw = await read(async () => docker.listTasks({filters: JSON.stringify(filters)}));
+			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
 			return raw.map(task => taskFromApi(task));
 		},
 		async listNodes() {
-			const raw = await read(async () => docker.listNodes());
+			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
 		},
 		async * events(signal, {since, onOpen} = {}) {
@@ -140,7 +125,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 				// Seconds with a fraction, as the Engine API takes timestamps.
 				...(since ? {since: Number((since.getTime() / 1000).toFixed(3))} : {}),
 			};
-			const stream = await read(async () => docker.getEvents(query) as Promise<NodeJS.ReadableStream>);
+			// The deadline covers opening the stream only: an idle stream is silent by design.
+			// Once open, readEventStream closes it when `signal` aborts.
+			const stream = await read(async abortSignal => docker.getEvents({...query, abortSignal}) as Promise<NodeJS.ReadableStream>, signal);
 			onOpen?.();
 			yield * readEventStream(stream, signal);
 		},

@@ -44,14 +44,79 @@ type ModemError = Error & {
 	code?: string;
 	address?: string;
 	reason?: string;
+	/** ssh2 says at which stage an ssh connection failed. */
+	level?: string;
 };
 
-const connectionErrorCodes = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EACCES']);
+/** DOCKER_HOST, --host or DOCKER_CERT_PATH cannot work as given: nothing was sent. */
+export class ConnectionSettingsError extends Error {
+	override name = 'ConnectionSettingsError';
+}
+
+const connectionErrorCodes = new Set([
+	'ECONNREFUSED',
+	'ENOENT',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EHOSTDOWN',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EACCES',
+	'EPERM',
+]);
+
+const permissionCodes = new Set(['EACCES', 'EPERM']);
+
+/** Stages at which ssh2 gives up before a shell could run `docker system dial-stdio`. */
+const sshUnreachableLevels = new Set(['client-socket', 'client-timeout', 'client-dns', 'protocol', 'handshake']);
+const sshLoginLevels = new Set(['client-authentication', 'agent']);
 
 /** True when the error means the daemon could not be reached at all. */
 export function isConnectionError(error: unknown): boolean {
-	const code = (error as ModemError | undefined)?.code;
-	return typeof code === 'string' && connectionErrorCodes.has(code);
+	const {code, level} = (error ?? {}) as ModemError;
+	return (typeof code === 'string' && connectionErrorCodes.has(code))
+		|| (typeof level === 'string' && (sshUnreachableLevels.has(level) || sshLoginLevels.has(level)))
+		|| isTlsError(error);
+}
+
+/** OpenSSL and Node's TLS layer: a certificate that is refused, or a peer that does not speak TLS. */
+function isTlsError(error: unknown): boolean {
+	const code = (error as ModemError | undefined)?.code ?? '';
+	return /^(ERR_SSL_|ERR_TLS_|ERR_OSSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)|^EPROTO$/.test(code);
+}
+
+/** The sentence for a daemon that could not be reached, by what stood in the way. */
+function unreachableMessage(error: ModemError, target: string): string {
+	const {code, level} = error;
+	const detail = oneLine(error.message);
+	if (code !== undefined && permissionCodes.has(code)) {
+		return target.startsWith('unix://')
+			? `Permission denied on ${target.slice('unix://'.length)}: this user may not use the Docker daemon. Add the user to the docker group (\`sudo usermod -aG docker $USER\`, then log in again) or run swarmdeck with sudo.`
+			: `This system does not allow a connection to ${target} (${code}): a firewall or security policy stands in the way.`;
+	}
+
+	if (level !== undefined && sshLoginLevels.has(level)) {
+		return `ssh refused the login to ${target} (${detail}). Check the user name, and that \`ssh\` to that host works with the key in your ssh agent (SSH_AUTH_SOCK).`;
+	}
+
+	if (level !== undefined && sshUnreachableLevels.has(level)) {
+		return `Cannot reach ${target} over ssh (${detail}). Check that the host is up and that \`ssh\` to it works.`;
+	}
+
+	if (isTlsError(error)) {
+		return `The TLS connection to ${target} failed (${detail}). Check that it speaks TLS and that ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH belong to it.`;
+	}
+
+	return `Cannot reach the Docker daemon at ${target} (${code}). Is dockerd running there? Set DOCKER_HOST or --host to a swarm manager.`;
+}
+
+/** An error's text on one line, for a sentence that names the cause. */
+function oneLine(text: string): string {
+	return text.replaceAll(/\s+/g, ' ').trim().replace(/\.$/, '');
 }
 
 /**
@@ -89,12 +154,7 @@ export function toDockerError(error: unknown, target: string): DockerError {
 	}
 
 	if (isConnectionError(error)) {
-		const code = (error as ModemError).code;
-		return new DockerError(
-			`Cannot reach the Docker daemon at ${target} (${code}). Is dockerd running there? Set DOCKER_HOST or --host to a swarm manager.`,
-			undefined,
-			true,
-		);
+		return new DockerError(unreachableMessage(error as ModemError, target), undefined, true);
 	}
 
 	const statusCode = (error as ModemError)?.statusCode;

@@ -62,6 +62,12 @@ export async function * readEventStream(stream: NodeJS.ReadableStream, signal?: 
 		(stream as NodeJS.ReadableStream & {destroy?: () => void}).destroy?.();
 	};
 
+	if (signal?.aborted) {
+		// Aborted while the stream was opening: an abort listener added now would never run.
+		destroy();
+		return;
+	}
+
 	signal?.addEventListener('abort', destroy, {once: true});
 	try {
 		for await (const chunk of stream) {

@@ -3,6 +3,7 @@
 // that says what to do.
 import {inertDeep} from '../text/inert.js';
 import {shellWord} from './commands.js';
+import {DockerError, isConnectionError, toDockerError} from './errors.js';
 
 export type SwarmInfo = {
 	Name?: string;
@@ -19,7 +20,7 @@ export type SwarmInfo = {
 	};
 };
 
-export type PreflightProblem = 'unreachable' | 'inactive' | 'worker' | 'pending' | 'locked' | 'error';
+export type PreflightProblem = 'unreachable' | 'not-docker' | 'inactive' | 'worker' | 'pending' | 'locked' | 'error';
 
 export type PreflightResult =
 	| {ok: true; nodeName: string; serverVersion: string}
@@ -85,4 +86,49 @@ export function explainSwarmInfo(rawInfo: SwarmInfo, target: string): PreflightR
 
 export function unreachableResult(message: string): PreflightResult {
 	return {ok: false, problem: 'unreachable', message};
+}
+
+/**
+ * Something answered HTTP at the address, but not as a Docker daemon does: every daemon
+ * answers /info with a JSON object, and its errors with JSON that has a `message`.
+ */
+function notDockerResult(target: string, what: string): PreflightResult {
+	return {
+		ok: false,
+		problem: 'not-docker',
+		message: `${target} answers HTTP but is not a Docker daemon (${what}). Check the address and port in DOCKER_HOST or --host.`,
+	};
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/** The answer to GET /info: the swarm state if it came from a Docker daemon. */
+export function explainInfo(info: unknown, target: string): PreflightResult {
+	if (!isObject(info) || !('ServerVersion' in info || 'Swarm' in info)) {
+		return notDockerResult(target, 'its answer to GET /info is not the Docker API\'s');
+	}
+
+	return explainSwarmInfo(info as SwarmInfo, target);
+}
+
+/** Why GET /info failed, in one sentence. */
+export function explainPreflightError(error: unknown, target: string): PreflightResult {
+	if (isConnectionError(error) || (error instanceof DockerError && error.unreachable)) {
+		return unreachableResult(toDockerError(error, target).message);
+	}
+
+	const {statusCode, json} = (error ?? {}) as {statusCode?: unknown; json?: unknown};
+	if (typeof statusCode === 'number' && !(isObject(json) && typeof json['message'] === 'string')) {
+		const body = Buffer.isBuffer(json) ? json.toString('utf8') : String(json ?? '');
+		// Go's TLS server, which dockerd uses, answers a plain HTTP request with this.
+		if (/HTTP request to an HTTPS server/i.test(body)) {
+			return unreachableResult(`${target} expects TLS. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder that holds ca.pem, cert.pem and key.pem, as for \`docker --tlsverify\`.`);
+		}
+
+		return notDockerResult(target, `it answered GET /info with HTTP ${statusCode}`);
+	}
+
+	return {ok: false, problem: 'error', message: toDockerError(error, target).message};
 }

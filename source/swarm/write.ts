@@ -6,6 +6,7 @@ import type Docker from 'dockerode';
 import {specDigest} from '../spec/digest.js';
 import {diffSpecs} from '../spec/diff.js';
 import {currentValue, editFieldLabel, editedSpec, type GuardedEdit} from '../spec/edits.js';
+import {withDeadline} from './deadline.js';
 import {DockerError, isOutOfSequence, toDockerError, ValidationError} from './errors.js';
 import {inert} from '../text/inert.js';
 import {serviceFromApi} from './normalize.js';
@@ -66,32 +67,14 @@ export class UnknownOutcomeError extends Error {
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
 type RawService = {ID: string; Version?: {Index?: number}; Spec: RawServiceSpec; PreviousSpec?: RawServiceSpec; [key: string]: any};
 
+/** The write's own deadline passed: whether the daemon applied it is not known. */
 class Timeout extends Error {}
-
-/** Runs a request with an abort signal that fires after `ms`: the socket is closed, not left open. */
-async function withDeadline<T>(ms: number, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
-	const controller = new AbortController();
-	const timer = setTimeout(() => {
-		controller.abort(new Timeout());
-	}, ms);
-	try {
-		return await request(controller.signal);
-	} catch (error) {
-		if (controller.signal.aborted) {
-			throw new Timeout();
-		}
-
-		throw error;
-	} finally {
-		clearTimeout(timer);
-	}
-}
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 async function inspectRaw(docker: Docker, ref: ServiceRef, options: WriteOptions): Promise<RawService> {
 	try {
-		return await withDeadline(options.timeoutMs, async signal => docker.getService(ref.id).inspect({abortSignal: signal}) as Promise<RawService>);
+		return await withDeadline(async signal => docker.getService(ref.id).inspect({abortSignal: signal}) as Promise<RawService>, {...options, timedOut: () => new Timeout()});
 	} catch (error) {
 		if (error instanceof Timeout) {
 			throw new DockerError(`No answer from the Docker daemon at ${options.target} after ${seconds(options.timeoutMs)} while reading ${ref.name}. Nothing was sent.`, undefined, true);
@@ -167,11 +150,11 @@ export async function writeService(docker: Docker, ref: ServiceRef, write: Servi
 		const version = versionOf(raw);
 		let response: {Warnings?: string[] | null} | undefined;
 		try {
-			response = await withDeadline(options.timeoutMs, async signal => docker.getService(raw.ID).update({
+			response = await withDeadline(async signal => docker.getService(raw.ID).update({
 				_query: {version, ...(write.kind === 'rollback' ? {rollback: 'previous'} : {})},
 				_body: body,
 				abortSignal: signal,
-			} as unknown as Record<string, unknown>) as Promise<{Warnings?: string[] | null} | undefined>);
+			} as unknown as Record<string, unknown>) as Promise<{Warnings?: string[] | null} | undefined>, {...options, timedOut: () => new Timeout()});
 		} catch (error) {
 			if (error instanceof Timeout) {
 				// A rollback, once applied, puts the previous spec in force.

@@ -1,11 +1,10 @@
 // The rest of the keys on the lab: force, +, a global service, read-only, inspect, and a
 // daemon that goes away and comes back.
-import {existsSync, rmSync} from 'node:fs';
-import {connect, createServer, type Server, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {inspectJson, labSockets, resetDemoServices, runningTaskIds, waitConverged, waitFor} from '../support/lab.js';
+import {daemonProxy} from '../support/proxy.js';
 import {selectService, startSwarmdeck, words, type Terminal} from '../support/tmux.js';
 
 let terminal: Terminal | undefined;
@@ -96,57 +95,19 @@ describe('more keys on the lab', () => {
 });
 
 describe('a daemon that goes away', () => {
-	let proxy: Server | undefined;
-	const connections = new Set<Socket>();
-	const proxySocket = join(tmpdir(), `swarmdeck-proxy-${process.pid}.sock`);
-
-	/** A unix socket that forwards to node1, which the test can cut and restore. */
-	async function startProxy(): Promise<void> {
-		if (existsSync(proxySocket)) {
-			rmSync(proxySocket);
-		}
-
-		proxy = createServer(client => {
-			const upstream = connect(labSockets.node1.replace('unix://', ''));
-			connections.add(client);
-			connections.add(upstream);
-			client.pipe(upstream).pipe(client);
-			const drop = () => {
-				client.destroy();
-				upstream.destroy();
-				connections.delete(client);
-				connections.delete(upstream);
-			};
-
-			client.on('error', drop).on('close', drop);
-			upstream.on('error', drop).on('close', drop);
-		});
-		await new Promise<void>(resolve => {
-			proxy!.listen(proxySocket, resolve);
-		});
-	}
-
-	async function cutProxy(): Promise<void> {
-		for (const connection of connections) {
-			connection.destroy();
-		}
-
-		await new Promise(resolve => {
-			proxy?.close(resolve);
-		});
-	}
+	const proxy = daemonProxy(join(tmpdir(), `swarmdeck-proxy-${process.pid}.sock`), labSockets.node1.replace('unix://', ''));
 
 	afterAll(async () => {
-		await cutProxy();
+		proxy.cut();
 	});
 
 	it('says so on screen, keeps the last state, and reconnects by itself', async () => {
-		await startProxy();
-		const screen = await open(`unix://${proxySocket}`);
-		await cutProxy();
+		await proxy.open();
+		const screen = await open(proxy.host);
+		proxy.cut();
 		const lost = await screen.waitFor(text => text.includes('Lost contact with the daemon'), 'the banner', 15_000);
 		expect(lost).toContain('dockercoins (stack)');
-		await startProxy();
+		await proxy.open();
 		await screen.waitFor(text => !text.includes('Lost contact with the daemon') && text.includes('whoami'), 'the banner to go', 30_000);
 		await screen.press('e');
 		// The event stream reconnected too: a change shows up as an event.

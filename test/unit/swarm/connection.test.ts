@@ -1,8 +1,9 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createDocker, describeTarget} from '../../../source/swarm/connection.js';
+import {certificateProblem, createDocker, describeTarget, isSshUrlWarning} from '../../../source/swarm/connection.js';
+import {ConnectionSettingsError} from '../../../source/swarm/errors.js';
 
 type Modem = {
 	socketPath?: unknown;
@@ -88,7 +89,7 @@ describe('createDocker', () => {
 		expect(() => createDocker({
 			host: 'tcp://1.2.3.4:2376',
 			env: {DOCKER_CERT_PATH: join(certDir, 'missing')},
-		})).toThrow(/ENOENT/);
+		})).toThrow(ConnectionSettingsError);
 		expect(process.env).toBe(before);
 		expect(process.env['DOCKER_CERT_PATH']).not.toBe(join(certDir, 'missing'));
 	});
@@ -112,5 +113,97 @@ describe('describeTarget', () => {
 	it('names the default socket otherwise, also for an empty DOCKER_HOST', () => {
 		expect(describeTarget({env: {}})).toBe('unix:///var/run/docker.sock');
 		expect(describeTarget({env: {DOCKER_HOST: ''}})).toBe('unix:///var/run/docker.sock');
+	});
+});
+
+describe('certificateProblem', () => {
+	const tls = (directory: string | undefined, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({DOCKER_TLS_VERIFY: '1', ...(directory === undefined ? {} : {DOCKER_CERT_PATH: directory}), ...extra});
+
+	it('has nothing to say when the three files are there', () => {
+		expect(certificateProblem({host: 'tcp://1.2.3.4:2376', env: tls(certDir)})).toBeUndefined();
+	});
+
+	it('names a DOCKER_CERT_PATH that does not exist, and what to set', () => {
+		const missing = join(certDir, 'nowhere');
+		expect(certificateProblem({host: 'tcp://1.2.3.4:2376', env: tls(missing)})).toBe(`DOCKER_CERT_PATH is ${missing}, which is not a folder that exists. Set DOCKER_CERT_PATH to the folder that holds ca.pem, cert.pem and key.pem (as for \`docker --tlsverify\`).`);
+	});
+
+	it('names each missing file', () => {
+		const partial = join(certDir, 'partial');
+		mkdirSync(partial, {recursive: true});
+		writeFileSync(join(partial, 'cert.pem'), 'dummy cert\n');
+		expect(certificateProblem({host: 'tcp://1.2.3.4:2376', env: tls(partial)})).toContain(`DOCKER_CERT_PATH is ${partial}, and ca.pem and key.pem are missing or unreadable there.`);
+		writeFileSync(join(partial, 'ca.pem'), 'dummy ca\n');
+		expect(certificateProblem({host: 'tcp://1.2.3.4:2376', env: tls(partial)})).toContain('and key.pem is missing or unreadable there.');
+	});
+
+	it('looks in ~/.docker, as docker does, when DOCKER_TLS_VERIFY comes without DOCKER_CERT_PATH', () => {
+		const home = join(certDir, 'home');
+		const problem = certificateProblem({host: 'tcp://1.2.3.4:2376', env: tls(undefined, {HOME: home})});
+		expect(problem).toContain(`DOCKER_TLS_VERIFY is set without DOCKER_CERT_PATH, so the certificates are looked for in ${join(home, '.docker')}, which is not a folder that exists.`);
+		mkdirSync(join(home, '.docker'), {recursive: true});
+		writeFileSync(join(home, '.docker', 'ca.pem'), '-----BEGIN CERTIFICATE-----\nY2E=\n-----END CERTIFICATE-----\n');
+		writeFileSync(join(home, '.docker', 'cert.pem'), 'dummy\n');
+		writeFileSync(join(home, '.docker', 'key.pem'), 'dummy\n');
+
+		expect(certificateProblem({host: 'tcp://1.2.3.4:2376', env: tls(undefined, {HOME: home})})).toBeUndefined();
+		expect(modemOf(createDocker({host: 'tcp://1.2.3.4:2376', env: tls(undefined, {HOME: home})})).key?.toString()).toBe('dummy\n');
+	});
+
+	it('ignores the certificates for a local socket, as docker-modem does', () => {
+		expect(certificateProblem({host: 'unix:///var/run/docker.sock', env: tls(join(certDir, 'nowhere'))})).toBeUndefined();
+		expect(certificateProblem({env: tls(join(certDir, 'nowhere'))})).toBeUndefined();
+	});
+
+	it('is what createDocker throws, instead of a node:fs error', () => {
+		expect(() => createDocker({host: 'tcp://1.2.3.4:2376', env: tls(join(certDir, 'nowhere'))})).toThrow(/^DOCKER_CERT_PATH is .*nowhere, which is not a folder that exists/);
+	});
+});
+
+describe('createDocker with settings that cannot work', () => {
+	it('says a ca.pem that is no certificate is not one', () => {
+		const wrong = join(certDir, 'wrong');
+		mkdirSync(wrong, {recursive: true});
+		for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
+			writeFileSync(join(wrong, file), 'not a certificate\n');
+		}
+
+		expect(() => createDocker({host: 'tcp://1.2.3.4:2376', env: {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: wrong}})).toThrow(`${join(wrong, 'ca.pem')} is not a PEM certificate`);
+	});
+
+	it('says which setting holds an address it cannot parse', () => {
+		expect(() => createDocker({host: 'tcp://exa mple', env: {}})).toThrow('--host is tcp://exa mple, which is not an address swarmdeck understands');
+		expect(() => createDocker({env: {DOCKER_HOST: 'tcp://exa mple'}})).toThrow('DOCKER_HOST is tcp://exa mple, which is not');
+	});
+});
+
+describe('the warning docker-modem causes for ssh:// hosts', () => {
+	it('is recognised exactly: DEP0170 for an ssh: URL, and nothing else', () => {
+		expect(isSshUrlWarning('The URL ssh:127.0.0.1:22127.0.0.1 is invalid. Future versions of Node.js will throw an error.', ['DeprecationWarning', 'DEP0170'])).toBe(true);
+		expect(isSshUrlWarning('The URL ssh:host is invalid.', [{type: 'DeprecationWarning', code: 'DEP0170'}])).toBe(true);
+		expect(isSshUrlWarning('The URL http://a b is invalid.', ['DeprecationWarning', 'DEP0170'])).toBe(false);
+		expect(isSshUrlWarning('The URL ssh:host is invalid.', ['DeprecationWarning', 'DEP0169'])).toBe(false);
+		expect(isSshUrlWarning('Something else', ['Warning'])).toBe(false);
+	});
+
+	it('is dropped once an ssh client exists, while other warnings still come through', async () => {
+		const seen: string[] = [];
+		const onWarning = (warning: Error) => {
+			seen.push(warning.message);
+		};
+
+		process.on('warning', onWarning);
+		try {
+			createDocker({host: 'ssh://user@host', env: {}});
+			process.emitWarning('The URL ssh:host:22host is invalid. Future versions of Node.js will throw an error.', 'DeprecationWarning', 'DEP0170');
+			process.emitWarning('a warning of our own', 'Warning', 'SWARMDECK_TEST');
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		} finally {
+			process.off('warning', onWarning);
+		}
+
+		expect(seen).toEqual(['a warning of our own']);
 	});
 });

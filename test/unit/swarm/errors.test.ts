@@ -98,6 +98,55 @@ describe('toDockerError', () => {
 	});
 });
 
+describe('toDockerError for each way a connection fails', () => {
+	/** One sentence or a few short ones: no line breaks, no stack trace. */
+	const expectOneLine = (message: string) => {
+		expect(message).not.toMatch(/\n|\bat .*\(/);
+		expect(message).toMatch(/\.$/);
+	};
+
+	it('says a socket the user may not open is a permission problem, with the fix', () => {
+		const error = toDockerError(connectionError('EACCES'), target);
+		expect(error.unreachable).toBe(true);
+		expect(error.message).toBe('Permission denied on /var/run/docker.sock: this user may not use the Docker daemon. Add the user to the docker group (`sudo usermod -aG docker $USER`, then log in again) or run swarmdeck with sudo.');
+	});
+
+	it('does not send a tcp:// user to the docker group for a refused connection', () => {
+		const error = toDockerError(connectionError('EPERM', '10.0.0.1:2375'), 'tcp://10.0.0.1:2375');
+		expect(error.message).toContain('tcp://10.0.0.1:2375');
+		expect(error.message).toContain('firewall');
+		expect(error.message).not.toContain('docker group');
+		expectOneLine(error.message);
+	});
+
+	it('says an ssh host that cannot be reached is out of reach, in ssh terms', () => {
+		const lost = Object.assign(new Error('Connection lost before handshake'), {level: 'protocol'});
+		const error = toDockerError(lost, 'ssh://admin@manager1');
+		expect(error.unreachable).toBe(true);
+		expect(error.message).toBe('Cannot reach ssh://admin@manager1 over ssh (Connection lost before handshake). Check that the host is up and that `ssh` to it works.');
+	});
+
+	it('says a refused ssh login is about the user and the key', () => {
+		const refused = Object.assign(new Error('All configured authentication methods failed'), {level: 'client-authentication'});
+		const error = toDockerError(refused, 'ssh://admin@manager1');
+		expect(error.message).toContain('ssh refused the login to ssh://admin@manager1');
+		expect(error.message).toContain('SSH_AUTH_SOCK');
+		expectOneLine(error.message);
+	});
+
+	it.each(['DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_OSSL_PEM_NO_START_LINE'])('says %s is a TLS problem and where the certificates are set', code => {
+		const error = toDockerError(Object.assign(new Error(`${code.toLowerCase()} happened\nsecond line`), {code}), 'tcp://10.0.0.1:2376');
+		expect(error.unreachable).toBe(true);
+		expect(error.message).toContain('The TLS connection to tcp://10.0.0.1:2376 failed');
+		expect(error.message).toContain('DOCKER_CERT_PATH');
+		expectOneLine(error.message);
+	});
+
+	it.each(['ENETUNREACH', 'EHOSTUNREACH', 'EAI_AGAIN'])('counts %s as unreachable', code => {
+		expect(toDockerError(connectionError(code, '10.0.0.1:2375'), 'tcp://10.0.0.1:2375')).toMatchObject({unreachable: true, message: expect.stringContaining(`Cannot reach the Docker daemon at tcp://10.0.0.1:2375 (${code})`) as string});
+	});
+});
+
 describe('isOutOfSequence', () => {
 	it('recognises the daemon\'s stale-version error', () => {
 		expect(isOutOfSequence(modemError(500, {message: 'rpc error: code = Unknown desc = update out of sequence'}))).toBe(true);

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {explainSwarmInfo, unreachableResult, type PreflightResult} from '../../../source/swarm/preflight.js';
+import {DockerError} from '../../../source/swarm/errors.js';
+import {explainInfo, explainPreflightError, explainSwarmInfo, unreachableResult, type PreflightResult} from '../../../source/swarm/preflight.js';
 import {allRaw, allShown, unsafeCharactersIn} from '../../support/hostile-text.js';
 
 const target = 'unix:///var/run/docker.sock';
@@ -121,5 +122,69 @@ describe('the daemon\'s words in the preflight', () => {
 		expect(message).toContain('node2␛]0;x␇ (unix:///var/run/docker.sock) is a swarm worker');
 		expect(message).toContain(`Managers of this swarm: 10.0.0.1:2377${allShown}.`);
 		expect(message).toContain('`docker node promote $\'node2\\x1b]0;x\\x07\'`');
+	});
+});
+
+/** An error shaped like docker-modem's for an HTTP status it did not expect. */
+function httpError(statusCode: number, json: unknown): Error {
+	return Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - `), {statusCode, json});
+}
+
+describe('explainInfo', () => {
+	it('reads a Docker daemon\'s /info as explainSwarmInfo does', () => {
+		const info = {Name: 'node1', ServerVersion: '20.10.24', Swarm: {LocalNodeState: 'active', ControlAvailable: true}};
+		expect(explainInfo(info, target)).toEqual(explainSwarmInfo(info, target));
+	});
+
+	it.each([
+		['an HTML page', Buffer.from('<html><body>It works!</body></html>')],
+		['a JSON list', []],
+		['a JSON object of something else', {status: 'ok'}],
+		['nothing', null],
+	])('says an answer that is %s did not come from a Docker daemon', (_what, body) => {
+		const result = failure(explainInfo(body, 'tcp://10.0.0.1:8080'));
+		expect(result.problem).toBe('not-docker');
+		expect(result.message).toContain('tcp://10.0.0.1:8080 answers HTTP but is not a Docker daemon');
+		expectReadable(result.message);
+	});
+});
+
+describe('explainPreflightError', () => {
+	it('says a server that answers /info with 404 and a page is not a Docker daemon', () => {
+		const result = failure(explainPreflightError(httpError(404, Buffer.from('<!DOCTYPE HTML>\n<title>Error response</title>\n')), 'tcp://127.0.0.1:8000'));
+		expect(result).toEqual({
+			ok: false,
+			problem: 'not-docker',
+			message: 'tcp://127.0.0.1:8000 answers HTTP but is not a Docker daemon (it answered GET /info with HTTP 404). Check the address and port in DOCKER_HOST or --host.',
+		});
+	});
+
+	it('keeps the daemon\'s own words when the error came as Docker\'s JSON', () => {
+		const result = failure(explainPreflightError(httpError(500, {message: 'layer store unavailable'}), target));
+		expect(result).toEqual({ok: false, problem: 'error', message: 'layer store unavailable'});
+	});
+
+	it('tells a plain HTTP request sent to a TLS port to turn TLS on', () => {
+		const result = failure(explainPreflightError(httpError(400, Buffer.from('Client sent an HTTP request to an HTTPS server.\n')), 'tcp://10.0.0.1:2376'));
+		expect(result.problem).toBe('unreachable');
+		expect(result.message).toContain('tcp://10.0.0.1:2376 expects TLS');
+		expect(result.message).toContain('DOCKER_TLS_VERIFY=1');
+		expectReadable(result.message);
+	});
+
+	it('says a socket it may not open is a permission problem, and what to do', () => {
+		const error = Object.assign(new Error('connect EACCES /var/run/docker.sock'), {code: 'EACCES', syscall: 'connect'});
+		const result = failure(explainPreflightError(error, target));
+		expect(result.problem).toBe('unreachable');
+		expect(result.message).toContain('Permission denied on /var/run/docker.sock');
+		expect(result.message).toContain('docker group');
+		expect(result.message).toContain('sudo');
+		expect(result.message).not.toContain('Is dockerd running');
+		expectReadable(result.message);
+	});
+
+	it('passes the timeout sentence through', () => {
+		const error = new DockerError('No answer from the Docker daemon at tcp://10.0.0.1:2375 after 15 s. Is the address right, and is dockerd running there?', undefined, true);
+		expect(explainPreflightError(error, 'tcp://10.0.0.1:2375')).toEqual(unreachableResult(error.message));
 	});
 });

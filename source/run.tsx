@@ -1,0 +1,112 @@
+// What cli.tsx starts once meow has read the command line: check it, connect, then either
+// print the services once or run the live screen until q, Ctrl+C, a signal or a crash.
+import process from 'node:process';
+import {exitCodes, installExitHandlers} from './exit.js';
+import {printServices} from './print.js';
+import {createSwarmClient, type SwarmClient} from './swarm/client.js';
+import {ConnectionSettingsError} from './swarm/errors.js';
+import {terminal} from './terminal.js';
+import {usageProblem} from './usage.js';
+
+/** The part of meow's result that swarmdeck uses. */
+export type CommandLine = {
+	input: string[];
+	flags: {host?: string; readOnly: boolean; once: boolean};
+	unnormalizedFlags: Record<string, unknown>;
+	pkg: {version?: string};
+	showHelp: (exitCode?: number) => never;
+	showVersion: () => void;
+};
+
+function fail(message: string, code: number): void {
+	process.stderr.write(`swarmdeck: ${message}\n`);
+	process.exitCode = code;
+}
+
+/**
+ * Sets process.exitCode, or exits itself where something may be left running (the live
+ * screen, a connection that is still closing) that would otherwise keep the process alive.
+ */
+export async function run(parseCommandLine: () => CommandLine): Promise<void> {
+	let cli: CommandLine | undefined;
+	const crash = installExitHandlers({terminal, version: () => cli?.pkg.version ?? 'unknown version'});
+	try {
+		cli = parseCommandLine();
+	} catch (error) {
+		// meow throws for a flag given twice, and the like.
+		fail(`${error instanceof Error ? error.message.replace(/\.$/, '') : String(error)}; see \`swarmdeck --help\`.`, exitCodes.usage);
+		return;
+	}
+
+	if (cli.unnormalizedFlags['help'] === true) {
+		cli.showHelp(exitCodes.ok);
+	}
+
+	if (cli.unnormalizedFlags['version'] === true) {
+		cli.showVersion();
+		return;
+	}
+
+	const problem = usageProblem(cli.input, cli.unnormalizedFlags);
+	if (problem) {
+		fail(problem, exitCodes.usage);
+		return;
+	}
+
+	let client: SwarmClient;
+	try {
+		client = createSwarmClient({host: cli.flags.host, readOnly: cli.flags.readOnly});
+	} catch (error) {
+		if (error instanceof ConnectionSettingsError) {
+			fail(error.message, exitCodes.failure);
+			return;
+		}
+
+		throw error;
+	}
+
+	const interactive = !cli.flags.once && process.stdout.isTTY && process.stdin.isTTY;
+	// Ink takes a few hundred milliseconds to load: let it load while the daemon answers.
+	const loadingScreen = interactive ? loadScreen() : undefined;
+	loadingScreen?.catch(crash);
+	const preflight = await client.preflight();
+	if (!preflight.ok) {
+		fail(preflight.message, exitCodes.failure);
+		// A connection that is still closing (ssh, a timed-out request) must not hold the exit up.
+		process.exit(exitCodes.failure);
+	}
+
+	if (!loadingScreen) {
+		process.exitCode = await printServices(client);
+		return;
+	}
+
+	const {render, App} = await loadingScreen;
+	terminal.enter();
+	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
+	// it alone in a read, not amid other keys.
+	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true, exitOnCtrlC: false});
+	terminal.beforeLeave(() => {
+		instance.unmount();
+	});
+	try {
+		await instance.waitUntilExit();
+	} catch (error) {
+		// A render error: Ink drew its report on the alternate screen, which is about to go.
+		crash(error);
+		return;
+	}
+
+	terminal.leave();
+	process.exit(exitCodes.ok);
+}
+
+async function loadScreen() {
+	// Ink draws nothing but the last frame when CI or CONTINUOUS_INTEGRATION is set, and reads
+	// them as it loads. A terminal on both ends means a person is watching, so the live screen
+	// wins: clear them first, then load Ink.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+	const [{render}, {App}] = await Promise.all([import('ink'), import('./app.js')]);
+	return {render, App};
+}
