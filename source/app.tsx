@@ -10,8 +10,12 @@ import {ServicesScreen} from './screens/ServicesScreen.js';
 import {EventsScreen} from './screens/EventsScreen.js';
 import {InspectScreen} from './screens/InspectScreen.js';
 import {TasksScreen} from './screens/TasksScreen.js';
-import {ActionsProvider} from './state/actions.js';
-import {initialUiState, uiReducer, type Screen} from './state/store.js';
+import {StacksScreen} from './screens/StacksScreen.js';
+import {stackNames} from './format/stack-table.js';
+import {Palette} from './palette/Palette.js';
+import type {PaletteIntent} from './palette/resolve.js';
+import {ActionsProvider, useActions} from './state/actions.js';
+import {initialUiState, uiReducer, type Screen, type UiState} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
@@ -35,32 +39,83 @@ export function App({client, nodeName}: Props) {
 		};
 	}, [model]);
 
+	const [state, dispatch] = useReducer(uiReducer, initialUiState);
 	return (
 		<KeyInputProvider>
 			<SwarmModelContext.Provider value={model}>
-				<Main client={client} model={model} nodeName={nodeName}/>
+				<ActionsProvider client={client} model={model} dispatch={dispatch}>
+					<Main client={client} nodeName={nodeName} state={state}/>
+				</ActionsProvider>
 			</SwarmModelContext.Provider>
 		</KeyInputProvider>
 	);
 }
 
-function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
+function Main({client, nodeName, state}: Props & {state: UiState}) {
 	const {exit} = useApp();
-	const [state, dispatch] = useReducer(uiReducer, initialUiState);
+	const {dispatch, start} = useActions();
 	const services = useServices();
 	const {columns, rows} = useTerminalSize();
 	const width = Math.max(20, columns - 1);
-	const inDialog = state.dialog !== undefined;
+	const inDialog = state.dialog !== undefined || state.palette;
 	const screenActive = !inDialog;
 
+	/** Runs a command reached by a global key or the palette: one place for both. */
+	const run = ({command, serviceId, stack, values, complete}: PaletteIntent) => {
+		const service = services.data?.find(candidate => candidate.id === serviceId);
+		switch (command.id) {
+			case 'quit': {
+				exit();
+				break;
+			}
+
+			case 'help': {
+				dispatch({type: 'openDialog', dialog: {kind: 'help'}});
+				break;
+			}
+
+			case 'palette': {
+				dispatch({type: 'palette', open: true});
+				break;
+			}
+
+			case 'events':
+			case 'stacks': {
+				dispatch({type: 'open', screen: {kind: command.id}});
+				break;
+			}
+
+			case 'back': {
+				dispatch({type: 'back'});
+				break;
+			}
+
+			case 'openStack': {
+				dispatch({type: 'showStack', stack});
+				break;
+			}
+
+			case 'open':
+			case 'inspect': {
+				if (serviceId) {
+					dispatch({type: 'open', screen: {kind: command.id === 'open' ? 'tasks' : 'inspect', serviceId}});
+				}
+
+				break;
+			}
+
+			default: {
+				if (service) {
+					start(command.id, service, values, complete);
+				}
+			}
+		}
+	};
+
 	useKeys((input, key) => {
-		const id = resolveCommand(input, key, ['global'])?.id;
-		if (id === 'quit') {
-			exit();
-		} else if (id === 'events') {
-			dispatch({type: 'open', screen: {kind: 'events'}});
-		} else if (id === 'help') {
-			dispatch({type: 'openDialog', dialog: {kind: 'help'}});
+		const command = resolveCommand(input, key, ['global']);
+		if (command) {
+			run({command});
 		}
 	}, {isActive: screenActive && !state.editingFilter});
 	// Ctrl+C quits from a dialog or the filter field too, where q is text: the way out a
@@ -77,6 +132,7 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 	const bodyHeight = Math.max(4, rows - 2 - statusHeight - (banner ? 2 : 0));
 	const screenScopes: Record<Screen['kind'], Scope[]> = {
 		services: state.editingFilter ? ['dialog'] : ['services', 'service', 'global'],
+		stacks: ['stacks', 'detail', 'global'],
 		tasks: ['detail', 'tasks', 'service', 'global'],
 		inspect: ['detail', 'service', 'global'],
 		events: ['detail', 'global'],
@@ -88,11 +144,12 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
 		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
 		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
+		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};
+	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? [])};
 
 	return (
-		<ActionsProvider client={client} model={model} dispatch={dispatch}>
-			<Box flexDirection="column" width={columns}>
+		<Box flexDirection="column" width={columns}>
 				<Text wrap="truncate">
 					<Text bold color={theme.accent}>swarmdeck</Text>
 					{client.readOnly ? <Text bold color={theme.warning}> READ-ONLY</Text> : null}
@@ -104,11 +161,30 @@ function Main({client, model, nodeName}: Props & {model: SwarmModel}) {
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
 						: screens[screen.kind]()}
 				</Box>
-				<Box height={statusHeight} flexDirection="column" overflow="hidden">
-					<StatusLine status={state.status}/>
-				</Box>
-				{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[screen.kind]} readOnly={client.readOnly} width={width}/>}
-			</Box>
-		</ActionsProvider>
+			{state.palette
+				? (
+					<Palette
+						context={paletteContext}
+						history={state.paletteHistory}
+						width={width}
+						height={statusHeight + 1}
+						onRun={(intent, line) => {
+							dispatch({type: 'palette', open: false, ran: line});
+							run(intent);
+						}}
+						onClose={() => {
+							dispatch({type: 'palette', open: false});
+						}}
+					/>
+				)
+				: (
+					<>
+						<Box height={statusHeight} flexDirection="column" overflow="hidden">
+							<StatusLine status={state.status}/>
+						</Box>
+						{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[screen.kind]} readOnly={client.readOnly} width={width}/>}
+					</>
+				)}
+		</Box>
 	);
 }

@@ -67,6 +67,11 @@ export type ServiceAction = {
 	form?: (service: SwarmService) => Form;
 	/** Reaches a decision, or throws ValidationError naming the field and the rule. */
 	decide: (service: SwarmService, values: FormValues) => Decision;
+	/**
+	 * Its name in the `:` palette, and which form fields the words after the service fill,
+	 * in order: `:scale vote 7`. Left out, the form asks for them.
+	 */
+	palette?: {name: string; fields: readonly string[]};
 };
 
 /** A field's check from a parser that throws: the parser's sentence, or undefined when the text is fine. */

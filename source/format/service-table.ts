@@ -88,10 +88,12 @@ export function matchesFilter(service: SwarmService, filter: string): boolean {
 	return filter === '' || service.name.toLowerCase().includes(filter.toLowerCase());
 }
 
-/** Stacks by name, then stand-alone services; services by name within each. */
-export function groupServices(services: readonly SwarmService[], {filter = '', now = new Date()} = {}): ServiceGroup[] {
+/** Stacks by name, then stand-alone services; services by name within each. `stack` keeps one stack only. */
+export function groupServices(services: readonly SwarmService[], {filter = '', stack, now = new Date()}: {filter?: string; stack?: string; now?: Date} = {}): ServiceGroup[] {
 	const byStack = new Map<string | undefined, ServiceRow[]>();
-	const sorted = services.filter(service => matchesFilter(service, filter)).sort((a, b) => a.name.localeCompare(b.name));
+	const sorted = services
+		.filter(service => matchesFilter(service, filter) && (stack === undefined || service.stack === stack))
+		.sort((a, b) => a.name.localeCompare(b.name));
 	for (const service of sorted) {
 		const rows = byStack.get(service.stack) ?? [];
 		rows.push({service, cells: serviceCells(service), health: replicaHealth(service, now)});

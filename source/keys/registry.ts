@@ -7,7 +7,18 @@ import {serviceActions} from '../actions/index.js';
 import {char, ctrl, shiftTab, special, type Binding} from './bindings.js';
 
 /** Where a command applies. A new resource screen adds its own scope. */
-export type Scope = 'global' | 'list' | 'service' | 'services' | 'tasks' | 'detail' | 'dialog' | 'form' | 'confirm';
+export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'detail' | 'dialog' | 'form' | 'confirm' | 'palette';
+
+/** What a word of a palette command names; the palette completes and checks it. */
+export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'text'};
+
+/** How a command is typed in the `:` palette: `:scale vote 7`. */
+export type PaletteEntry = {
+	name: string;
+	aliases?: readonly string[];
+	/** The words after the name, in order; the last ones may be left out where a form asks for them. */
+	args?: readonly PaletteArgument[];
+};
 
 export type Command = {
 	id: string;
@@ -20,13 +31,19 @@ export type Command = {
 	action?: string;
 	/** Shown in the bottom hint bar (the help overlay lists every command). */
 	hint?: string;
+	/** Also reachable from the `:` palette, under this name. */
+	palette?: PaletteEntry;
 };
+
+const service: PaletteArgument = {name: 'SERVICE', kind: 'service'};
 
 export const commands = [
 	// Anywhere outside a dialog.
-	{id: 'help', scope: 'global', description: 'Show or hide this help', bindings: [char('?')], hint: 'help'},
-	{id: 'quit', scope: 'global', description: 'Quit swarmdeck', bindings: [char('q'), ctrl('c')], hint: 'quit'},
-	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events'},
+	{id: 'help', scope: 'global', description: 'Show or hide this help', bindings: [char('?')], hint: 'help', palette: {name: 'help'}},
+	{id: 'quit', scope: 'global', description: 'Quit swarmdeck', bindings: [char('q'), ctrl('c')], hint: 'quit', palette: {name: 'quit', aliases: ['q']}},
+	{id: 'palette', scope: 'global', description: 'Command palette: type a view or an action by name, Tab completes', bindings: [char(':')], hint: 'palette'},
+	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events', palette: {name: 'events', aliases: ['ev']}},
+	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
 
 	// Moving in a list.
 	{id: 'up', scope: 'list', description: 'Move up', bindings: [special('↑', 'upArrow'), char('k')]},
@@ -37,18 +54,21 @@ export const commands = [
 	{id: 'last', scope: 'list', description: 'Last row', bindings: [special('End', 'end'), char('G')]},
 
 	// The services screen.
-	{id: 'open', scope: 'services', description: 'Open the task table of the selected service', bindings: [special('Enter', 'return')], hint: 'tasks'},
+	{id: 'open', scope: 'services', description: 'Open the task table of the selected service', bindings: [special('Enter', 'return')], hint: 'tasks', palette: {name: 'tasks', aliases: ['ps'], args: [service]}},
 	{id: 'filter', scope: 'services', description: 'Filter services by name', bindings: [char('/')], hint: 'filter'},
 	{id: 'clearFilter', scope: 'services', description: 'Clear the filter', bindings: [special('Esc', 'escape')]},
 
+	// The stacks screen.
+	{id: 'openStack', scope: 'stacks', description: 'List the services of the selected stack', bindings: [special('Enter', 'return')], hint: 'services', palette: {name: 'stack', args: [{name: 'STACK', kind: 'stack'}]}},
+
 	// Any screen opened from the services screen.
-	{id: 'back', scope: 'detail', description: 'Back to the services', bindings: [special('Esc', 'escape'), special('←', 'leftArrow')], hint: 'back'},
+	{id: 'back', scope: 'detail', description: 'Back to the services', bindings: [special('Esc', 'escape'), special('←', 'leftArrow')], hint: 'back', palette: {name: 'services', aliases: ['svc']}},
 
 	// The tasks screen.
 	{id: 'history', scope: 'tasks', description: 'Show or hide finished task history (desired and current Shutdown)', bindings: [char('a')], hint: 'history'},
 
 	// On the selected service, from the services, tasks and inspect screens.
-	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect'},
+	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect', palette: {name: 'inspect', args: [service]}},
 	// The actions on the selected service, each declared with its key in source/actions.
 	...serviceActions.map(action => ({
 		id: action.id,
@@ -58,6 +78,7 @@ export const commands = [
 		mutating: true,
 		action: action.name,
 		hint: action.hint,
+		...(action.palette ? {palette: {name: action.palette.name, args: [service, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
 	})),
 
 	// Inside a dialog.
@@ -69,6 +90,13 @@ export const commands = [
 	{id: 'previousChoice', scope: 'form', description: 'Previous choice of a field with fixed choices', bindings: [special('←', 'leftArrow')]},
 	{id: 'confirm', scope: 'confirm', description: 'Yes: do it', bindings: [char('y')], hint: 'yes'},
 	{id: 'decline', scope: 'confirm', description: 'No: change nothing', bindings: [char('n'), special('Esc', 'escape')], hint: 'no'},
+
+	// The palette, while it is open.
+	{id: 'paletteRun', scope: 'palette', description: 'Run the command typed', bindings: [special('Enter', 'return')], hint: 'run'},
+	{id: 'paletteClose', scope: 'palette', description: 'Close the palette, running nothing', bindings: [special('Esc', 'escape')], hint: 'close'},
+	{id: 'paletteComplete', scope: 'palette', description: 'Complete the word: a command, a service or a stack', bindings: [special('Tab', 'tab')], hint: 'complete'},
+	{id: 'paletteOlder', scope: 'palette', description: 'The command typed before', bindings: [special('↑', 'upArrow')], hint: 'history'},
+	{id: 'paletteNewer', scope: 'palette', description: 'The command typed after', bindings: [special('↓', 'downArrow')]},
 ] as const satisfies readonly Command[];
 
 export type CommandId = (typeof commands)[number]['id'];
@@ -113,16 +141,23 @@ export const scopeTitles: Record<Scope, string> = {
 	services: 'Services screen',
 	tasks: 'Tasks screen',
 	detail: 'Tasks, inspect and events screens',
+	stacks: 'Stacks screen',
 	service: 'Actions on the selected service',
 	dialog: 'Dialogs',
 	form: 'Forms',
 	confirm: 'Confirmations',
+	palette: 'The : palette',
 };
+
+/** `:scale SERVICE REPLICAS`: how a command is typed in the palette. */
+export function paletteUsage(entry: PaletteEntry): string {
+	return [`:${entry.name}`, ...(entry.args ?? []).map(argument => argument.name)].join(' ');
+}
 
 /** The key table of the README, generated so it cannot drift from the bindings. */
 export function keyTableMarkdown(): string {
 	const rows = (commands as readonly Command[])
 		.filter(command => command.hint || command.scope === 'service')
-		.map(command => `| ${keyLabel(command).replaceAll('|', String.raw`\|`)} | ${command.description}${command.mutating ? ' (not in `--read-only`)' : ''} |`);
-	return ['| Key | What it does |', '| --- | --- |', ...rows].join('\n');
+		.map(command => `| ${keyLabel(command).replaceAll('|', String.raw`\|`)} | ${command.palette ? `\`${paletteUsage(command.palette)}\`` : ''} | ${command.description}${command.mutating ? ' (not in `--read-only`)' : ''} |`);
+	return ['| Key | Palette | What it does |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -35,7 +35,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	const runServiceCommand = useServiceCommands();
 	const now = useNow(5000);
 	const rollouts = useRollouts();
-	const groups = groupServices(services ?? [], {filter: state.filter, now});
+	const groups = groupServices(services ?? [], {filter: state.filter, stack: state.stack, now});
 	const ordered = orderedServices(groups);
 	const selected = ordered.find(service => service.id === state.selectedServiceId) ?? ordered[0];
 
@@ -46,7 +46,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 		}
 	}, [selected?.id, state.selectedServiceId, dispatch]);
 
-	const filterBarHeight = state.editingFilter || state.filter ? 1 : 0;
+	const filterBarHeight = state.editingFilter || state.filter || state.stack ? 1 : 0;
 	const tableHeight = Math.max(1, height - 2 - filterBarHeight);
 
 	useKeys((input, key) => {
@@ -71,6 +71,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 
 			case 'clearFilter': {
 				dispatch({type: 'setFilter', filter: ''});
+				dispatch({type: 'showStack', stack: undefined});
 				break;
 			}
 
@@ -121,17 +122,18 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	return (
 		<Box flexDirection="column">
 			{ordered.length === 0
-				? <Text color={theme.muted}>{state.filter ? `No service matches "${state.filter}". Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
+				? <Text color={theme.muted}>{state.filter || state.stack ? `No service matches${state.stack ? ` in stack ${state.stack}` : ''}${state.filter ? ` "${state.filter}"` : ''}. Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
 				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} selectedIndex={selectedIndex} height={tableHeight} width={width}/>}
 			{filterBarHeight > 0
 				? (
 					<Box>
-						<Text color={theme.accent}>/</Text>
+						{state.stack ? <Text><Text color={theme.accent}>stack</Text> {state.stack}{state.filter || state.editingFilter ? '  ' : ' '}</Text> : null}
+						{state.filter || state.editingFilter ? <Text color={theme.accent}>/</Text> : null}
 						{state.editingFilter
 							? <TextInput isActive={isActive} value={state.filter} placeholder="type to filter by name" onChange={filter => {
 								dispatch({type: 'setFilter', filter});
 							}}/>
-							: <Text>{state.filter} <Text color={theme.muted}>(Esc clears)</Text></Text>}
+							: <Text>{state.filter}{state.filter ? ' ' : ''}<Text color={theme.muted}>(Esc {state.stack ? 'shows every service' : 'clears'})</Text></Text>}
 					</Box>
 				)
 				: null}

@@ -14,8 +14,11 @@ import type {UiAction} from './store.js';
 export type Actions = {
 	dispatch: Dispatch<UiAction>;
 	client: SwarmClient;
-	/** An action was asked for on a service, by key or by name, with values when the palette gave them. */
-	start: (actionId: string, service: SwarmService, values?: FormValues) => void;
+	/**
+	 * An action was asked for on a service, by key or by name. `values` are those the palette
+	 * gave; unless `complete`, the action's form opens with them to ask for the rest.
+	 */
+	start: (actionId: string, service: SwarmService, values?: FormValues, complete?: boolean) => void;
 	/** A form was sent: moves on to the confirmation or the write, or returns the sentence to show in the form. */
 	submit: (actionId: string, service: SwarmService, values: FormValues) => string | undefined;
 	/** `y` in a confirmation: sends the decision shown, if the service is still as shown. */
@@ -130,7 +133,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			dispatch,
 			client,
 			notice,
-			start(actionId, service, values) {
+			start(actionId, service, values, complete = values !== undefined) {
 				const action = lookUp(actionId);
 				if (client.readOnly) {
 					notice(new ReadOnlyError(action.name).message);
@@ -143,8 +146,8 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 					return;
 				}
 
-				if (values === undefined && action.form) {
-					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId, serviceId: service.id, stage: 'form'}});
+				if (!complete && action.form) {
+					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId, serviceId: service.id, stage: 'form', ...(values ? {values} : {})}});
 					return;
 				}
 

@@ -3,7 +3,7 @@
 import type {Decision, FormValues} from '../actions/action.js';
 import type {RawServiceSpec} from '../swarm/types.js';
 
-export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'};
+export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'} | {kind: 'stacks'};
 
 /** An action's dialog: its form, or the question before it is sent. `message` says why it is shown again. */
 export type ActionDialog =
@@ -33,16 +33,27 @@ export type UiState = {
 	/** The service the cursor is on: by ID, so the cursor follows it when rows move. */
 	selectedServiceId?: string;
 	filter: string;
+	/** Only the services of this stack (`:stack NAME`, or Enter on the stacks screen). */
+	stack?: string;
 	editingFilter: boolean;
+	/** The `:` palette is open: it takes every key. */
+	palette: boolean;
+	/** The palette lines run this session, oldest first, for ↑ and ↓. */
+	paletteHistory: readonly string[];
 	showHistory: boolean;
 	dialog?: Dialog;
 	status: ActionStatus;
 };
 
+/** Palette lines kept for ↑: a session's worth, not a growing list. */
+export const paletteHistoryLength = 100;
+
 export const initialUiState: UiState = {
 	screen: {kind: 'services'},
 	filter: '',
 	editingFilter: false,
+	palette: false,
+	paletteHistory: [],
 	showHistory: false,
 	status: {kind: 'idle'},
 };
@@ -53,6 +64,8 @@ export type UiAction =
 	| {type: 'back'}
 	| {type: 'editFilter'; editing: boolean}
 	| {type: 'setFilter'; filter: string}
+	| {type: 'showStack'; stack: string | undefined}
+	| {type: 'palette'; open: boolean; ran?: string}
 	| {type: 'toggleHistory'}
 	| {type: 'openDialog'; dialog: Dialog}
 	| {type: 'closeDialog'}
@@ -78,6 +91,15 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 		case 'setFilter': {
 			return {...state, filter: action.filter};
+		}
+
+		case 'showStack': {
+			return {...state, stack: action.stack, screen: {kind: 'services'}};
+		}
+
+		case 'palette': {
+			const history = action.ran && action.ran !== state.paletteHistory.at(-1) ? [...state.paletteHistory, action.ran].slice(-paletteHistoryLength) : state.paletteHistory;
+			return {...state, palette: action.open, paletteHistory: history};
 		}
 
 		case 'toggleHistory': {

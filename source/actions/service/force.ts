@@ -10,6 +10,7 @@ export const force = defineServiceAction({
 	description: 'Force a redeploy of every task (asks first)',
 	hint: 'force',
 	name: 'force redeploy',
+	palette: {name: 'force', fields: []},
 	decide(service) {
 		const edit = {kind: 'force'} as const;
 		return {

@@ -12,6 +12,7 @@ export const image = defineServiceAction({
 	description: 'Change the image (asks first)',
 	hint: 'image',
 	name: 'image change',
+	palette: {name: 'image', fields: ['image']},
 	form: service => ({
 		title: `Image of ${service.name}`,
 		groups: [{fields: [{

@@ -48,6 +48,7 @@ export const policy = defineServiceAction({
 	description: 'Edit the update and rollback policy',
 	hint: 'policy',
 	name: 'policy change',
+	palette: {name: 'policy', fields: []},
 	form: service => ({
 		title: `Update and rollback policy of ${service.name}`,
 		groups: kinds.map(kind => ({

@@ -21,6 +21,7 @@ export const rollback = defineServiceAction({
 	description: 'Roll back to the previous spec (asks first)',
 	hint: 'rollback',
 	name: 'rollback',
+	palette: {name: 'rollback', fields: []},
 	refusal: rollbackRefusal,
 	decide(service) {
 		const previous = service.previousSpec ?? {};

@@ -53,6 +53,7 @@ export const scale = defineServiceAction({
 	description: 'Scale: type a replica count',
 	hint: 'scale',
 	name: 'scale',
+	palette: {name: 'scale', fields: ['replicas']},
 	refusal: service => scaleRefusal(service),
 	form: service => ({
 		title: `Scale ${service.name}`,
