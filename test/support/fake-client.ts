@@ -196,14 +196,22 @@ class FakeDocker {
 		}
 	}
 
+	/** Requests started and not yet answered. */
+	pending = 0;
+
 	private async answer<T>(value: () => T): Promise<T> {
 		this.requests++;
-		await Promise.resolve();
-		if (this.failWith) {
-			throw this.failWith;
-		}
+		this.pending++;
+		try {
+			await Promise.resolve();
+			if (this.failWith) {
+				throw this.failWith;
+			}
 
-		return structuredClone(value());
+			return structuredClone(value());
+		} finally {
+			this.pending--;
+		}
 	}
 
 	private find(nameOrId: string): SwarmService {
@@ -256,36 +264,46 @@ class FakeDocker {
 	getService(nameOrId: string) {
 		return {
 			inspect: async () => this.answer(() => toRawService(this.find(nameOrId))),
-			update: async ({_query: query, _body: body}: {_query: {version: number; rollback?: string}; _body: RawServiceSpec}) => {
-				this.requests++;
-				if (this.writeDelayMs > 0) {
-					await new Promise(resolve => {
-						setTimeout(resolve, this.writeDelayMs);
-					});
+			update: async (options: {_query: {version: number; rollback?: string}; _body: RawServiceSpec}) => {
+				this.pending++;
+				try {
+					return await this.update(nameOrId, options);
+				} finally {
+					this.pending--;
 				}
-
-				await this.held;
-
-				const error = this.failWith ?? this.rejectWrites;
-				if (error) {
-					throw error;
-				}
-
-				const service = this.find(nameOrId);
-				if (query.version !== service.version) {
-					throw daemonError(500, 'rpc error: code = Unknown desc = update out of sequence');
-				}
-
-				const rollback = query.rollback === 'previous';
-				if (rollback && !service.previousSpec) {
-					throw daemonError(400, `service ${service.id} does not have a previous spec`);
-				}
-
-				this.sent.push(describeWrite(service.spec, rollback ? service.previousSpec! : body, service.name, rollback));
-				this.apply(service, rollback ? service.previousSpec! : structuredClone(body), service.spec);
-				return {Warnings: null};
 			},
 		};
+	}
+
+	/** The daemon's side of `POST /services/{id}/update`: the version check, then the new spec in force. */
+	private async update(nameOrId: string, {_query: query, _body: body}: {_query: {version: number; rollback?: string}; _body: RawServiceSpec}) {
+		this.requests++;
+		if (this.writeDelayMs > 0) {
+			await new Promise(resolve => {
+				setTimeout(resolve, this.writeDelayMs);
+			});
+		}
+
+		await this.held;
+
+		const error = this.failWith ?? this.rejectWrites;
+		if (error) {
+			throw error;
+		}
+
+		const service = this.find(nameOrId);
+		if (query.version !== service.version) {
+			throw daemonError(500, 'rpc error: code = Unknown desc = update out of sequence');
+		}
+
+		const rollback = query.rollback === 'previous';
+		if (rollback && !service.previousSpec) {
+			throw daemonError(400, `service ${service.id} does not have a previous spec`);
+		}
+
+		this.sent.push(describeWrite(service.spec, rollback ? service.previousSpec! : body, service.name, rollback));
+		this.apply(service, rollback ? service.previousSpec! : structuredClone(body), service.spec);
+		return {Warnings: null};
 	}
 
 	/** Someone else changes the service (another operator, the orchestrator): a new spec and version. */
@@ -331,6 +349,8 @@ export type FakeClient = SwarmClient & {
 	changeBehindTheScenes: (nameOrId: string, change: (spec: RawServiceSpec) => void) => void;
 	/** Holds every write until the returned function is called. */
 	holdWrites: () => () => void;
+	/** Requests started and not answered yet: none, once what a key set off is done. */
+	readonly pendingRequests: number;
 };
 
 export function createFakeClient(options: Options = {}): FakeClient {
@@ -349,6 +369,8 @@ export function createFakeClient(options: Options = {}): FakeClient {
 	fake.emit = event => {
 		docker.emit(event);
 	};
+
+	Object.defineProperty(fake, 'pendingRequests', {get: () => docker.pending});
 
 	fake.holdWrites = () => {
 		let release = () => undefined as void;

@@ -79,6 +79,8 @@ export type Rendered = ReturnType<typeof render> & {
 	resize: (columns: number, rows?: number) => Promise<void>;
 	/** Whether the app has quit (Ink's exit), as the person sees the program end. */
 	hasExited: () => boolean;
+	/** Whether the terminal is in raw mode now: it must not stay so once the app is gone. */
+	isRawMode: () => boolean;
 };
 
 /** The terminal a test renders into. Without one, ink-testing-library's: 100 columns, no rows (24 assumed). */
@@ -122,8 +124,13 @@ class TestStdin extends EventEmitter {
 		return data;
 	};
 
+	/** Whether the app holds the terminal in raw mode, as a real terminal would be left. */
+	rawMode = false;
 	setEncoding() {/* A terminal stub: nothing to do. */}
-	setRawMode() {/* A terminal stub: nothing to do. */}
+	setRawMode(mode: boolean) {
+		this.rawMode = mode;
+	}
+
 	resume() {/* A terminal stub: nothing to do. */}
 	pause() {/* A terminal stub: nothing to do. */}
 	ref() {/* A terminal stub: nothing to do. */}
@@ -184,6 +191,7 @@ export async function renderInk(element: ReactElement, size?: TerminalSize): Pro
 		type: async (text: string) => press(...text),
 		frame: () => instance.lastFrame() ?? '',
 		hasExited: sized.hasExited,
+		isRawMode: () => (instance.stdin as unknown as TestStdin).rawMode,
 		async resize(columns: number, rows?: number) {
 			if (!size) {
 				throw new Error('resize needs renderInk(element, {columns, rows})');
