@@ -6,6 +6,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {RawServiceSpec} from '../../source/swarm/types.js';
 import {makeService} from '../support/fake-client.js';
+import {seededRandom} from '../support/fake-engine/ids.js';
 import {bracketedPaste, keys} from '../support/ink.js';
 import {dialogTitle, makeTask, node1, node2, startApp, stopAll, type Started} from './harness.js';
 
@@ -13,18 +14,6 @@ afterEach(stopAll);
 
 const keyCount = Number(process.env['FUZZ_KEYS'] ?? 10_000);
 const seed = Number(process.env['FUZZ_SEED'] ?? 20_261_129);
-
-/** mulberry32: a small, good-enough generator that the seed alone decides. */
-function generator(start: number): () => number {
-	let state = start >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 function swarm() {
 	const previous: RawServiceSpec = {Name: 'vote', TaskTemplate: {ContainerSpec: {Image: 'swarmdeck/vote:v1', Env: ['A=1']}}, Mode: {Replicated: {Replicas: 3}}};
@@ -78,7 +67,7 @@ const controlCharacter = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 describe('ten thousand random keys', () => {
 	it(`leave the app whole and send nothing unconfirmed (seed ${seed})`, async () => {
 		console.log(`fuzz seed ${seed}, ${keyCount} keys: replay with FUZZ_SEED=${seed}`);
-		const random = generator(seed);
+		const random = seededRandom(seed);
 		let started: Started = await startApp({...swarm(), waitFor: 'vote', size: {columns: 100, rows: 30}});
 		let writesSeen = 0;
 		let sent = 0;
