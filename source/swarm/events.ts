@@ -42,7 +42,9 @@ export function eventFromApi(rawEvent: any): SwarmEvent | undefined {
 		action: raw.Action ?? raw.status ?? '',
 		id: raw.Actor?.ID ?? raw.id ?? '',
 		name: attributes['name'] ?? raw.Actor?.ID ?? '',
-		time: new Date(nanoseconds / 1e6),
+		// timeNano is beyond a double's exact integers, so the division lands a hair off a whole
+		// millisecond: rounded, an event keeps the millisecond the daemon gave it.
+		time: new Date(Math.round(nanoseconds / 1e6)),
 		attributes,
 	};
 }
