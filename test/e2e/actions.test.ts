@@ -1,28 +1,24 @@
 // swarmdeck as a person uses it: the built CLI in a real terminal (tmux) against the lab
 // swarm, keys typed one at a time, and the swarm checked afterwards with the docker CLI.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, inspectJson, labSockets, resetDemoServices, runningTaskIds, waitConverged, waitFor} from '../support/lab.js';
-import {selectService, startSwarmdeck, words, type Terminal} from '../support/tmux.js';
+import {selectService, swarmdeckPerTest, waitForResult, words, type Terminal} from '../support/tmux.js';
 
-let terminal: Terminal | undefined;
+const start = swarmdeckPerTest();
 
 beforeAll(async () => {
 	await resetDemoServices('dockercoins_hasher', 'vote');
-});
-
-afterEach(async () => {
-	await terminal?.stop();
-	terminal = undefined;
 });
 
 afterAll(async () => {
 	await resetDemoServices('dockercoins_hasher', 'vote');
 });
 
+/** swarmdeck has ended: the pane shows its exit code. */
+const exited = (screen: string) => screen.includes('[exit ');
+
 async function open(): Promise<Terminal> {
-	terminal = await startSwarmdeck({dockerHost: labSockets.node1});
-	await terminal.waitFor(screen => screen.includes('dockercoins (stack)') && screen.includes('whoami'), 'the services screen');
-	return terminal;
+	return start({dockerHost: labSockets.node1});
 }
 
 describe('actions from the keyboard', () => {
@@ -34,7 +30,7 @@ describe('actions from the keyboard', () => {
 		await screen.press('BSpace');
 		await screen.type('7');
 		await screen.press('Enter');
-		const after = await screen.waitFor(text => text.includes('$ docker service scale dockercoins_hasher=7'), 'the docker command in the status line');
+		const after = await waitForResult(screen, 'docker service scale dockercoins_hasher=7');
 		expect(after).toContain('✔ dockercoins_hasher scaled from 1 to 7 replicas');
 		expect((await inspectJson('dockercoins_hasher')).Spec.Mode.Replicated.Replicas).toBe(7);
 		await waitConverged('dockercoins_hasher');
@@ -97,7 +93,7 @@ describe('actions from the keyboard', () => {
 		await screen.press('Enter');
 		await screen.waitFor(text => text.includes('Change the image of vote?'), 'the confirmation');
 		await screen.press('y');
-		await screen.waitFor(text => text.includes('$ docker service update --no-resolve-image --image swarmdeck/vote:indent vote'), 'the image command');
+		await waitForResult(screen, 'docker service update --no-resolve-image --image swarmdeck/vote:indent vote');
 		expect((await inspectJson('vote')).Spec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/vote:indent');
 		await waitFor('the update to complete', async () => (await inspectJson('vote')).UpdateStatus?.State === 'completed', 120_000, 1000);
 
@@ -106,7 +102,7 @@ describe('actions from the keyboard', () => {
 		expect(dialog).toContain('image: swarmdeck/vote:indent → swarmdeck/vote:latest');
 		expect(words(dialog)).toContain('rolling back twice returns to where you are now');
 		await screen.press('y');
-		await screen.waitFor(text => text.includes('$ docker service rollback vote'), 'the rollback command');
+		await waitForResult(screen, 'docker service rollback vote');
 		const inspected = await inspectJson('vote');
 		expect(inspected.Spec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/vote:latest');
 		expect(inspected.PreviousSpec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/vote:indent');
@@ -118,16 +114,14 @@ describe('actions from the keyboard', () => {
 
 describe('connecting to the wrong node', () => {
 	it('a worker node gives the clear error, not a stack trace', async () => {
-		terminal = await startSwarmdeck({dockerHost: labSockets.node2});
-		const screen = await terminal.waitFor(text => text.includes('[exit '), 'swarmdeck to exit');
+		const screen = await (await start({dockerHost: labSockets.node2, ready: exited})).screen();
 		expect(words(screen)).toContain(`swarmdeck: node2 (${labSockets.node2}) is a swarm worker`);
 		expect(screen).toContain('[exit 1]');
 		expect(screen).not.toMatch(/\bat .*\.js:\d+/);
 	});
 
 	it('a daemon without a swarm says how to make one', async () => {
-		terminal = await startSwarmdeck({dockerHost: labSockets.solo});
-		const screen = await terminal.waitFor(text => text.includes('[exit '), 'swarmdeck to exit');
+		const screen = await (await start({dockerHost: labSockets.solo, ready: exited})).screen();
 		expect(screen).toContain('is not part of a swarm');
 		expect(screen).toContain('[exit 1]');
 	});

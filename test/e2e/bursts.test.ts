@@ -2,25 +2,16 @@
 // each burst below is ONE tmux send-keys, and must do what the same keys typed one by
 // one do. The swarm is checked afterwards with the docker CLI, and what swarmdeck wrote
 // to the terminal must hold no stray control character.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, inspectJson, labSockets, resetDemoServices, waitConverged} from '../support/lab.js';
-import {startSwarmdeck, strayControlCharacters, type Terminal} from '../support/tmux.js';
+import {swarmdeckPerTest, type Terminal} from '../support/tmux.js';
 
 const changed = ['dockercoins_hasher', 'dockercoins_worker', 'dockercoins_rng', 'vote'];
 
-let terminal: Terminal | undefined;
+const start = swarmdeckPerTest();
 
 beforeAll(async () => {
 	await resetDemoServices(...changed);
-});
-
-afterEach(async () => {
-	if (terminal) {
-		expect(strayControlCharacters(await terminal.output())).toEqual([]);
-		await terminal.stop();
-	}
-
-	terminal = undefined;
 });
 
 afterAll(async () => {
@@ -28,9 +19,7 @@ afterAll(async () => {
 });
 
 async function open(): Promise<Terminal> {
-	terminal = await startSwarmdeck({dockerHost: labSockets.node1});
-	await terminal.waitFor(screen => screen.includes('dockercoins (stack)') && screen.includes('whoami'), 'the services screen');
-	return terminal;
+	return start({dockerHost: labSockets.node1});
 }
 
 /** Filters down to one service in a single burst: `/`, its name, Enter. */

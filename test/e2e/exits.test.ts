@@ -11,7 +11,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify} from 'node:util';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {docker, labSockets, resetDemoServices, waitFor} from '../support/lab.js';
 import {daemonProxy} from '../support/proxy.js';
 import {tmux} from '../support/tmux.js';
@@ -44,17 +44,6 @@ let pane: Pane | undefined;
 afterEach(async () => {
 	await pane?.stop();
 	pane = undefined;
-});
-
-// The tmux server exits with its last session, and a session asked for in that moment meets
-// a server on its way out: one idle session keeps it up between the tests of this file.
-const keeper = `swarmdeck-exits-keeper-${process.pid}`;
-beforeAll(async () => {
-	await tmux('new-session', '-d', '-s', keeper, 'sleep 3600');
-});
-
-afterAll(async () => {
-	await tmux('kill-session', '-t', keeper).catch(() => undefined);
 });
 
 /**

@@ -7,7 +7,7 @@ import Docker from 'dockerode';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {terminalControlsIn} from '../support/hostile-text.js';
 import {docker, inspectJson, labSockets, removeService, waitFor} from '../support/lab.js';
-import {startSwarmdeck, type Terminal} from '../support/tmux.js';
+import {startSwarmdeck, waitForResult, words, type Terminal} from '../support/tmux.js';
 
 const service = 'inertprobe';
 
@@ -102,7 +102,11 @@ describe('daemon text in a real terminal', () => {
 	it('task screen: the daemon\'s error quoting the working directory shows inert, in the table and the rollout panel', async () => {
 		const screen = await open();
 		await screen.press('Enter');
-		const shown = await screen.waitFor(text => text.includes('"the working directory \'␛]2;PW'), 'the rejected task with its error');
+		// The table comes with the task list, the panel with the rollout's own read a moment later.
+		const shown = await screen.waitFor(
+			text => text.includes('"the working directory \'␛]2;PW') && text.includes('1/1: the working directory'),
+			'the rejected task with its error, in the table and the rollout panel',
+		);
 		expect(shown.split('\n')[1]).toMatch(/^inertprobe +replicated/);
 		expect(shown).toMatch(/inertprobe\.1 .* Rejected/);
 		// The paused update's panel shows the error at more length, the whole payload included.
@@ -152,7 +156,12 @@ describe('daemon text in a real terminal', () => {
 	it('a write sends labels and env back to the daemon byte for byte', async () => {
 		const screen = await open();
 		await screen.press('+');
-		await screen.waitFor(text => text.includes('$ docker service scale inertprobe=2'), 'the scale result');
+		// Its tasks never start, so its update never ends: a change asks first, saying so.
+		const question = await screen.waitFor(text => text.includes('Scale inertprobe to 2?'), 'the question');
+		expect(words(question)).toContain('this change starts a new update');
+		await expectUntouched(screen);
+		await screen.press('y');
+		await waitForResult(screen, 'docker service scale inertprobe=2');
 		await expectUntouched(screen);
 		const spec = (await inspectJson(service)).Spec;
 		expect(spec.Mode.Replicated.Replicas).toBe(2);

@@ -2,20 +2,15 @@
 // daemon that goes away and comes back.
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {inspectJson, labSockets, resetDemoServices, runningTaskIds, waitConverged, waitFor} from '../support/lab.js';
 import {daemonProxy} from '../support/proxy.js';
-import {selectService, startSwarmdeck, words, type Terminal} from '../support/tmux.js';
+import {selectService, swarmdeckPerTest, words, type Terminal} from '../support/tmux.js';
 
-let terminal: Terminal | undefined;
+const start = swarmdeckPerTest();
 
 beforeAll(async () => {
 	await resetDemoServices('dockercoins_rng', 'agent');
-});
-
-afterEach(async () => {
-	await terminal?.stop();
-	terminal = undefined;
 });
 
 afterAll(async () => {
@@ -23,9 +18,7 @@ afterAll(async () => {
 });
 
 async function open(dockerHost: string = labSockets.node1, args: string[] = []): Promise<Terminal> {
-	terminal = await startSwarmdeck({dockerHost, args});
-	await terminal.waitFor(screen => screen.includes('whoami') && screen.includes('agent'), 'the services screen');
-	return terminal;
+	return start({dockerHost, args});
 }
 
 describe('more keys on the lab', () => {

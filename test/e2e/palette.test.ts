@@ -1,22 +1,13 @@
 // The `:` palette on the lab swarm, typed as a person does in one go: each line below is
 // one tmux send-keys. The swarm is checked afterwards with the docker CLI.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {inspectJson, labSockets, resetDemoServices, waitConverged} from '../support/lab.js';
-import {startSwarmdeck, strayControlCharacters, type Terminal} from '../support/tmux.js';
+import {swarmdeckPerTest, type Terminal} from '../support/tmux.js';
 
-let terminal: Terminal | undefined;
+const start = swarmdeckPerTest();
 
 beforeAll(async () => {
 	await resetDemoServices('dockercoins_hasher');
-});
-
-afterEach(async () => {
-	if (terminal) {
-		expect(strayControlCharacters(await terminal.output())).toEqual([]);
-		await terminal.stop();
-	}
-
-	terminal = undefined;
 });
 
 afterAll(async () => {
@@ -24,9 +15,7 @@ afterAll(async () => {
 });
 
 async function open(): Promise<Terminal> {
-	terminal = await startSwarmdeck({dockerHost: labSockets.node1});
-	await terminal.waitFor(screen => screen.includes('dockercoins (stack)') && screen.includes('whoami'), 'the services screen');
-	return terminal;
+	return start({dockerHost: labSockets.node1});
 }
 
 describe('the palette on the lab', () => {

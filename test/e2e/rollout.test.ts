@@ -1,18 +1,13 @@
 // Watching rollouts on screen, against the lab: what the room asks during a rolling
 // update is "where is it now, and is it going wrong?".
-import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterAll, beforeEach, describe, expect, it} from 'vitest';
 import {docker, inspectJson, labSockets, resetDemoServices, waitFor} from '../support/lab.js';
-import {selectService, startSwarmdeck, type Terminal} from '../support/tmux.js';
+import {selectService, swarmdeckPerTest, type Terminal} from '../support/tmux.js';
 
-let terminal: Terminal | undefined;
+const start = swarmdeckPerTest();
 
 beforeEach(async () => {
 	await resetDemoServices('whoami', 'vote');
-});
-
-afterEach(async () => {
-	await terminal?.stop();
-	terminal = undefined;
 });
 
 afterAll(async () => {
@@ -20,8 +15,7 @@ afterAll(async () => {
 });
 
 async function openTasks(service: string): Promise<Terminal> {
-	terminal = await startSwarmdeck({dockerHost: labSockets.node1, rows: 40});
-	await terminal.waitFor(text => text.includes('whoami') && text.includes('vote'), 'the services screen');
+	const terminal = await start({dockerHost: labSockets.node1, rows: 40});
 	await selectService(terminal, service);
 	await terminal.press('Enter');
 	await terminal.waitFor(text => text.includes('CURRENT STATE') && text.includes(`${service}.1`), `the tasks of ${service}`);
@@ -103,7 +97,8 @@ describe('the events screen', () => {
 		const screen = await openTasks('vote');
 		await changeImage(screen, 'swarmdeck/vote:latest', 'swarmdeck/vote:movies');
 		await screen.press('e');
-		const events = await screen.waitFor(text => text.includes('vote image swarmdeck/vote:latest → swarmdeck/vote:movies'), 'the image event');
+		// On the events screen: the status line says the same words about the change.
+		const events = await screen.waitFor(text => text.includes('Swarm events, newest first') && text.includes('vote image swarmdeck/vote:latest → swarmdeck/vote:movies'), 'the image event');
 		expect(events).toMatch(/\d\d:\d\d:\d\d {2}service {2}vote image/);
 		await screen.waitFor(text => text.includes('updatestate (none) → updating') || text.includes('updatestate updating → completed') || text.includes('updatestate completed → updating'), 'the update state event', 60_000);
 	});

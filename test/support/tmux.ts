@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
+import {afterEach, expect} from 'vitest';
 import {pasteEnd, pasteStart} from '../../source/input/tokenizer.js';
 
 const run = promisify(execFile);
@@ -38,8 +39,40 @@ const pause = async (ms: number) => new Promise(resolve => {
 	setTimeout(resolve, ms);
 });
 
+// A tmux server of the tests' own, apart from a person's (or another test run's) sessions.
+// A tmux server exits with its last session, and a session asked for in that moment meets a
+// server on its way out: one idle session keeps this one up for as long as the tests run.
+const server = ['-L', `swarmdeck-tests-${process.pid}`];
+let keeper: Promise<void> | undefined;
+
+async function keepServerUp(): Promise<void> {
+	keeper ??= (async () => {
+		try {
+			await run('tmux', [...server, 'new-session', '-d', '-s', 'keeper', `sleep 86400; # until the test process ${process.pid} ends`]);
+		} catch (error) {
+			// An earlier test file in this process started it (modules load anew per file).
+			if (!String(error).includes('duplicate session')) {
+				throw error;
+			}
+		}
+
+		// Once per process, though every test file loads this module anew.
+		const installed = Symbol.for('swarmdeck.tests.tmux-server-cleanup');
+		if (!(installed in globalThis)) {
+			Object.assign(globalThis, {[installed]: true});
+			process.once('exit', () => {
+				// The last thing the test process does: the server goes with it.
+				execFile('tmux', [...server, 'kill-server']);
+			});
+		}
+	})();
+	await keeper;
+}
+
+/** Runs tmux against the tests' own server. */
 export async function tmux(...args: string[]): Promise<string> {
-	const {stdout} = await run('tmux', args);
+	await keepServerUp();
+	const {stdout} = await run('tmux', [...server, ...args]);
 	return stdout;
 }
 
@@ -49,18 +82,7 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 	// is always set: a person may run swarmdeck where CI is set, and Ink would then draw
 	// nothing until exit unless swarmdeck takes care of it.
 	const command = `CI=true DOCKER_HOST='${dockerHost}' node '${cli}' ${args.join(' ')}; echo "[exit $?]"; sleep 600`;
-	const newSession = async () => tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
-	try {
-		await newSession();
-	} catch (error) {
-		// The tmux server exits with its last session: a session asked for in that moment (the
-		// previous test's, or any other user's of this server) meets a server on its way out.
-		if (!String(error).includes('server exited unexpectedly')) {
-			throw error;
-		}
-
-		await newSession();
-	}
+	await tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
 
 	// What the program writes, before the terminal interprets it: a control character that
 	// the screen would swallow shows here.
@@ -115,6 +137,46 @@ export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows
 		},
 	};
 	return terminal;
+}
+
+/**
+ * One swarmdeck per test, on the lab's manager unless told otherwise: the returned function
+ * starts it and waits for the services screen; after each test it is stopped, and what it
+ * wrote to the terminal is checked for stray control characters (which the screen swallows).
+ */
+export function swarmdeckPerTest(): (options: Parameters<typeof startSwarmdeck>[0] & {ready?: (screen: string) => boolean}) => Promise<Terminal> {
+	let terminal: Terminal | undefined;
+	afterEach(async () => {
+		const stopping = terminal;
+		terminal = undefined;
+		if (stopping) {
+			try {
+				expect(strayControlCharacters(await stopping.output())).toEqual([]);
+			} finally {
+				await stopping.stop();
+			}
+		}
+	});
+	return async ({ready = servicesShown, ...options}) => {
+		terminal = await startSwarmdeck(options);
+		await terminal.waitFor(ready, 'the services screen');
+		return terminal;
+	};
+}
+
+/** The services screen of the lab's demo set is drawn. */
+export const servicesShown = (screen: string) => screen.includes('dockercoins (stack)') && screen.includes('whoami');
+
+/**
+ * Waits for an action's outcome in the status line: its ✔ line, and `$ command` under it.
+ * A form or a confirmation shows the same command before it is sent, so the ✔ is what tells.
+ */
+export async function waitForResult(terminal: Terminal, command: string, timeoutMs?: number): Promise<string> {
+	return terminal.waitFor(screen => {
+		const lines = screen.split('\n');
+		const at = lines.findIndex(line => line.startsWith('✔ '));
+		return at !== -1 && lines.slice(at + 1).some(line => line === `$ ${command}`);
+	}, `✔ and $ ${command} in the status line`, timeoutMs);
 }
 
 /** Moves the cursor to a service with the filter, as a person would: `/name` Enter. */
