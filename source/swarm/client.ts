@@ -18,7 +18,8 @@ export type SwarmClient = {
 	listServices(): Promise<SwarmService[]>;
 	inspectService(nameOrId: string): Promise<SwarmService>;
 	/** upToDate: only tasks of the current spec (the CLI's filter for rollout progress). */
-	listTasks(serviceId: string, options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
+	/** Tasks of one service, or of several in one request (the daemon ORs the IDs). */
+	listTasks(serviceIds: string | readonly string[], options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
 	/**
 	 * Service and node events until the signal aborts. `since` replays what happened while
@@ -110,8 +111,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async inspectService(nameOrId) {
 			return serviceFromApi(await read(async abortSignal => docker.getService(nameOrId).inspect({abortSignal})));
 		},
-		async listTasks(serviceId, {upToDate = false} = {}) {
-			const filters = upToDate ? {service: [serviceId], '_up-to-date': ['true']} : {service: [serviceId]};
+		async listTasks(serviceIds, {upToDate = false} = {}) {
+			const service = typeof serviceIds === 'string' ? [serviceIds] : [...serviceIds];
+			const filters = upToDate ? {service, '_up-to-date': ['true']} : {service};
 			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
 			return raw.map(task => taskFromApi(task));
 		},
