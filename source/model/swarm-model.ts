@@ -7,6 +7,7 @@ import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rol
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents, type EventWatcher} from './event-watcher.js';
 import {LiveResource} from './live-resource.js';
+import {sameItems} from '../swarm/versioned-cache.js';
 
 export const maxRecentEvents = 200;
 
@@ -78,6 +79,7 @@ export class SwarmModel {
 	constructor(readonly client: SwarmClient) {
 		this.services = new LiveResource(async () => client.listServices(), {
 			intervalMs: services => services?.some(service => isChanging(service)) ? pollIntervals.servicesWhileChanging : pollIntervals.services,
+			equals: sameItems,
 			describeError,
 		});
 		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: pollIntervals.nodes, describeError});
@@ -175,6 +177,7 @@ export class SwarmModel {
 				const service = this.services.getSnapshot().data?.find(candidate => candidate.id === serviceId);
 				return service && isChanging(service) ? pollIntervals.tasksWhileChanging : pollIntervals.tasks;
 			},
+			equals: sameItems,
 			describeError,
 		});
 		const table = {serviceId, resource};

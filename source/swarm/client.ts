@@ -8,6 +8,7 @@ import {readEventStream} from './events.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
+import {VersionedCache} from './versioned-cache.js';
 import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
 
 export type SwarmClient = {
@@ -67,6 +68,21 @@ function countRequests(docker: Docker): {readonly count: number} {
 	return counter;
 }
 
+/** A task or node is the same while its version is. */
+function versionKey(raw: {Version?: {Index?: number}}): string | undefined {
+	return raw.Version?.Index === undefined ? undefined : String(raw.Version.Index);
+}
+
+/**
+ * A service's task counts are computed per request, apart from its version. Its update
+ * status bumps the version on a daemon, and is in the key anyway: it is small, and it is
+ * what a screen must never show stale.
+ */
+function serviceKey(raw: {Version?: {Index?: number}; ServiceStatus?: object; UpdateStatus?: object}): string | undefined {
+	const version = versionKey(raw);
+	return version === undefined ? undefined : `${version} ${JSON.stringify([raw.ServiceStatus, raw.UpdateStatus])}`;
+}
+
 export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient {
 	const docker = options.docker ?? createDocker(options);
 	const target = describeTarget(options);
@@ -82,6 +98,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			throw toDockerError(error, target);
 		}
 	};
+
+	const services = new VersionedCache<SwarmService>();
+	const tasks = new VersionedCache<SwarmTask>();
 
 	const guard = (action: string) => {
 		if (readOnly) {
@@ -106,7 +125,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		},
 		async listServices() {
 			const raw = await read(async abortSignal => docker.listServices({status: true, abortSignal} as Record<string, unknown>));
-			return raw.map(service => serviceFromApi(service));
+			return raw.map(service => services.get(service.ID, serviceKey(service), () => serviceFromApi(service)));
 		},
 		async inspectService(nameOrId) {
 			return serviceFromApi(await read(async abortSignal => docker.getService(nameOrId).inspect({abortSignal})));
@@ -115,7 +134,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			const service = typeof serviceIds === 'string' ? [serviceIds] : [...serviceIds];
 			const filters = upToDate ? {service, '_up-to-date': ['true']} : {service};
 			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
-			return raw.map(task => taskFromApi(task));
+			return raw.map(task => tasks.get(task.ID, versionKey(task), () => taskFromApi(task)));
 		},
 		async listNodes() {
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
