@@ -39,7 +39,7 @@ function planFor(subject: NodeSubject, availability: NodeAvailability): PlanLine
 
 	if (availability === 'active') {
 		return [
-			{text: `${node.hostname} takes new tasks again.`},
+			{text: `${node.hostname} takes new tasks again; global services start their task there again.`},
 			{text: 'Tasks that moved away stay where they are: the swarm does not rebalance by itself (docker service update --force does).', tone: 'muted'},
 		];
 	}
@@ -52,7 +52,7 @@ function planFor(subject: NodeSubject, availability: NodeAvailability): PlanLine
 		tone: moving.length > 0 ? 'warning' : 'plain',
 	}];
 	if (stopping.length > 0) {
-		lines.push({text: `${plural(stopping.length, 'task')} of global services stop there and start nowhere else: ${stopping.join(', ')}.`, tone: 'warning'});
+		lines.push({text: `${stopping.length === 1 ? 'The task of a global service stops' : `${stopping.length} tasks of global services stop`} there and start nowhere else: ${stopping.join(', ')}.`, tone: 'warning'});
 	}
 
 	const others = nodes.filter(other => other.id !== node.id && other.availability === 'active' && other.state === 'ready');
