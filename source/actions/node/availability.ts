@@ -52,7 +52,7 @@ function planFor(subject: NodeSubject, availability: NodeAvailability): PlanLine
 		tone: moving.length > 0 ? 'warning' : 'plain',
 	}];
 	if (stopping.length > 0) {
-		lines.push({text: `${stopping.length === 1 ? 'The task of a global service stops' : `${stopping.length} tasks of global services stop`} there and start nowhere else: ${stopping.join(', ')}.`, tone: 'warning'});
+		lines.push({text: `${stopping.length === 1 ? 'The task of a global service stops there and starts' : `${stopping.length} tasks of global services stop there and start`} nowhere else: ${stopping.join(', ')}.`, tone: 'warning'});
 	}
 
 	const others = nodes.filter(other => other.id !== node.id && other.availability === 'active' && other.state === 'ready');

@@ -51,7 +51,7 @@ function placementLine(services: readonly SwarmService[], key: string): PlanLine
 export const labelAdd = defineNodeAction({
 	id: 'labelAddNode',
 	keys: [char('l')],
-	description: 'Add a label to the node (or change its value), asks first',
+	description: 'Add a label to the node, or change its value (asks first)',
 	hint: 'label',
 	name: 'label add',
 	palette: {name: 'label-add', fields: ['key', 'value']},
@@ -69,7 +69,7 @@ export const labelAdd = defineNodeAction({
 		const value = values['value'] ?? '';
 		const old = node.labels[key];
 		if (old === value) {
-			throw new ValidationError('key', `${node.hostname} already has the label ${key}=${value}`);
+			throw new ValidationError('key', `this label is already on ${node.hostname}: ${key}=${value}, nothing to change`);
 		}
 
 		const edit = {kind: 'labelAdd', key, value} as const;
@@ -91,7 +91,7 @@ export const labelAdd = defineNodeAction({
 export const labelRemove = defineNodeAction({
 	id: 'labelRemoveNode',
 	keys: [char('L')],
-	description: 'Remove a label from the node, asks first',
+	description: 'Remove a label from the node (asks first)',
 	hint: 'unlabel',
 	name: 'label remove',
 	palette: {name: 'label-rm', fields: ['key']},
@@ -105,7 +105,7 @@ export const labelRemove = defineNodeAction({
 		const key = parseLabelKey(values['key'] ?? '');
 		const value = node.labels[key];
 		if (value === undefined) {
-			throw new ValidationError('key', `${node.hostname} has no label "${key}"`);
+			throw new ValidationError('key', `there is no label "${key}" on ${node.hostname}`);
 		}
 
 		const edit = {kind: 'labelRemove', key} as const;

@@ -8,7 +8,7 @@ import {demotionRefusal, quorumChange} from './quorum.js';
 export const promote = defineNodeAction({
 	id: 'promoteNode',
 	keys: [char('+')],
-	description: 'Promote the node to manager, with what it does to quorum (asks first)',
+	description: 'Promote to manager, saying what quorum becomes (asks first)',
 	hint: 'promote',
 	name: 'promote',
 	palette: {name: 'promote', fields: []},
@@ -38,7 +38,7 @@ export const promote = defineNodeAction({
 export const demote = defineNodeAction({
 	id: 'demoteNode',
 	keys: [char('-')],
-	description: 'Demote the manager to worker; refused when it would lose quorum (asks first)',
+	description: 'Demote to worker, unless quorum would be lost (asks first)',
 	hint: 'demote',
 	name: 'demote',
 	palette: {name: 'demote', fields: []},
