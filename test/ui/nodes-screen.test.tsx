@@ -75,6 +75,28 @@ describe('the nodes view', () => {
 		await waitForFrame(ui, text => text.includes('HOSTNAME'));
 	});
 
+	it('reads every task for the counts only while the view is on screen', async () => {
+		const {client, ui} = await startApp({...swarm(), waitFor: 'vote'});
+		let reads = 0;
+		const listTasksWhere = client.listTasksWhere.bind(client);
+		client.listTasksWhere = async where => {
+			reads++;
+			return listTasksWhere(where);
+		};
+
+		await pause(400);
+		expect(reads).toBe(0);
+		await ui.press('n');
+		await waitForFrame(ui, frame => frame.includes('HOSTNAME'));
+		await waitForFrame(ui, () => reads >= 1);
+		await ui.press(keys.escape);
+		await waitForFrame(ui, frame => !frame.includes('HOSTNAME'));
+		const left = reads;
+		// Longer than the counts' poll interval: nothing more is read off screen.
+		await pause(3500);
+		expect(reads).toBe(left);
+	});
+
 	it('keeps a hostile hostname and labels inert', async () => {
 		const evil = makeNode({hostname: 'evil\u001B]0;owned\u0007', id: 'n9', labels: {'k\u001B[2J': 'v'}});
 		const {ui} = await startApp({...swarm([manager(), evil]), waitFor: 'vote'});
