@@ -126,6 +126,8 @@ describe('the nodes view on the lab', () => {
 		await run(labScript, ['kill', 'node3']);
 		const down = await screen.waitFor(text => /^node3\s+Worker\s+Active\s+Down/m.test(text), 'node3 Down on screen', 60_000);
 		expect(down).toContain('1 not ready');
+		// Its tasks are given up there and started elsewhere: the count on screen drops to 0.
+		await screen.waitFor(text => /^node3\s+Worker\s+Active\s+Down\s+\S+\s+0$/m.test(text), 'node3 with no task left, on screen', 60_000);
 		// The services lose nothing for long: node3's replicated tasks start elsewhere.
 		await waitFor('vote to run 4 tasks without node3', async () => /4\/4/.test(await docker(['service', 'ls', '--filter', 'name=vote', '--format', '{{.Replicas}}'])), 90_000);
 
