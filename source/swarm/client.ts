@@ -10,6 +10,7 @@ import {explainInfo, explainPreflightError, type PreflightResult} from './prefli
 import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
 import {VersionedCache} from './versioned-cache.js';
 import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
+import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
 
 export type SwarmClient = {
 	/** Where we connect, as DOCKER_HOST would say it. */
@@ -22,6 +23,8 @@ export type SwarmClient = {
 	/** Tasks of one service, or of several in one request (the daemon ORs the IDs). */
 	listTasks(serviceIds: string | readonly string[], options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
+	/** Tasks across services: on one node (`docker node ps`), or every task meant to run (to count them per node). */
+	listTasksWhere(where: {nodeId: string} | {desiredState: 'running'}): Promise<SwarmTask[]>;
 	/**
 	 * Service and node events until the signal aborts. `since` replays what happened while
 	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
@@ -33,6 +36,8 @@ export type SwarmClient = {
 	 * the service moved on meanwhile.
 	 */
 	writeService(service: ServiceRef, write: ServiceWrite, decidedSpec?: RawServiceSpec): Promise<WriteOutcome>;
+	/** Changes a node, guarded by the version it was decided on (see node-write.ts). */
+	writeNode(node: NodeRef, write: NodeWrite, decided?: SwarmNode): Promise<NodeWriteOutcome>;
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
 };
@@ -140,6 +145,11 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
 		},
+		async listTasksWhere(where) {
+			const filters = 'nodeId' in where ? {node: [where.nodeId]} : {'desired-state': [where.desiredState]};
+			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
+			return raw.map(task => taskFromApi(task));
+		},
 		async * events(signal, {since, onOpen} = {}) {
 			const query = {
 				filters: JSON.stringify({type: ['service', 'node']}),
@@ -155,6 +165,10 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');
 			return writeService(docker, service, write, {timeoutMs: writeTimeoutMs, target}, decidedSpec);
+		},
+		async writeNode(node, write, decided) {
+			guard('changing a node');
+			return writeNode(docker, node, write, {timeoutMs: writeTimeoutMs, target}, decided);
 		},
 	};
 }
