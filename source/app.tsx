@@ -11,6 +11,7 @@ import {EventsScreen} from './screens/EventsScreen.js';
 import {InspectScreen} from './screens/InspectScreen.js';
 import {TasksScreen} from './screens/TasksScreen.js';
 import {StacksScreen} from './screens/StacksScreen.js';
+import {LogsScreen} from './screens/LogsScreen.js';
 import {stackNames} from './format/stack-table.js';
 import {Palette} from './palette/Palette.js';
 import type {PaletteIntent} from './palette/resolve.js';
@@ -95,6 +96,14 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				break;
 			}
 
+			case 'logs': {
+				if (serviceId) {
+					dispatch({type: 'openLogs', serviceId});
+				}
+
+				break;
+			}
+
 			case 'open':
 			case 'inspect': {
 				if (serviceId) {
@@ -136,6 +145,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		tasks: ['detail', 'tasks', 'service', 'global'],
 		inspect: ['detail', 'service', 'global'],
 		events: ['detail', 'global'],
+		logs: state.editingFilter ? ['dialog'] : ['logs', 'detail', 'global'],
 	};
 	const {screen} = state;
 	const screenService = 'serviceId' in screen ? services.data?.find(service => service.id === screen.serviceId) : undefined;
@@ -144,6 +154,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
 		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
 		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
+		logs: () => screen.kind === 'logs' ? <LogsScreen key={`${screen.serviceId}/${screen.taskId ?? ''}`} serviceId={screen.serviceId} taskId={screen.taskId} service={screenService} editingFilter={state.editingFilter} isActive={screenActive} width={width} height={bodyHeight}/> : null,
 		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};
 	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? [])};

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
@@ -13,8 +14,7 @@ import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService} from '../swarm/types.js';
 import {rolloutColor, theme} from '../theme.js';
-import {isMovement} from './selection.js';
-import {useScroll} from './use-scroll.js';
+import {isMovement, moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
@@ -79,7 +79,10 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const rows = service && tasks.data
 		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
 		: [];
-	const {offset, scroll, reset} = useScroll(rows.length, tableHeight);
+	// The cursor follows its task by ID as rows move; `l` opens that task's logs.
+	const [selectedTaskId, setSelectedTaskId] = useState<string>();
+	const selectedIndex = Math.max(0, rows.findIndex(row => row.task.id === selectedTaskId));
+	const selectedTask = rows[selectedIndex]?.task;
 	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
 
 	useKeys((input, key) => {
@@ -96,13 +99,22 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 
 			case 'history': {
 				dispatch({type: 'toggleHistory'});
-				reset();
+				break;
+			}
+
+			case 'logs': {
+				if (service && selectedTask) {
+					dispatch({type: 'openLogs', serviceId: service.id, taskId: selectedTask.id});
+				} else {
+					runServiceCommand(command.id, service);
+				}
+
 				break;
 			}
 
 			default: {
 				if (isMovement(command.id)) {
-					scroll(command.id);
+					setSelectedTaskId(rows[moveSelection(rows.length, selectedIndex, command.id, tableHeight)]?.task.id);
 				} else {
 					runServiceCommand(command.id, service);
 				}
@@ -139,7 +151,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
 			{tasks.data === undefined && !tasks.error
 				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} height={tableHeight} width={width}/>}
+				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={tableHeight} width={width}/>}
 			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
 			<Text color={theme.muted} wrap="truncate">
 				{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}

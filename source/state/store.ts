@@ -3,7 +3,13 @@
 import type {Decision, FormValues} from '../actions/action.js';
 import type {RawServiceSpec} from '../swarm/types.js';
 
-export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'} | {kind: 'stacks'};
+export type Screen =
+	| {kind: 'services'}
+	| {kind: 'tasks' | 'inspect'; serviceId: string}
+	| {kind: 'events'}
+	| {kind: 'stacks'}
+	/** The logs of a service, or of one of its tasks; Esc returns to the screen they were opened from. */
+	| {kind: 'logs'; serviceId: string; taskId?: string; from: Screen};
 
 /** An action's dialog: its form, or the question before it is sent. `message` says why it is shown again. */
 export type ActionDialog =
@@ -62,6 +68,7 @@ export type UiAction =
 	| {type: 'select'; serviceId: string | undefined}
 	| {type: 'open'; screen: Screen}
 	| {type: 'back'}
+	| {type: 'openLogs'; serviceId: string; taskId?: string}
 	| {type: 'editFilter'; editing: boolean}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'showStack'; stack: string | undefined}
@@ -82,7 +89,12 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'back': {
-			return {...state, screen: {kind: 'services'}};
+			return {...state, screen: state.screen.kind === 'logs' ? state.screen.from : {kind: 'services'}, editingFilter: false};
+		}
+
+		case 'openLogs': {
+			const from = state.screen.kind === 'logs' ? state.screen.from : state.screen;
+			return {...state, screen: {kind: 'logs', serviceId: action.serviceId, taskId: action.taskId, from}, selectedServiceId: action.serviceId, editingFilter: false};
 		}
 
 		case 'editFilter': {
