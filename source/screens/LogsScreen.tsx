@@ -46,7 +46,10 @@ export function LogsScreen({serviceId, taskId, service, editingFilter, isActive,
 	const nodes = useNodes();
 	const [start, setStart] = useState<{choice: LogWindow; chosenAt: number}>(() => ({choice: logWindows[0]!, chosenAt: Date.now()}));
 	const [timestamps, setTimestamps] = useState(false);
-	const [pausedAt, setPausedAt] = useState<number>();
+	// Paused, the view keeps the lines it had: a noisy service would push them out of the
+	// bounded buffer within a second. New lines are still read and counted meanwhile.
+	const [paused, setPaused] = useState<{at: number; entries: readonly LogEntry[]}>();
+	const pausedAt = paused?.at;
 	const [scrollBack, setScrollBack] = useState(0);
 	const [filterText, setFilterText] = useState('');
 	const [pick, setPick] = useState<LogPick>({kind: 'all'});
@@ -73,9 +76,7 @@ export function LogsScreen({serviceId, taskId, service, editingFilter, isActive,
 	};
 
 	const filter = parseLogFilter(filterText);
-	const matching = logs.entries.filter(({line}) => matchesLogPick(pick, line) && matchesLogFilter(filter, line.text, labelOf(line)));
-	const heldUntil = pausedAt ?? Number.POSITIVE_INFINITY;
-	const held = pausedAt === undefined ? matching : matching.filter(entry => entry.seq <= heldUntil);
+	const held = (paused?.entries ?? logs.entries).filter(({line}) => matchesLogPick(pick, line) && matchesLogFilter(filter, line.text, labelOf(line)));
 	const bodyHeight = Math.max(1, height - chromeHeight);
 	const maxScrollBack = Math.max(0, held.length - bodyHeight);
 	const back = Math.min(scrollBack, maxScrollBack);
@@ -83,11 +84,11 @@ export function LogsScreen({serviceId, taskId, service, editingFilter, isActive,
 	const newLines = pausedAt === undefined ? 0 : logs.received - pausedAt;
 
 	const pause = () => {
-		setPausedAt(current => current ?? logs.received);
+		setPaused(current => current ?? {at: logs.received, entries: logs.entries});
 	};
 
 	const resume = () => {
-		setPausedAt(undefined);
+		setPaused(undefined);
 		setScrollBack(0);
 	};
 
@@ -167,7 +168,8 @@ export function LogsScreen({serviceId, taskId, service, editingFilter, isActive,
 
 	const task = taskId ? taskList.find(candidate => candidate.id === taskId) : undefined;
 	const title = taskId ? `task ${task ? labelOf({taskId, nodeId: task.nodeId}) : taskId.slice(0, 12)}${task ? ` (${task.state})` : ''}` : `${serviceName} (every task, merged by time)`;
-	const command = logsCommand(taskId ?? serviceName, choice, timestamps);
+	// A task by the 12 characters `docker service ps` shows: the CLI takes a unique prefix.
+	const command = logsCommand(taskId?.slice(0, 12) ?? serviceName, choice, timestamps);
 	const labelWidth = Math.max(0, ...shown.map(({line}) => labelOf(line).length));
 
 	return (

@@ -146,7 +146,7 @@ describe('the logs screen', () => {
 		await ui.burst('j', 'j', 'l');
 		await waitForFrame(ui, frame => frame.includes('Logs of task vote.2@node2 (failed)'));
 		expect(await openStreams(client, 1)).toMatchObject([{kind: 'task', id: failed.id}]);
-		expect(ui.frame()).toContain(`$ docker service logs --follow --tail 100 --no-task-ids ${failed.id}`);
+		expect(ui.frame()).toContain(`$ docker service logs --follow --tail 100 --no-task-ids ${failed.id.slice(0, 12)}`);
 		client.writeLog({serviceId: 'id-vote', taskId: failed.id, nodeId: node2.id, time: at(1), text: 'vote stopping'});
 		await waitForFrame(ui, frame => frame.includes('vote.2@node2 | vote stopping'));
 
@@ -181,5 +181,15 @@ describe('the logs screen', () => {
 		const top = await waitForFrame(ui, text => text.includes('lines 1-'));
 		expect(logRows(top)[0]).toBe('vote.1@node1 | line 1000');
 		expect(top).toContain('paused · 0 new lines');
+
+		// Paused, the view keeps its lines even when a flood pushes them out of the buffer.
+		for (let index = 6000; index < 12_000; index++) {
+			client.writeLog({serviceId: 'id-vote', taskId: one.id, nodeId: node1.id, time: `2026-12-07T00:00:01.${String(index).padStart(9, '0')}Z`, text: `line ${index}`});
+		}
+
+		const held = await waitForFrame(ui, text => text.includes('paused · 6000 new lines'), 5000);
+		expect(logRows(held)).toEqual(logRows(top));
+		await ui.press('p');
+		await waitForFrame(ui, text => text.includes('line 11999') && text.includes('following'), 5000);
 	});
 });
