@@ -160,13 +160,16 @@ export class LogFollower {
 		}
 
 		const {received} = this.snapshot;
-		const added = lines.map((line, index) => ({seq: received + index + 1, line}));
+		// A flood (`all` on a noisy service) can bring more than the buffer holds at once:
+		// only the newest of it could be kept anyway.
+		const skipped = Math.max(0, lines.length - this.maxLines);
+		const added = lines.slice(skipped).map((line, index) => ({seq: received + skipped + index + 1, line}));
 		const combined = [...this.snapshot.entries, ...added];
 		const overflow = Math.max(0, combined.length - this.maxLines);
 		this.update({
 			entries: overflow > 0 ? combined.slice(overflow) : combined,
 			received: received + lines.length,
-			dropped: this.snapshot.dropped + overflow,
+			dropped: this.snapshot.dropped + skipped + overflow,
 		});
 	}
 

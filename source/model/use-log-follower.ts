@@ -12,17 +12,20 @@ const noSubscribe = () => () => undefined;
  */
 export function useLogFollower(target: LogTarget, request: LogRequest, options?: LogFollowerOptions): LogSnapshot {
 	const {client} = useSwarmModel();
-	const [follower, setFollower] = useState<LogFollower>();
+	const [current, setCurrent] = useState<{key: string; follower: LogFollower}>();
 	const since = request.since?.getTime();
+	const key = `${target.kind}/${target.id}/${request.tail ?? 'all'}/${since ?? ''}`;
+	// Until the new stream's follower is in place, the old one's lines are not this request's.
+	const follower = current?.key === key ? current.follower : undefined;
 	useEffect(() => {
 		const next = new LogFollower(client, target, {tail: request.tail, since: since === undefined ? undefined : new Date(since)}, options);
 		next.start();
-		setFollower(next);
+		setCurrent({key, follower: next});
 		return () => {
 			next.stop();
 		};
 	// The request is compared by value: a new object with the same window is the same stream.
 	// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [client, target.kind, target.id, request.tail, since]);
+	}, [client, key]);
 	return useSyncExternalStore(follower?.subscribe ?? noSubscribe, follower?.getSnapshot ?? (() => opening));
 }

@@ -51,6 +51,14 @@ describe('logs on the lab swarm', () => {
 		expect(workDone(paused)).toBeGreaterThan(seen);
 		await screen.press('p');
 		await screen.waitFor(text => text.includes('following') && workDone(text) > workDone(paused), 'the counted lines shown', 20_000);
+
+		// s starts from a minute back: a new request, only lines of the last minute (about 12).
+		const asked = Date.now();
+		await screen.press('s');
+		const minute = await screen.waitFor(text => text.includes('$ docker service logs --follow --since 1m --timestamps --no-task-ids dockercoins_worker') && logRows(text).length > 0, 'the last minute of logs');
+		const times = logRows(minute).map(row => Date.parse(row.split(' ')[0]!));
+		expect(times.length).toBeGreaterThan(5);
+		expect(Math.min(...times)).toBeGreaterThanOrEqual(asked - 61_000);
 	});
 
 	it('reaches the logs of whoami 2.0\'s failed task from the tasks screen', async () => {
