@@ -3,7 +3,7 @@
 // a few times a second at most, so a noisy service costs a handful of renders, not one per
 // line. Stopping aborts the request.
 import type {SwarmClient, LogTarget, LogRequest} from '../swarm/client.js';
-import type {LogLine} from '../swarm/log-stream.js';
+import type {LogLine, LogProblem} from '../swarm/log-stream.js';
 import {describeError} from './swarm-model.js';
 
 /**
@@ -70,9 +70,28 @@ export type LogFollowerOptions = {
 	/** How often listeners hear of new lines at most. */
 	renderEveryMs?: number;
 	reorderMs?: number;
+	/** How long to wait before opening a stream again, at first and at most. */
+	reopenDelayMs?: {min: number; max: number};
 };
 
 export const defaultMaxLogLines = 5000;
+
+/** How long to wait before opening a stream that failed or ended again: doubling while it keeps failing. */
+export const reopenDelayMs = {min: 2000, max: 30_000};
+
+const lineIdentity = (line: LogLine) => `${line.taskId ?? ''}\t${line.stream}\t${line.text}`;
+
+async function pauseUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+	await new Promise<void>(resolve => {
+		const timer = setTimeout(done, ms);
+		signal.addEventListener('abort', done, {once: true});
+		function done() {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', done);
+			resolve();
+		}
+	});
+}
 
 export class LogFollower {
 	private snapshot: LogSnapshot = {entries: [], received: 0, dropped: 0, state: 'opening', problems: []};
@@ -81,7 +100,12 @@ export class LogFollower {
 	private readonly window: ReorderWindow;
 	private readonly maxLines: number;
 	private readonly renderEveryMs: number;
+	private readonly reopenDelayMs: {min: number; max: number};
 	private timer: NodeJS.Timeout | undefined;
+	/** The newest timestamp seen, and the lines seen at it. */
+	private newest: {key: string; seen: Set<string>} = {key: '', seen: new Set()};
+	/** Where a reopened stream picks up: lines up to here were shown already. */
+	private resume: {key: string; seen: Set<string>} | undefined;
 
 	constructor(
 		private readonly client: SwarmClient,
@@ -91,6 +115,7 @@ export class LogFollower {
 	) {
 		this.maxLines = options.maxLines ?? defaultMaxLogLines;
 		this.renderEveryMs = options.renderEveryMs ?? 250;
+		this.reopenDelayMs = options.reopenDelayMs ?? reopenDelayMs;
 		this.window = new ReorderWindow(options.reorderMs ?? 300);
 	}
 
@@ -115,41 +140,97 @@ export class LogFollower {
 		this.listeners.clear();
 	}
 
+	/**
+	 * Reads the stream; when it fails or ends (the daemon restarted, the connection dropped),
+	 * opens it again after a pause that grows while it keeps failing, from the last line seen.
+	 */
 	private async read(): Promise<void> {
 		const {signal} = this.controller;
-		try {
-			const stream = this.client.logs(this.target, this.request, signal);
-			for await (const batch of stream) {
-				if (this.snapshot.state === 'opening') {
-					this.update({state: 'following'});
+		let request = this.request;
+		let delayMs = this.reopenDelayMs.min;
+		while (!signal.aborted) {
+			let fresh = false;
+			try {
+				for await (const batch of this.client.logs(this.target, request, signal)) {
+					fresh = this.receive(batch) || fresh;
 				}
 
-				const lines: LogLine[] = [];
-				const problems: string[] = [];
-				for (const item of batch) {
-					if ('problem' in item) {
-						problems.push(item.problem);
-					} else {
-						lines.push(item);
-					}
+				if (!signal.aborted) {
+					this.update({state: 'ended'});
 				}
-
-				this.window.push(lines, Date.now());
-				if (problems.length > 0) {
-					this.update({problems: [...new Set([...this.snapshot.problems, ...problems])].slice(-5)});
+			} catch (error) {
+				if (!signal.aborted) {
+					this.update({state: 'failed', error: describeError(error).message});
 				}
 			}
 
-			if (!signal.aborted) {
-				this.flush({all: true});
-				this.update({state: 'ended'});
+			if (signal.aborted) {
+				return;
 			}
-		} catch (error) {
-			if (!signal.aborted) {
-				this.flush({all: true});
-				this.update({state: 'failed', error: describeError(error).message});
+
+			this.flush({all: true});
+			delayMs = fresh ? this.reopenDelayMs.min : Math.min(this.reopenDelayMs.max, delayMs * 2);
+			await pauseUnlessAborted(delayMs, signal);
+			request = this.resumeRequest();
+		}
+	}
+
+	/** Takes one batch in; true when it held a line not seen before. */
+	private receive(batch: ReadonlyArray<LogLine | LogProblem>): boolean {
+		if (this.snapshot.state !== 'following') {
+			this.update({state: 'following', error: undefined});
+		}
+
+		const lines: LogLine[] = [];
+		const problems: string[] = [];
+		for (const item of batch) {
+			if ('problem' in item) {
+				problems.push(item.problem);
+			} else if (this.isNew(item)) {
+				lines.push(item);
 			}
 		}
+
+		this.window.push(lines, Date.now());
+		if (problems.length > 0) {
+			this.update({problems: [...new Set([...this.snapshot.problems, ...problems])].slice(-5)});
+		}
+
+		return lines.length > 0;
+	}
+
+	/**
+	 * False for a line a reopened stream sends again: the daemon starts at the millisecond of
+	 * the last line seen, so lines before it, and the ones at it already shown, are repeats.
+	 */
+	private isNew(line: LogLine): boolean {
+		if (line.sortKey === '') {
+			return true;
+		}
+
+		if (this.resume && (line.sortKey < this.resume.key || (line.sortKey === this.resume.key && this.resume.seen.has(lineIdentity(line))))) {
+			return false;
+		}
+
+		if (line.sortKey > this.newest.key) {
+			this.newest = {key: line.sortKey, seen: new Set()};
+		}
+
+		if (line.sortKey === this.newest.key) {
+			this.newest.seen.add(lineIdentity(line));
+		}
+
+		return true;
+	}
+
+	/** The request that picks up where the stream left off: from the newest line seen, or as first asked. */
+	private resumeRequest(): LogRequest {
+		if (this.newest.key === '') {
+			return this.request;
+		}
+
+		this.resume = {key: this.newest.key, seen: new Set(this.newest.seen)};
+		return {since: new Date(Date.parse(`${this.newest.key.slice(0, 23)}Z`))};
 	}
 
 	/** Moves the lines that are due into the buffer, at most once per render period. */

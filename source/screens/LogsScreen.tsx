@@ -219,7 +219,7 @@ function LogRow({entry, label, labelWidth, timestamps}: {entry: LogEntry; label:
 /** What an empty view says instead of nothing. */
 function emptySentence(state: string, error: string | undefined, hasLines: boolean, choice: LogWindow, service: SwarmService | undefined): string {
 	if (state === 'failed') {
-		return `The daemon cannot give these logs: ${error ?? 'no reason given'}`;
+		return `The daemon cannot give these logs: ${error ?? 'no reason given'} (asked again every few seconds)`;
 	}
 
 	if (hasLines) {
@@ -233,7 +233,7 @@ function emptySentence(state: string, error: string | undefined, hasLines: boole
 
 	const window = choice.sinceSeconds === undefined ? '' : ` in the ${choice.label}`;
 	if (state === 'ended') {
-		return `No log lines${window}, and the daemon closed the stream: the tasks wrote nothing there. s starts further back.`;
+		return `No log lines${window}, and the daemon closed the stream (it is opened again by itself). s starts further back.`;
 	}
 
 	return `No log lines yet${window}. Following: lines appear here as the tasks write them${choice.sinceSeconds === undefined ? '' : '; s starts further back'}.`;
@@ -241,11 +241,11 @@ function emptySentence(state: string, error: string | undefined, hasLines: boole
 
 function footer(state: string, error: string | undefined, total: number, back: number, shown: number, dropped: number): string {
 	if (state === 'failed' && total > 0) {
-		return `The stream stopped: ${error ?? 'no reason given'}`;
+		return `The stream stopped: ${error ?? 'no reason given'}. It is opened again by itself, from the last line shown.`;
 	}
 
 	const position = total === 0 ? '' : `lines ${total - back - shown + 1}-${total - back} of ${total}`;
 	const bound = dropped > 0 ? ` (the newest ${defaultMaxLogLines.toLocaleString('en-US')} are kept)` : '';
-	const ended = state === 'ended' ? '  The daemon closed the stream.' : '';
+	const ended = state === 'ended' ? '  The daemon closed the stream; it is opened again by itself.' : '';
 	return `${position}${bound}${ended}`;
 }

@@ -85,6 +85,48 @@ const settle = async (ms: number) => new Promise(resolve => {
 });
 
 describe('LogFollower', () => {
+	it('opens the stream again after it fails, from the last line seen, without showing a line twice', async () => {
+		const streams: Array<{request: LogRequest; batches: Array<Array<LogLine | LogProblem>>; fail?: Error}> = [
+			{request: {}, batches: [[line(1, 'a'), line(2, 'b', 't1'), line(2, 'c', 't2')]], fail: new Error('connection reset')},
+			{request: {}, batches: [[line(2, 'b', 't1'), line(2, 'c', 't2'), line(2, 'd', 't3'), line(3, 'e')]]},
+		];
+		let opened = 0;
+		const client = {
+			async * logs(_target: LogTarget, request: LogRequest, signal: AbortSignal) {
+				const script = streams[opened++];
+				if (!script) {
+					await new Promise(resolve => {
+						signal.addEventListener('abort', resolve, {once: true});
+					});
+					return;
+				}
+
+				script.request = request;
+				yield * script.batches;
+				if (script.fail) {
+					throw script.fail;
+				}
+
+				// The second stream stays open, as a healthy one does.
+				await new Promise(resolve => {
+					signal.addEventListener('abort', resolve, {once: true});
+				});
+			},
+		} as unknown as SwarmClient;
+		const follower = new LogFollower(client, {kind: 'service', id: 's'}, {tail: 100}, {renderEveryMs: 10, reorderMs: 0, reopenDelayMs: {min: 30, max: 30}});
+		follower.start();
+		await settle(15);
+		expect(follower.getSnapshot()).toMatchObject({state: 'failed', error: 'connection reset'});
+		await settle(100);
+		expect(opened).toBeGreaterThanOrEqual(2);
+		expect(streams[0]!.request).toEqual({tail: 100});
+		expect(streams[1]!.request).toEqual({since: new Date('2026-12-07T00:00:02.000Z')});
+		const snapshot = follower.getSnapshot();
+		expect(snapshot.entries.map(entry => entry.line.text)).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(snapshot).toMatchObject({state: 'following', error: undefined});
+		follower.stop();
+	});
+
 	it('keeps only the newest lines, counting those pushed out', async () => {
 		const logs = scriptedLogs();
 		const follower = new LogFollower(logs.client, {kind: 'service', id: 's'}, {tail: 100}, {maxLines: 5, renderEveryMs: 10, reorderMs: 0});
