@@ -1,6 +1,9 @@
 // Logs on the lab: what the tasks say, read the way `docker service logs` prints it, live,
 // and for a task that failed its health check.
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {daemonProxy} from '../support/proxy.js';
 import {docker, inspectJson, labSockets, resetDemoServices, waitFor} from '../support/lab.js';
 import {swarmdeckPerTest, type Terminal} from '../support/tmux.js';
 
@@ -86,5 +89,26 @@ describe('logs on the lab swarm', () => {
 		// Esc goes back to the tasks.
 		await screen.press('Escape');
 		await screen.waitFor(text => text.includes('CURRENT STATE'), 'the tasks screen again');
+	});
+
+	it('opens the stream again after the connection to the daemon drops, without repeating a line', async () => {
+		const proxy = daemonProxy(join(tmpdir(), `swarmdeck-logs-proxy-${process.pid}.sock`), labSockets.node1.replace('unix://', ''));
+		await proxy.open();
+		try {
+			const screen = await start({dockerHost: proxy.host, columns: 140, rows: 36});
+			await screen.burst(':', 'logs dockercoins_worker', 'Enter', 'T');
+			const before = await screen.waitFor(text => workDone(text) >= 0, 'a line of work done');
+			proxy.cut();
+			await screen.waitFor(text => text.includes('The stream stopped:'), 'the stream stopped, in words', 15_000);
+			await proxy.open();
+			const after = await screen.waitFor(text => text.includes('following') && !text.includes('The stream stopped:') && workDone(text) > workDone(before) + 1, 'newer lines after reconnecting', 60_000);
+			const rows = logRows(after);
+			expect(new Set(rows).size).toBe(rows.length);
+			// The lines are in order, one every 5 s, none missing between the two streams.
+			const counts = rows.map(row => Number(/(\d+) units of work done/.exec(row)?.[1])).filter(count => !Number.isNaN(count));
+			expect(counts).toEqual(counts.map((_count, index) => counts[0]! + index));
+		} finally {
+			proxy.cut();
+		}
 	});
 });
