@@ -194,7 +194,10 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				<Text wrap="truncate">
 					<Text bold color={theme.accent}>swarmdeck</Text>
 					{client.readOnly ? <Text bold color={theme.warning}> READ-ONLY</Text> : null}
-					<Text color={theme.muted}> · {nodeName} · {client.target}{services.data ? ` · ${services.data.length} services` : ''}</Text>
+					<Text color={theme.muted}> · {nodeName} · </Text>
+					{/* A production context stands out, so nobody takes prod for staging. */}
+					<Text color={client.context && /prod/i.test(client.context) ? theme.warning : theme.muted} bold={client.context !== undefined}>{client.target}</Text>
+					<Text color={theme.muted}>{services.data ? ` · ${services.data.length} services` : ''}</Text>
 				</Text>
 				{banner ? <Box height={2} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">

@@ -14,8 +14,10 @@ import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} fro
 import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
 
 export type SwarmClient = {
-	/** Where we connect, as DOCKER_HOST would say it. */
+	/** Where we connect, as DOCKER_HOST would say it (with the context's name, from a context). */
 	readonly target: string;
+	/** The docker context the address came from, if it came from one. */
+	readonly context?: string;
 	readonly readOnly: boolean;
 	preflight(): Promise<PreflightResult>;
 	listServices(): Promise<SwarmService[]>;
@@ -126,6 +128,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 
 	return {
 		target,
+		...(options.context === undefined ? {} : {context: options.context}),
 		readOnly,
 		get requestCount() {
 			return counter.count;
