@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it chooses React's build, which the imports after it load.
+import './source/production.js';
 import meow from 'meow';
 import {run} from './source/run.js';
 

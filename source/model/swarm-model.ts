@@ -7,8 +7,12 @@ import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rol
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents, type EventWatcher} from './event-watcher.js';
 import {LiveResource} from './live-resource.js';
+import {sameItems} from '../swarm/versioned-cache.js';
 
 export const maxRecentEvents = 200;
+
+/** Rollouts read in one poll: the request stays one, and its answer stays small. */
+export const maxRolloutsRead = 100;
 
 /** Polling periods. Idle the manager sees about one request every two seconds. */
 export const pollIntervals = {
@@ -83,10 +87,11 @@ export class SwarmModel {
 	constructor(readonly client: SwarmClient) {
 		this.services = new LiveResource(async () => client.listServices(), {
 			intervalMs: services => services?.some(service => isChanging(service)) ? pollIntervals.servicesWhileChanging : pollIntervals.services,
+			equals: sameItems,
 			describeError,
 		});
 		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: () => this.nodeWatchers > 0 ? pollIntervals.nodesOnScreen : pollIntervals.nodes, describeError});
-		this.runningTasks = new LiveResource(async () => client.listTasksWhere({desiredState: 'running'}), {intervalMs: pollIntervals.runningTasks, describeError});
+		this.runningTasks = new LiveResource(async () => client.listTasksWhere({desiredState: 'running'}), {intervalMs: pollIntervals.runningTasks, equals: sameItems, describeError});
 		this.rollouts = new LiveResource(async () => this.readRollouts(), {
 			intervalMs: rollouts => Object.values(rollouts ?? {}).some(rollout => rollout.phase === 'updating' || rollout.phase === 'rolling back')
 				? pollIntervals.rollouts
@@ -97,16 +102,36 @@ export class SwarmModel {
 
 	/**
 	 * Progress of every rollout worth showing. The daemon says nothing of task progress, so
-	 * this reads the up-to-date tasks of just those services, and nothing when none rolls out.
+	 * this reads the up-to-date tasks of just those services, all in one request whatever
+	 * how many roll out, and nothing when none does. Beyond `maxRolloutsRead` services the
+	 * newest rollouts are read, and the service whose tasks are on screen always.
 	 */
 	private async readRollouts(): Promise<RolloutMap> {
 		const now = new Date();
-		const services = (this.services.getSnapshot().data ?? []).filter(service => showsRollout(service, now));
+		const watched = new Set([...this.taskTables].map(table => table.serviceId));
+		const services = (this.services.getSnapshot().data ?? [])
+			.filter(service => showsRollout(service, now))
+			.sort((left, right) => Number(watched.has(right.id)) - Number(watched.has(left.id))
+				|| (right.updateStatus?.startedAt?.getTime() ?? 0) - (left.updateStatus?.startedAt?.getTime() ?? 0))
+			.slice(0, maxRolloutsRead);
+		if (services.length === 0) {
+			return {};
+		}
+
 		const nodes = this.nodes.getSnapshot().data ?? [];
-		const entries = await Promise.all(services.map(async service => {
-			const progress = rolloutProgress(service, await this.client.listTasks(service.id, {upToDate: true}), nodes);
-			return [service.id, progress] as const;
-		}));
+		const tasks = await this.client.listTasks(services.map(service => service.id), {upToDate: true});
+		// Map.groupBy would do, from Node 21 on.
+		const tasksByService = new Map<string, SwarmTask[]>();
+		for (const task of tasks) {
+			const group = tasksByService.get(task.serviceId);
+			if (group) {
+				group.push(task);
+			} else {
+				tasksByService.set(task.serviceId, [task]);
+			}
+		}
+
+		const entries = services.map(service => [service.id, rolloutProgress(service, tasksByService.get(service.id) ?? [], nodes)] as const);
 		return Object.fromEntries(entries.filter((entry): entry is readonly [string, RolloutProgress] => entry[1] !== undefined));
 	}
 
@@ -189,7 +214,7 @@ export class SwarmModel {
 	}
 
 	private watchTaskTable(key: {serviceId?: string; nodeId?: string}, fetch: () => Promise<SwarmTask[]>, intervalMs: () => number): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
-		const resource = new LiveResource(fetch, {intervalMs, describeError});
+		const resource = new LiveResource(fetch, {intervalMs, equals: sameItems, describeError});
 		const table = {...key, resource};
 		this.taskTables.add(table);
 		resource.start();
