@@ -11,6 +11,7 @@ import {EventsScreen} from './screens/EventsScreen.js';
 import {InspectScreen} from './screens/InspectScreen.js';
 import {TasksScreen} from './screens/TasksScreen.js';
 import {StacksScreen} from './screens/StacksScreen.js';
+import {TimelineScreen} from './screens/TimelineScreen.js';
 import {NodesScreen} from './screens/NodesScreen.js';
 import {NodeTasksScreen} from './screens/NodeTasksScreen.js';
 import {nodeActionById} from './actions/index.js';
@@ -21,6 +22,7 @@ import type {PaletteIntent} from './palette/resolve.js';
 import {ActionsProvider, useActions} from './state/actions.js';
 import {initialUiState, uiReducer, type Screen, type UiState} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
+import type {Timeline} from './timeline/timeline.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
@@ -29,13 +31,15 @@ type Props = {
 	client: SwarmClient;
 	/** The manager's hostname, from the preflight. */
 	nodeName: string;
+	/** Where this session's actions and their outcomes are recorded; in memory by default. */
+	timeline?: Timeline;
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
 
-export function App({client, nodeName}: Props) {
-	const model = useMemo(() => new SwarmModel(client), [client]);
+export function App({client, nodeName, timeline}: Props) {
+	const model = useMemo(() => new SwarmModel(client, timeline), [client, timeline]);
 	useEffect(() => {
 		model.start();
 		return () => {
@@ -89,7 +93,8 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 
 			case 'events':
 			case 'nodes':
-			case 'stacks': {
+			case 'stacks':
+			case 'timeline': {
 				dispatch({type: 'open', screen: {kind: command.id}});
 				break;
 			}
@@ -155,6 +160,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		tasks: ['detail', 'tasks', 'service', 'global'],
 		inspect: ['detail', 'service', 'global'],
 		events: ['detail', 'global'],
+		timeline: ['detail', 'global'],
 		nodes: ['nodes', 'node', 'detail', 'global'],
 		nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
 	};
@@ -166,6 +172,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
 		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
+		timeline: () => <TimelineScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		nodes: () => <NodesScreen selectedNodeId={state.selectedNodeId} isActive={screenActive} width={width} height={bodyHeight}/>,
 		nodeTasks: () => <NodeTasksScreen nodeId={'nodeId' in screen ? screen.nodeId : ''} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};

@@ -60,6 +60,7 @@ export const commands = [
 	{id: 'palette', scope: 'global', description: 'Command palette: type a view or an action by name, Tab completes', bindings: [char(':')], hint: 'palette'},
 	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events', palette: {name: 'events', aliases: ['ev']}},
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
+	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('T')], palette: {name: 'timeline'}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
 
 	// Moving in a list.
@@ -174,7 +175,7 @@ export function paletteUsage(entry: PaletteEntry): string {
 /** The key table of the README, generated so it cannot drift from the bindings. */
 export function keyTableMarkdown(): string {
 	const rows = (commands as readonly Command[])
-		.filter(command => command.hint || command.scope === 'service' || command.scope === 'node')
+		.filter(command => command.hint || command.palette || command.scope === 'service' || command.scope === 'node')
 		.map(command => `| ${keyLabel(command).replaceAll('|', String.raw`\|`)} | ${command.palette ? `\`${paletteUsage(command.palette)}\`` : ''} | ${command.description}${command.mutating ? ' (not in `--read-only`)' : ''} |`);
 	return ['| Key | Palette | What it does |', '| --- | --- | --- |', ...rows].join('\n');
 }

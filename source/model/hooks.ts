@@ -36,6 +36,12 @@ export function useRecentEvents() {
 	return useSyncExternalStore(eventLog.subscribe, eventLog.getSnapshot);
 }
 
+/** This session's timeline, newest first. */
+export function useTimeline() {
+	const {timeline} = useSwarmModel();
+	return useSyncExternalStore(timeline.subscribe, timeline.getSnapshot);
+}
+
 const emptyTasks: Snapshot<SwarmTask[]> = {unreachable: false};
 
 /** The task table of one service, polled while the calling component is mounted. */

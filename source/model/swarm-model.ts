@@ -7,6 +7,7 @@ import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rol
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents, type EventWatcher} from './event-watcher.js';
 import {LiveResource} from './live-resource.js';
+import {Timeline} from '../timeline/timeline.js';
 import {sameItems} from '../swarm/versioned-cache.js';
 
 export const maxRecentEvents = 200;
@@ -84,7 +85,8 @@ export class SwarmModel {
 	private events: EventWatcher | undefined;
 	private stopWatchingReads: (() => void) | undefined;
 
-	constructor(readonly client: SwarmClient) {
+	/** `timeline` records the events that answer actions; in memory only unless given a file. */
+	constructor(readonly client: SwarmClient, readonly timeline = new Timeline({endpoint: client.target})) {
 		this.services = new LiveResource(async () => client.listServices(), {
 			intervalMs: services => services?.some(service => isChanging(service)) ? pollIntervals.servicesWhileChanging : pollIntervals.services,
 			equals: sameItems,
@@ -229,6 +231,7 @@ export class SwarmModel {
 
 	private handleEvent(event: SwarmEvent): void {
 		this.eventLog.add(event);
+		this.timeline.observe(event);
 		this.services.refreshSoon();
 		this.rollouts.refreshSoon(100);
 		if (event.type === 'node') {

@@ -8,6 +8,7 @@ import {useSwarmModel} from '../model/hooks.js';
 import type {SwarmModel} from '../model/swarm-model.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
 import {StaleNodeError} from '../swarm/node-write.js';
+import type {ActionResult} from '../timeline/timeline.js';
 import type {SwarmNode} from '../swarm/types.js';
 import {useActions} from './actions.js';
 import type {NodeActionDialog} from './store.js';
@@ -95,11 +96,19 @@ export function NodeActionsProvider({children}: {children: ReactNode}) {
 
 			inFlight.current.add(node.id);
 			dispatch({type: 'status', status: {kind: 'running', description: decision.progress}});
+			const pending = model.timeline.begin({type: 'node', id: node.id, name: node.hostname});
+			const record = (result: ActionResult, message: string, versions: {versionBefore?: number; versionAfter?: number} = {}) => {
+				pending.record({command: decision.command, asked: decision.progress, result, message, ...versions});
+			};
+
 			try {
 				const outcome = await client.writeNode({id: node.id, hostname: node.hostname}, decision.write, dialog.decided);
 				const versions = outcome.versionAfter === undefined ? '' : ` (version ${outcome.versionBefore} → ${outcome.versionAfter})`;
 				dispatch({type: 'status', status: {kind: 'done', result: {service: node.hostname, command: decision.command, summary: `${decision.summary}${versions}`, warnings: []}}});
+				record('done', decision.summary, {versionBefore: outcome.versionBefore, versionAfter: outcome.versionAfter});
 			} catch (error) {
+				const nothingSent = error instanceof ValidationError || error instanceof ReadOnlyError || error instanceof StaleNodeError;
+				record(nothingSent ? 'not sent' : 'failed', messageOf(error));
 				if (error instanceof StaleNodeError) {
 					const target = subject(node.id);
 					const fresh = target ? {...target, node: error.node} : undefined;
@@ -109,7 +118,6 @@ export function NodeActionsProvider({children}: {children: ReactNode}) {
 						notice(error.message);
 					}
 				} else {
-					const nothingSent = error instanceof ValidationError || error instanceof ReadOnlyError;
 					dispatch({type: 'status', status: {kind: 'failed', description: decision.progress, message: messageOf(error), nothingSent}});
 				}
 			} finally {

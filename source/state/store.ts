@@ -4,7 +4,7 @@ import type {Decision, FormValues} from '../actions/action.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {RawServiceSpec, SwarmNode} from '../swarm/types.js';
 
-export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'} | {kind: 'stacks'} | {kind: 'nodes'} | {kind: 'nodeTasks'; nodeId: string};
+export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'} | {kind: 'stacks'} | {kind: 'timeline'} | {kind: 'nodes'} | {kind: 'nodeTasks'; nodeId: string};
 
 /** An action's dialog: its form, or the question before it is sent. `message` says why it is shown again. */
 export type ActionDialog =
