@@ -93,7 +93,7 @@ export class SwarmModel {
 			describeError,
 		});
 		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: () => this.nodeWatchers > 0 ? pollIntervals.nodesOnScreen : pollIntervals.nodes, describeError});
-		this.runningTasks = new LiveResource(async () => client.listTasksWhere({desiredState: 'running'}), {intervalMs: pollIntervals.runningTasks, describeError});
+		this.runningTasks = new LiveResource(async () => client.listTasksWhere({desiredState: 'running'}), {intervalMs: pollIntervals.runningTasks, equals: sameItems, describeError});
 		this.rollouts = new LiveResource(async () => this.readRollouts(), {
 			intervalMs: rollouts => Object.values(rollouts ?? {}).some(rollout => rollout.phase === 'updating' || rollout.phase === 'rolling back')
 				? pollIntervals.rollouts
