@@ -64,6 +64,15 @@ describe('logs on the lab swarm', () => {
 		expect(Math.min(...times)).toBeGreaterThanOrEqual(asked - 61_000);
 	});
 
+	it('marks a global service\'s lines as the CLI does, one per node', async () => {
+		const cli = (await docker(['service', 'logs', '--no-task-ids', 'agent'])).split('\n').filter(line => line.includes(' | ')).map(line => squeeze(line));
+		expect(cli.length).toBeGreaterThanOrEqual(3);
+		const screen = await start({dockerHost: labSockets.node1, columns: 140, rows: 36});
+		await screen.burst(':', 'logs agent', 'Enter');
+		const shown = await screen.waitFor(text => logRows(text).length >= cli.length, 'the agent\'s lines');
+		expect(logRows(shown).sort()).toEqual(cli.sort());
+	});
+
 	it('reaches the logs of whoami 2.0\'s failed task from the tasks screen', async () => {
 		await docker(['service', 'update', '--detach', '--quiet', '--no-resolve-image', '--image', 'swarmdeck/whoami:2.0', 'whoami']);
 		const failedId = await waitFor('a whoami 2.0 task to fail its health check', async () => {
