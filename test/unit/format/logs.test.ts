@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {formatLogLine, logPicks, logsCommand, logWindows, matchesLogFilter, matchesLogPick, nextLogWindow, parseLogFilter, taskLabel} from '../../../source/format/logs.js';
 import type {SwarmNode, SwarmTask} from '../../../source/swarm/types.js';
 
-const node = (id: string, hostname: string): SwarmNode => ({id, hostname, role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.1', isLeader: false});
+const node = (id: string, hostname: string): SwarmNode => ({id, hostname, role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.1', isLeader: false, version: 1, engineVersion: '20.10.24', labels: {}});
 const task = (id: string, slot: number | undefined, nodeId: string): SwarmTask => ({id, serviceId: 's', slot, nodeId, desiredState: 'running', state: 'running', stateSince: new Date(0), message: '', image: 'x', createdAt: new Date(0), ports: []});
 
 const nodes = [node('n1', 'node1'), node('n2', 'node2')];
