@@ -37,7 +37,8 @@ describe('taskLabel', () => {
 	it('marks a line with its task as the CLI does: service.slot@node', () => {
 		expect(taskLabel({taskId: 't2', nodeId: 'n2'}, 'vote', tasks, nodes)).toBe('vote.2@node2');
 		expect(taskLabel({taskId: 't1'}, 'vote', tasks, nodes)).toBe('vote.1@node1');
-		expect(taskLabel({taskId: 'g1', nodeId: 'n2'}, 'agent', tasks, nodes)).toBe('agent@node2');
+		// A global service's task has no slot: the CLI prints 0.
+		expect(taskLabel({taskId: 'g1', nodeId: 'n2'}, 'agent', tasks, nodes)).toBe('agent.0@node2');
 	});
 
 	it('falls back to IDs for a task or node it does not know yet', () => {
