@@ -17,6 +17,7 @@ import type {PaletteIntent} from './palette/resolve.js';
 import {ActionsProvider, useActions} from './state/actions.js';
 import {initialUiState, uiReducer, type Screen, type UiState} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
+import type {SwarmService} from './swarm/types.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
@@ -25,13 +26,15 @@ type Props = {
 	client: SwarmClient;
 	/** The manager's hostname, from the preflight. */
 	nodeName: string;
+	/** A services read already under way (sent with the preflight), for the first frame. */
+	firstServices?: Promise<SwarmService[]>;
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
 
-export function App({client, nodeName}: Props) {
-	const model = useMemo(() => new SwarmModel(client), [client]);
+export function App({client, nodeName, firstServices}: Props) {
+	const model = useMemo(() => new SwarmModel(client, {firstServices}), [client, firstServices]);
 	useEffect(() => {
 		model.start();
 		return () => {

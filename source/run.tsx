@@ -66,9 +66,13 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	}
 
 	const interactive = !cli.flags.once && process.stdout.isTTY && process.stdin.isTTY;
-	// Ink takes a few hundred milliseconds to load: let it load while the daemon answers.
+	// The screen takes longer to load than the daemon takes to answer: it loads meanwhile.
 	const loadingScreen = interactive ? loadScreen() : undefined;
 	loadingScreen?.catch(crash);
+	// The services are asked for with the preflight, not after it, so that they are there for
+	// the first frame. Should the preflight fail, its sentence is what is said, not this.
+	const firstServices = client.listServices();
+	firstServices.catch(() => undefined);
 	const preflight = await client.preflight();
 	if (!preflight.ok) {
 		fail(preflight.message, exitCodes.failure);
@@ -77,15 +81,13 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	}
 
 	if (!loadingScreen) {
-		process.exitCode = await printServices(client);
+		process.exitCode = await printServices(firstServices);
 		return;
 	}
 
-	const {render, App} = await loadingScreen;
+	const {renderScreen} = await loadingScreen;
 	terminal.enter();
-	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
-	// it alone in a read, not amid other keys.
-	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true, exitOnCtrlC: false});
+	const instance = renderScreen(client, preflight.nodeName, firstServices);
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});
@@ -107,6 +109,5 @@ async function loadScreen() {
 	// wins: clear them first, then load Ink.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const [{render}, {App}] = await Promise.all([import('ink'), import('./app.js')]);
-	return {render, App};
+	return import('./screen.js');
 }

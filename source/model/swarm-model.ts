@@ -71,9 +71,16 @@ export class SwarmModel {
 	private readonly taskTables = new Set<{serviceId: string; resource: LiveResource<SwarmTask[]>}>();
 	private events: EventWatcher | undefined;
 	private stopWatchingReads: (() => void) | undefined;
+	private stopWaitingForServices: (() => void) | undefined;
+	private stopped = false;
 
-	constructor(readonly client: SwarmClient) {
-		this.services = new LiveResource(async () => client.listServices(), {
+	constructor(readonly client: SwarmClient, {firstServices}: {firstServices?: Promise<SwarmService[]>} = {}) {
+		let pending = firstServices;
+		this.services = new LiveResource(async () => {
+			const read = pending ?? client.listServices();
+			pending = undefined;
+			return read;
+		}, {
 			intervalMs: services => services?.some(service => isChanging(service)) ? pollIntervals.servicesWhileChanging : pollIntervals.services,
 			describeError,
 		});
@@ -101,8 +108,29 @@ export class SwarmModel {
 		return Object.fromEntries(entries.filter((entry): entry is readonly [string, RolloutProgress] => entry[1] !== undefined));
 	}
 
+	/**
+	 * Starts with the services alone: the first frame waits for nothing else. Nodes, rollouts
+	 * and the event stream follow once the services have answered (or failed to).
+	 */
 	start(): void {
+		this.stopped = false;
 		this.services.start();
+		const {data, error} = this.services.getSnapshot();
+		if (data !== undefined || error !== undefined) {
+			this.startFollowers();
+			return;
+		}
+
+		const stopWaiting = this.services.subscribe(() => {
+			stopWaiting();
+			if (!this.stopped) {
+				this.startFollowers();
+			}
+		});
+		this.stopWaitingForServices = stopWaiting;
+	}
+
+	private startFollowers(): void {
 		this.nodes.start();
 		this.rollouts.start();
 		const events = watchEvents(this.client, {
@@ -122,6 +150,8 @@ export class SwarmModel {
 	}
 
 	stop(): void {
+		this.stopped = true;
+		this.stopWaitingForServices?.();
 		this.services.stop();
 		this.nodes.stop();
 		this.rollouts.stop();
