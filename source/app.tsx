@@ -26,8 +26,8 @@ type Props = {
 	client: SwarmClient;
 	/** The manager's hostname, from the preflight. */
 	nodeName: string;
-	/** A services read already under way (sent with the preflight), for the first frame. */
-	firstServices?: Promise<SwarmService[]>;
+	/** The services as read with the preflight, or that read still under way, for the first frame. */
+	firstServices?: Promise<SwarmService[]> | SwarmService[];
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */

@@ -5,6 +5,7 @@ import {exitCodes, installExitHandlers} from './exit.js';
 import {printServices} from './print.js';
 import {createSwarmClient, type SwarmClient} from './swarm/client.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
+import type {SwarmService} from './swarm/types.js';
 import {terminal} from './terminal.js';
 import {usageProblem} from './usage.js';
 
@@ -72,7 +73,10 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	// The services are asked for with the preflight, not after it, so that they are there for
 	// the first frame. Should the preflight fail, its sentence is what is said, not this.
 	const firstServices = client.listServices();
-	firstServices.catch(() => undefined);
+	let servicesRead: SwarmService[] | undefined;
+	firstServices.then(services => {
+		servicesRead = services;
+	}, () => undefined);
 	const preflight = await client.preflight();
 	if (!preflight.ok) {
 		fail(preflight.message, exitCodes.failure);
@@ -87,7 +91,8 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 
 	const {renderScreen} = await loadingScreen;
 	terminal.enter();
-	const instance = renderScreen(client, preflight.nodeName, firstServices);
+	// The services usually answer before the screen has loaded: then the first frame is whole.
+	const instance = renderScreen(client, preflight.nodeName, servicesRead ?? firstServices);
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});

@@ -74,8 +74,12 @@ export class SwarmModel {
 	private stopWaitingForServices: (() => void) | undefined;
 	private stopped = false;
 
-	constructor(readonly client: SwarmClient, {firstServices}: {firstServices?: Promise<SwarmService[]>} = {}) {
-		let pending = firstServices;
+	/**
+	 * firstServices: the services as read before the screen opened, or that read still under
+	 * way; the first frame shows them without asking again.
+	 */
+	constructor(readonly client: SwarmClient, {firstServices}: {firstServices?: Promise<SwarmService[]> | SwarmService[]} = {}) {
+		let pending = firstServices instanceof Promise ? firstServices : undefined;
 		this.services = new LiveResource(async () => {
 			const read = pending ?? client.listServices();
 			pending = undefined;
@@ -83,6 +87,7 @@ export class SwarmModel {
 		}, {
 			intervalMs: services => services?.some(service => isChanging(service)) ? pollIntervals.servicesWhileChanging : pollIntervals.services,
 			describeError,
+			initialData: Array.isArray(firstServices) ? firstServices : undefined,
 		});
 		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: pollIntervals.nodes, describeError});
 		this.rollouts = new LiveResource(async () => this.readRollouts(), {

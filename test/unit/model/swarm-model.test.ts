@@ -230,6 +230,21 @@ describe('SwarmModel start', () => {
 		expect(model.services.getSnapshot().data).toHaveLength(3);
 	});
 
+	it('shows services already read at once, and asks for the rest straight away', async () => {
+		const client = createFakeClient(swarm(undefined));
+		const listServices = vi.spyOn(client, 'listServices');
+		const listNodes = vi.spyOn(client, 'listNodes');
+		const model = new SwarmModel(client, {firstServices: [makeService({name: 'early'})]});
+		models.push(model);
+		expect(model.services.getSnapshot().data?.map(service => service.name)).toEqual(['early']);
+		model.start();
+		await vi.advanceTimersByTimeAsync(10);
+		expect(listNodes).toHaveBeenCalled();
+		expect(listServices).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(pollIntervals.services);
+		expect(listServices).toHaveBeenCalledTimes(1);
+	});
+
 	it('starts nothing more when stopped before the services answered', async () => {
 		const {client, answer, count} = slowServices();
 		const model = new SwarmModel(client);
