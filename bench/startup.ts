@@ -21,7 +21,8 @@ import {labSockets} from '../test/support/lab.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = path.join(root, 'dist', 'cli.js');
+// BENCH_CLI: another build to measure the same way, such as an older one to compare with.
+const cli = process.env['BENCH_CLI'] ?? path.join(root, 'dist', 'cli.js');
 const runs = Number(process.env['BENCH_STARTUP_RUNS'] ?? 15);
 const columns = 120;
 const rows = 40;
@@ -197,7 +198,8 @@ async function main() {
 	}
 
 	const {stdout: dockerVersion} = await run('docker', ['--version']);
-	console.log(`start-up, median of ${runs} paired runs, Node ${process.version}, ${dockerVersion.trim()}, NODE_EXTRA_CA_CERTS unset:`);
+	const load = os.loadavg().map(average => average.toFixed(1)).join(', ');
+	console.log(`start-up, median of ${runs} paired runs, Node ${process.version}, ${dockerVersion.trim()}, ${os.cpus().length} cores, load average ${load} at the end, NODE_EXTRA_CA_CERTS unset:`);
 	console.log('| Swarm | What | swarmdeck | `docker service ls` | Ratio | Goal |');
 	console.log('| --- | --- | --- | --- | --- | --- |');
 	for (const line of lines) {
