@@ -68,6 +68,14 @@ const patches = [
 		'const normalizePackageData = data => getDefaultExportFromCjs(requireNormalize())(data);',
 		1,
 	]]),
+	// Ink turns every character of every frame back into text through this diff of the
+	// character's styles against the previous one's; it built three sets per character even
+	// when both carry the same styles, as neighbours almost always do.
+	patch('@alcalzone/ansi-tokenize/build/diff.js', [[
+		'export function diffAnsiCodes(from, to) {\n',
+		'export function diffAnsiCodes(from, to) {\n    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode)) return [];\n',
+		1,
+	]]),
 ];
 
 const emptyModule = fileURLToPath(new URL('empty-module.js', import.meta.url));
