@@ -72,6 +72,7 @@ export class SwarmModel {
 	private events: EventWatcher | undefined;
 	private stopWatchingReads: (() => void) | undefined;
 	private stopWaitingForServices: (() => void) | undefined;
+	private stopWatchingNodes: (() => void) | undefined;
 	private stopped = false;
 
 	/**
@@ -138,6 +139,10 @@ export class SwarmModel {
 	private startFollowers(): void {
 		this.nodes.start();
 		this.rollouts.start();
+		// The rollouts name each global service's bars by node: read again once names are known.
+		this.stopWatchingNodes = this.nodes.subscribe(() => {
+			this.rollouts.refreshSoon(0);
+		});
 		const events = watchEvents(this.client, {
 			onEvent: event => {
 				this.handleEvent(event);
@@ -157,6 +162,7 @@ export class SwarmModel {
 	stop(): void {
 		this.stopped = true;
 		this.stopWaitingForServices?.();
+		this.stopWatchingNodes?.();
 		this.services.stop();
 		this.nodes.stop();
 		this.rollouts.stop();
