@@ -7,12 +7,13 @@ import {createSwarmClient, type SwarmClient} from './swarm/client.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
 import type {SwarmService} from './swarm/types.js';
 import {terminal} from './terminal.js';
-import {usageProblem} from './usage.js';
+import {commandOf, usageProblem} from './usage.js';
+import type {HistoryFlags} from './history-command.js';
 
 /** The part of meow's result that swarmdeck uses. */
 export type CommandLine = {
 	input: string[];
-	flags: {host?: string; readOnly: boolean; once: boolean};
+	flags: {host?: string; readOnly: boolean; once: boolean; history: boolean} & HistoryFlags;
 	unnormalizedFlags: Record<string, unknown>;
 	pkg: {version?: string};
 	showHelp: (exitCode?: number) => never;
@@ -54,6 +55,19 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		return;
 	}
 
+	if (commandOf(cli.input) === 'history') {
+		// Loaded only for this command: the live screen has no use for it.
+		const {historyCommand} = await import('./history-command.js');
+		const {output, error} = historyCommand(cli.flags);
+		if (error) {
+			fail(error, exitCodes.usage);
+		} else {
+			process.stdout.write(output);
+		}
+
+		return;
+	}
+
 	let client: SwarmClient;
 	try {
 		client = createSwarmClient({host: cli.flags.host, readOnly: cli.flags.readOnly});
@@ -92,7 +106,7 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	const {renderScreen} = await loadingScreen;
 	terminal.enter();
 	// The services usually answer before the screen has loaded: then the first frame is whole.
-	const instance = renderScreen(client, preflight.nodeName, servicesRead ?? firstServices);
+	const instance = renderScreen(client, preflight.nodeName, servicesRead ?? firstServices, {history: cli.flags.history});
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});
