@@ -110,6 +110,9 @@ await build({
 	jsx: 'automatic',
 	// React and Ink without their development builds: those check and record every render.
 	define: {'process.env.NODE_ENV': '"production"'},
+	// source/production.ts sets it at run time as well, for the CLI run from source; in the
+	// bundle every read of it is already the constant, so that assignment changes nothing.
+	logOverride: {'assign-to-define': 'silent'},
 	minifySyntax: true,
 	minifyWhitespace: true,
 	sourcemap: 'linked',
