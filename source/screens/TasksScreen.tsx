@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
@@ -13,8 +14,7 @@ import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService, SwarmTask} from '../swarm/types.js';
 import {rolloutColor, theme} from '../theme.js';
-import {isMovement} from './selection.js';
-import {useScroll} from './use-scroll.js';
+import {isMovement, moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
@@ -53,7 +53,7 @@ export const taskStateColor = (state: TaskState): string | undefined => {
 };
 
 /** Task rows as `docker service ps` (or `docker node ps`) prints them, in the columns that fit. */
-export function TaskRowsTable({rows, offset, height, width}: {rows: readonly TaskRow[]; offset: number; height: number; width: number}) {
+export function TaskRowsTable({rows, offset, selectedIndex, height, width}: {rows: readonly TaskRow[]; offset?: number; selectedIndex?: number; height: number; width: number}) {
 	const lines: TableLine[] = rows.map(row => ({
 		kind: 'row',
 		key: row.task.id,
@@ -64,7 +64,7 @@ export function TaskRowsTable({rows, offset, height, width}: {rows: readonly Tas
 	const shownColumns = visibleColumns(taskColumns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
 	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
 	const widths = fitColumnWidths(shownColumns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
-	return <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} height={height} width={width}/>;
+	return <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} selectedIndex={selectedIndex} height={height} width={width}/>;
 }
 
 /** The line under a task table: how much finished history is hidden, or that all of it shows. */
@@ -104,7 +104,10 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const rows = service && tasks.data
 		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
 		: [];
-	const {offset, scroll, reset} = useScroll(rows.length, tableHeight);
+	// The cursor follows its task by ID as rows move; `l` opens that task's logs.
+	const [selectedTaskId, setSelectedTaskId] = useState<string>();
+	const selectedIndex = Math.max(0, rows.findIndex(row => row.task.id === selectedTaskId));
+	const selectedTask = rows[selectedIndex]?.task;
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['tasks', 'detail', 'service', 'list']);
@@ -120,13 +123,22 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 
 			case 'history': {
 				dispatch({type: 'toggleHistory'});
-				reset();
+				break;
+			}
+
+			case 'logs': {
+				if (service && selectedTask) {
+					dispatch({type: 'openLogs', serviceId: service.id, taskId: selectedTask.id});
+				} else {
+					runServiceCommand(command.id, service);
+				}
+
 				break;
 			}
 
 			default: {
 				if (isMovement(command.id)) {
-					scroll(command.id);
+					setSelectedTaskId(rows[moveSelection(rows.length, selectedIndex, command.id, tableHeight)]?.task.id);
 				} else {
 					runServiceCommand(command.id, service);
 				}
@@ -153,7 +165,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
 			{tasks.data === undefined && !tasks.error
 				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <TaskRowsTable rows={rows} offset={offset} height={tableHeight} width={width}/>}
+				: <TaskRowsTable rows={rows} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={tableHeight} width={width}/>}
 			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
 			<HistoryNote tasks={tasks.data} showHistory={showHistory}/>
 		</Box>
