@@ -23,6 +23,7 @@ import type {PaletteIntent} from './palette/resolve.js';
 import {ActionsProvider, useActions} from './state/actions.js';
 import {initialUiState, uiReducer, type Screen, type UiState} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
+import type {SwarmService} from './swarm/types.js';
 import type {Timeline} from './timeline/timeline.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
@@ -34,13 +35,15 @@ type Props = {
 	nodeName: string;
 	/** Where this session's actions and their outcomes are recorded; in memory by default. */
 	timeline?: Timeline;
+	/** The services as read with the preflight, or that read still under way, for the first frame. */
+	firstServices?: Promise<SwarmService[]> | SwarmService[];
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
 
-export function App({client, nodeName, timeline}: Props) {
-	const model = useMemo(() => new SwarmModel(client, timeline), [client, timeline]);
+export function App({client, nodeName, timeline, firstServices}: Props) {
+	const model = useMemo(() => new SwarmModel(client, timeline, {firstServices}), [client, timeline, firstServices]);
 	useEffect(() => {
 		model.start();
 		return () => {
