@@ -81,6 +81,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 			onSubmit={values => submit(action.id, service, values)}
 			onCancel={close}
 			width={width}
+			height={height}
 		/>
 	);
 }

@@ -5,6 +5,7 @@ import {useKeys} from '../keys/use-keys.js';
 import {useRecentEvents} from '../model/hooks.js';
 import {maxRecentEvents} from '../model/swarm-model.js';
 import {useActions} from '../state/actions.js';
+import {fitRegions} from '../layout/regions.js';
 import {theme} from '../theme.js';
 import {isMovement} from './selection.js';
 import {useScroll} from './use-scroll.js';
@@ -19,7 +20,7 @@ type Props = {
 export function EventsScreen({isActive, width, height}: Props) {
 	const {dispatch} = useActions();
 	const events = useRecentEvents();
-	const listHeight = Math.max(1, height - 2);
+	const listHeight = fitRegions(height, {title: {kind: 'keep', lines: 1}, list: {kind: 'rows', lines: events.length, fill: true}}).list;
 	const {offset, scroll} = useScroll(events.length, listHeight);
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['detail', 'list']);

@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
-import {Table, type TableLine} from '../components/Table.js';
-import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
+import {Table, tableLayout, type TableLine} from '../components/Table.js';
+import {fitRegions} from '../layout/regions.js';
+import type {Column} from '../format/columns.js';
 import {displayImage} from '../spec/image-reference.js';
 import {formatPolicyShort} from '../format/policy.js';
 import {showsRollout, updateStatePath} from '../format/rollout.js';
@@ -19,13 +20,17 @@ import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
 // (its values are short), the error, the time; image tags last, since they are what a
-// rollout changes. ERROR and PORTS give way entirely when empty.
+// rollout changes. ERROR and PORTS give way entirely when empty. When even that does not
+// fit, DESIRED STATE goes (CURRENT STATE says nearly as much), then the ID. A name keeps
+// its slot, which tells the rows apart; node and image lose their middle, not their end.
 const columns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
 	key: column.key,
 	header: column.header,
-	minWidth: {id: 8, name: 8, image: 10, node: 5, desiredState: 8, currentState: 16, error: 5, ports: 5}[column.key],
-	shrink: {id: 0.5, name: 1, image: 0.02, node: 1, desiredState: 6, currentState: 2, error: 4, ports: 2}[column.key],
+	minWidth: {id: 8, name: 12, image: 12, node: 6, desiredState: 8, currentState: 16, error: 8, ports: 5}[column.key],
+	shrink: {id: 0.5, name: 0.5, image: 0.05, node: 0.5, desiredState: 6, currentState: 2, error: 4, ports: 2}[column.key],
 	optional: column.key === 'error' || column.key === 'ports',
+	dropOrder: {desiredState: 1, ports: 2, id: 3, error: 4}[column.key as string],
+	cut: ({name: 'slot', image: 'middle', node: 'middle'} as const)[column.key as string],
 }));
 
 const stateColor = (state: TaskState): string | undefined => {
@@ -71,15 +76,24 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const rollouts = useRollouts();
 	const events = useRecentEvents();
 	const rollout = service && showsRollout(service, now) ? rollouts.data?.[service.id] : undefined;
-	// The rollout panel takes at most half the screen; the task table keeps the rest.
-	const statePath = service ? updateStatePath(events, service.id) : [];
-	const panelHeight = rollout ? rolloutPanelHeight(rollout, Math.floor(height / 2), statePath) : 0;
-	const tableHeight = Math.max(1, height - 5 - panelHeight);
-
 	const rows = service && tasks.data
 		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
 		: [];
-	const {offset, scroll, reset} = useScroll(rows.length, tableHeight);
+	// The rollout panel would take at most half the screen; what gives way when even that
+	// does not fit is the layout's rule (source/layout/regions.ts).
+	const statePath = service ? updateStatePath(events, service.id) : [];
+	const lastRollout = service?.updateStatus?.message;
+	const budget = fitRegions(height, {
+		title: {kind: 'keep', lines: 1},
+		policy: {kind: 'panel', lines: 1},
+		rollout: rollout
+			? {kind: 'panel', lines: rolloutPanelHeight(rollout, Math.floor(height / 2), statePath)}
+			: {kind: lastRollout ? 'panel' : 'blank', lines: 1},
+		table: {kind: 'rows', lines: 1 + Math.max(1, rows.length), min: 1 + Math.min(Math.max(1, rows.length), 3)},
+		readError: {kind: 'panel', lines: tasks.error ? 1 : 0},
+		hidden: {kind: 'panel', lines: 1},
+	});
+	const {offset, scroll, reset} = useScroll(rows.length, tableLayout(rows.length, budget.table).rows);
 	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
 
 	useKeys((input, key) => {
@@ -122,9 +136,6 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 		cellColors: [undefined, undefined, undefined, undefined, undefined, stateColor(row.task.state), theme.danger, undefined],
 		muted: isFinishedHistory(row.task),
 	}));
-	const shownColumns = visibleColumns(columns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
-	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
-	const widths = fitColumnWidths(shownColumns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
 
 	return (
 		<Box flexDirection="column">
@@ -133,17 +144,23 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				{'  '}{service.mode}{'  '}{formatReplicas(service)}{'  '}{displayImage(service.image)}
 				{rolloutWords ? <Text color={rolloutColor(rolloutWords)}>{'  '}{rolloutWords}</Text> : null}
 			</Text>
-			<Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text>
-			{rollout
-				? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={panelHeight} readOnly={readOnly} statePath={statePath}/>
-				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
+			{budget.policy > 0 ? <Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text> : null}
+			{budget.rollout > 0
+				? (rollout
+					? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={budget.rollout} readOnly={readOnly} statePath={statePath}/>
+					: <Text wrap="truncate" color={theme.muted}>{lastRollout ? `last rollout: ${lastRollout}` : ' '}</Text>)
+				: null}
 			{tasks.data === undefined && !tasks.error
-				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} height={tableHeight} width={width}/>}
-			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
-			<Text color={theme.muted} wrap="truncate">
-				{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}
-			</Text>
+				? <Box height={budget.table}><Text color={theme.muted}>Loading tasks…</Text></Box>
+				: <Table columns={columns} lines={lines} offset={offset} height={budget.table} width={width}/>}
+			{budget.readError > 0 ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
+			{budget.hidden > 0
+				? (
+					<Text color={theme.muted} wrap="truncate">
+						{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}
+					</Text>
+				)
+				: null}
 		</Box>
 	);
 }
