@@ -136,9 +136,10 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 	const layout = fitRegions(rows, {
 		title: {kind: 'keep', lines: 1},
 		banner: {kind: 'panel', lines: banner ? 2 : 0, min: 1},
-		body: {kind: 'rows', lines: rows, min: comfortableBody, fill: true},
+		// A dialog carries its own hints, and takes the status area's lines while it is blank.
+		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : comfortableBody, fill: true},
 		status: state.palette || state.status.kind !== 'idle' ? {kind: 'panel', lines: statusHeight, min: state.palette ? 2 : 1} : {kind: 'blank', lines: statusHeight},
-		hints: {kind: 'keep', lines: 1},
+		hints: state.dialog ? {kind: 'blank', lines: 1} : {kind: 'keep', lines: 1},
 	});
 	const bodyHeight = layout.body;
 	const screenScopes: Record<Screen['kind'], Scope[]> = {
@@ -193,7 +194,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 						<Box height={layout.status} flexDirection="column" overflow="hidden">
 							<StatusLine status={state.status}/>
 						</Box>
-						{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[screen.kind]} readOnly={client.readOnly} width={width}/>}
+						{layout.hints === 0 ? null : (inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[screen.kind]} readOnly={client.readOnly} width={width}/>)}
 					</>
 				)}
 		</Box>

@@ -8,7 +8,8 @@
 //   2. panels: what helps but can go (the rollout panel, the update policy line, the count of
 //      hidden tasks, a dialog's notes and preview), the last declared giving way first;
 //   3. rows: the lines of a table or list scroll, so they take what is left, down to their
-//      `min` (a table's header and a few rows, among them the selected one).
+//      `min` (a table's header and a few rows, among them the selected one), and below it,
+//      down to one line, only when nothing else is left to give.
 // What is kept whatever the size: the title line, a table's column header, the selected
 // row and the hint bar (regions of kind `keep`, and the `min` of the rows).
 
@@ -61,6 +62,15 @@ export function fitRegions<K extends string>(available: number, regions: Record<
 				budget[name] -= cut;
 				excess -= cut;
 			}
+		}
+	}
+
+	// Still too many: rows go below their wished minimum, down to one, last declared first.
+	for (const name of [...names].reverse()) {
+		if (excess > 0 && regions[name].kind === 'rows') {
+			const cut = Math.min(excess, budget[name] - Math.min(1, budget[name]));
+			budget[name] -= cut;
+			excess -= cut;
 		}
 	}
 

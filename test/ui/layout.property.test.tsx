@@ -57,6 +57,8 @@ const swarmShape = fc.record({
 
 type SwarmShape = typeof swarmShape extends fc.Arbitrary<infer T> ? T : never;
 
+const plainSwarm: SwarmShape = {otherServices: 0, name: 'dockercoins_hasher', stack: undefined, image: 'dockercoins/hasher:v0.1', tasks: 3, historyShare: 0, hostname: 'node1', error: undefined, updating: false};
+
 function buildSwarm(shape: SwarmShape): {services: SwarmService[]; tasks: Record<string, SwarmTask[]>; nodes: SwarmNode[]; target: SwarmService} {
 	const nodes: SwarmNode[] = [
 		{id: 'nodeaaaaaaaaaaaaaaaaaaaaa', hostname: shape.hostname, role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true},
@@ -306,7 +308,17 @@ describe('every frame fits', () => {
 					stopAll();
 				}
 			}),
-			{seed, numRuns, verbose: 1},
+			{
+				seed,
+				numRuns,
+				verbose: 1,
+				// Always tried, whatever the seed: a swarm of 500 services scrolled to its end, and
+				// the history of a service with ten thousand rows, resized smaller.
+				examples: [
+					[{columns: 80, rows: 24}, {columns: 140, rows: 40}, {...plainSwarm, otherServices: 500}, 'servicesEnd'],
+					[{columns: 140, rows: 40}, {columns: 80, rows: 24}, {...plainSwarm, tasks: 5000, historyShare: 3}, 'history'],
+				],
+			},
 		);
 	}, 600_000);
 });
