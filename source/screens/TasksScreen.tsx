@@ -26,8 +26,8 @@ import {useKeys} from '../keys/use-keys.js';
 const columns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
 	key: column.key,
 	header: column.header,
-	minWidth: {id: 8, name: 12, image: 12, node: 6, desiredState: 8, currentState: 22, error: 8, ports: 5}[column.key],
-	shrink: {id: 0.5, name: 0.5, image: 0.05, node: 0.5, desiredState: 6, currentState: 2, error: 4, ports: 2}[column.key],
+	minWidth: {id: 8, name: 12, image: 12, node: 6, desiredState: 8, currentState: 22, error: 16, ports: 5}[column.key],
+	shrink: {id: 0.5, name: 0.5, image: 0.05, node: 0.5, desiredState: 6, currentState: 2, error: 1, ports: 2}[column.key],
 	optional: column.key === 'error' || column.key === 'ports',
 	dropOrder: {desiredState: 1, ports: 2, id: 3, error: 4}[column.key as string],
 	cut: ({name: 'slot', image: 'middle', node: 'middle'} as const)[column.key as string],
