@@ -12,8 +12,9 @@ import {groupServices, orderedServices} from '../../source/format/service-table.
 import {hintsFor, type Scope} from '../../source/keys/registry.js';
 import type {RawServiceSpec, SwarmNode, SwarmService, SwarmTask} from '../../source/swarm/types.js';
 import {makeService, type FakeClient} from '../support/fake-client.js';
-import {keys, settle, type Rendered} from '../support/ink.js';
-import {makeTask, startApp, stopAll} from './harness.js';
+import {DockerError} from '../../source/swarm/errors.js';
+import {keys, settle, waitForFrame, type Rendered} from '../support/ink.js';
+import {makeTask, serviceEvent, startApp, stopAll} from './harness.js';
 
 afterEach(stopAll);
 
@@ -53,11 +54,13 @@ const swarmShape = fc.record({
 	hostname: freeText(40),
 	error: fc.option(freeText(80), {nil: undefined}),
 	updating: fc.boolean(),
+	// Now and then the daemon goes away once the screen is open: a banner takes two lines.
+	daemonLost: fc.oneof({weight: 4, arbitrary: fc.constant(false)}, {weight: 1, arbitrary: fc.constant(true)}),
 });
 
 type SwarmShape = typeof swarmShape extends fc.Arbitrary<infer T> ? T : never;
 
-const plainSwarm: SwarmShape = {otherServices: 0, name: 'dockercoins_hasher', stack: undefined, image: 'dockercoins/hasher:v0.1', tasks: 3, historyShare: 0, hostname: 'node1', error: undefined, updating: false};
+const plainSwarm: SwarmShape = {otherServices: 0, name: 'dockercoins_hasher', stack: undefined, image: 'dockercoins/hasher:v0.1', tasks: 3, historyShare: 0, hostname: 'node1', error: undefined, updating: false, daemonLost: false};
 
 function buildSwarm(shape: SwarmShape): {services: SwarmService[]; tasks: Record<string, SwarmTask[]>; nodes: SwarmNode[]; target: SwarmService} {
 	const nodes: SwarmNode[] = [
@@ -214,7 +217,7 @@ function brokenRule(frame: string, size: {columns: number; rows: number}, screen
 			if (target.replicas! > 0) {
 				// The rows run from under the header to the first line that is not a row.
 				const rows = lines.slice(header + 1);
-				const end = rows.findIndex(line => line.trim() === '' || line.startsWith('  ') || /finished tasks? \(|Showing all history/.test(line));
+				const end = rows.findIndex(line => line.trim() === '' || line.startsWith('  ') || /finished tasks? \(|Showing all history|^Tasks could not be read/.test(line));
 				const taskRows = rows.slice(0, end === -1 ? rows.length : end);
 				if (taskRows.length === 0) {
 					return 'no task row under the header';
@@ -298,6 +301,12 @@ describe('every frame fits', () => {
 					}
 
 					await quiet(ui, client);
+					if (shape.daemonLost) {
+						client.failWith = new DockerError(`Cannot reach the Docker daemon at unix:///fake.sock (ECONNREFUSED). ${shape.error ?? ''}`, undefined, true);
+						client.emit(serviceEvent(target.name));
+						await waitForFrame(ui, frame => frame.includes('⚠ Lost contact'));
+					}
+
 					const problem = brokenRule(ui.frame(), size, screen, target, services);
 					expect(problem, `${screen} at ${size.columns}×${size.rows}:\n${ui.frame()}`).toBeUndefined();
 					await ui.resize(resized.columns, resized.rows);
