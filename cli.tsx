@@ -1,22 +1,33 @@
 #!/usr/bin/env node
+// First: it chooses React's build, which the imports after it load.
+import './source/production.js';
 import meow from 'meow';
 import {run} from './source/run.js';
 
 const help = `
 	Usage
-	  $ swarmdeck [options]
+	  $ swarmdeck [options]            the live screen
+	  $ swarmdeck history [options]    what earlier sessions did, and what the swarm did in answer
 
 	Options
 	  --host, -H     Docker daemon to connect to (overrides DOCKER_HOST),
 	                 e.g. unix:///var/run/docker.sock, tcp://10.0.0.1:2376, ssh://user@manager
 	  --read-only    Watch only: every action that changes the swarm is refused
 	  --once         Print the services like \`docker service ls\` and exit (also without a terminal)
+	  --no-history   Record nothing: no timeline file for \`swarmdeck history\`
+
+	History options
+	  --all          Every session kept, not only the last
+	  --since 2h     Entries of the last 2 hours (or 30m, 1h30m), from every session
+	  --markdown     As a Markdown table, for a handout or a postmortem
+	  --json         As JSON
 	  --help         Show this help
 	  --version      Show the version
 
 	Environment
 	  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH  where and how to connect, as for docker
 	  NO_COLOR                                          no colours
+	  XDG_STATE_HOME                                    where history is kept (default ~/.local/state)
 
 	Keys
 	  Enter tasks · s scale · +/- scale by one · u update policy · r rollback · i image
@@ -25,6 +36,7 @@ const help = `
 	Examples
 	  $ swarmdeck
 	  $ DOCKER_HOST=ssh://admin@manager1 swarmdeck --read-only
+	  $ swarmdeck history --since 2h --markdown
 `;
 
 // run() reads the command line itself (through this function), so that a line meow refuses
@@ -35,5 +47,10 @@ await run(() => meow(help, {
 		host: {type: 'string', shortFlag: 'H'},
 		readOnly: {type: 'boolean', default: false},
 		once: {type: 'boolean', default: false},
+		history: {type: 'boolean', default: true},
+		all: {type: 'boolean', default: false},
+		since: {type: 'string'},
+		markdown: {type: 'boolean', default: false},
+		json: {type: 'boolean', default: false},
 	},
 }));

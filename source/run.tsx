@@ -6,12 +6,15 @@ import {printServices} from './print.js';
 import {createSwarmClient, type SwarmClient} from './swarm/client.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
 import {terminal} from './terminal.js';
-import {usageProblem} from './usage.js';
+import {historyFileSink} from './timeline/history-file.js';
+import {Timeline} from './timeline/timeline.js';
+import {commandOf, usageProblem} from './usage.js';
+import type {HistoryFlags} from './history-command.js';
 
 /** The part of meow's result that swarmdeck uses. */
 export type CommandLine = {
 	input: string[];
-	flags: {host?: string; readOnly: boolean; once: boolean};
+	flags: {host?: string; readOnly: boolean; once: boolean; history: boolean} & HistoryFlags;
 	unnormalizedFlags: Record<string, unknown>;
 	pkg: {version?: string};
 	showHelp: (exitCode?: number) => never;
@@ -53,6 +56,19 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		return;
 	}
 
+	if (commandOf(cli.input) === 'history') {
+		// Loaded only for this command: the live screen has no use for it.
+		const {historyCommand} = await import('./history-command.js');
+		const {output, error} = historyCommand(cli.flags);
+		if (error) {
+			fail(error, exitCodes.usage);
+		} else {
+			process.stdout.write(output);
+		}
+
+		return;
+	}
+
 	let client: SwarmClient;
 	try {
 		client = createSwarmClient({host: cli.flags.host, readOnly: cli.flags.readOnly});
@@ -85,7 +101,8 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	terminal.enter();
 	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
 	// it alone in a read, not amid other keys.
-	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true, exitOnCtrlC: false});
+	const timeline = new Timeline({endpoint: client.target, ...(cli.flags.history ? {sinkFor: historyFileSink} : {})});
+	const instance = render(<App client={client} nodeName={preflight.nodeName} timeline={timeline}/>, {incrementalRendering: true, exitOnCtrlC: false});
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});

@@ -33,6 +33,8 @@ export type TaskRow = {
 
 export type TaskTableContext = {
 	serviceName: string;
+	/** For tasks of many services (`docker node ps`): each task's service name by service ID. */
+	serviceNames?: ReadonlyMap<string, string>;
 	/** Accepted for the caller's convenience; like the CLI, names follow the slot, not the mode. */
 	mode?: ServiceMode;
 	nodes: readonly SwarmNode[];
@@ -252,14 +254,14 @@ export function buildTaskRows(
 	context: TaskTableContext,
 	options: TaskRowOptions = {},
 ): TaskRow[] {
-	const {serviceName, nodes, now} = context;
+	const {serviceName, serviceNames, nodes, now} = context;
 	const noTrunc = options.noTrunc ?? false;
 	const hostnames = new Map(nodes.map(node => [node.id, node.hostname]));
 
 	const named = tasks
 		.filter(task => options.showHistory === true || !isFinishedHistory(task))
 		.map(task => {
-			const slotName = taskName(task, serviceName);
+			const slotName = taskName(task, serviceNames?.get(task.serviceId) ?? serviceName);
 			return {task, slotName, bytes: encoder.encode(slotName), created: task.createdAt.getTime()};
 		});
 

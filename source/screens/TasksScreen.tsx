@@ -1,18 +1,18 @@
 import {Box, Text} from 'ink';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, tableLayout, type TableLine} from '../components/Table.js';
-import {fitRegions} from '../layout/regions.js';
 import type {Column} from '../format/columns.js';
+import {fitRegions} from '../layout/regions.js';
 import {displayImage} from '../spec/image-reference.js';
 import {formatPolicyShort} from '../format/policy.js';
 import {showsRollout, updateStatePath} from '../format/rollout.js';
 import {formatReplicas, rolloutText} from '../format/service-table.js';
-import {buildTaskRows, isFinishedHistory, taskTableColumns} from '../format/task-table.js';
+import {buildTaskRows, isFinishedHistory, taskTableColumns, type TaskRow} from '../format/task-table.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useNodes, useNow, useRecentEvents, useRollouts, useTaskTable} from '../model/hooks.js';
 import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
-import type {TaskState, SwarmService} from '../swarm/types.js';
+import type {TaskState, SwarmService, SwarmTask} from '../swarm/types.js';
 import {rolloutColor, theme} from '../theme.js';
 import {isMovement} from './selection.js';
 import {useScroll} from './use-scroll.js';
@@ -23,7 +23,7 @@ import {useKeys} from '../keys/use-keys.js';
 // rollout changes. ERROR and PORTS give way entirely when empty. When even that does not
 // fit, DESIRED STATE goes (CURRENT STATE says nearly as much), then the ID. A name keeps
 // its slot, which tells the rows apart; node and image lose their middle, not their end.
-const columns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
+export const taskColumns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
 	key: column.key,
 	header: column.header,
 	minWidth: {id: 8, name: 12, image: 12, node: 6, desiredState: 8, currentState: 22, error: 16, ports: 5}[column.key],
@@ -33,7 +33,7 @@ const columns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(colu
 	cut: ({name: 'slot', image: 'middle', node: 'middle'} as const)[column.key as string],
 }));
 
-const stateColor = (state: TaskState): string | undefined => {
+export const taskStateColor = (state: TaskState): string | undefined => {
 	switch (state) {
 		case 'running':
 		case 'complete': {
@@ -56,6 +56,31 @@ const stateColor = (state: TaskState): string | undefined => {
 		}
 	}
 };
+
+/**
+ * Task rows as `docker service ps` (or `docker node ps`) prints them, in the columns that fit;
+ * `height` counts the header and the "1-30 of 45" line too.
+ */
+export function TaskRowsTable({rows, offset, height, width}: {rows: readonly TaskRow[]; offset: number; height: number; width: number}) {
+	const lines: TableLine[] = rows.map(row => ({
+		kind: 'row',
+		key: row.task.id,
+		cells: [row.id, row.name, row.image, row.node, row.desiredState, row.currentState, row.error, row.ports],
+		cellColors: [undefined, undefined, undefined, undefined, undefined, taskStateColor(row.task.state), theme.danger, undefined],
+		muted: isFinishedHistory(row.task),
+	}));
+	return <Table columns={taskColumns} lines={lines} offset={offset} height={height} width={width}/>;
+}
+
+/** The line under a task table: how much finished history is hidden, or that all of it shows. */
+export function HistoryNote({tasks, showHistory}: {tasks: readonly SwarmTask[] | undefined; showHistory: boolean}) {
+	const hiddenCount = showHistory ? 0 : (tasks ?? []).filter(task => isFinishedHistory(task)).length;
+	return (
+		<Text color={theme.muted} wrap="truncate">
+			{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}
+		</Text>
+	);
+}
 
 type Props = {
 	service: SwarmService | undefined;
@@ -94,7 +119,6 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 		hidden: {kind: 'panel', lines: 1},
 	});
 	const {offset, scroll, reset} = useScroll(rows.length, tableLayout(rows.length, budget.table).rows);
-	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['tasks', 'detail', 'service', 'list']);
@@ -129,13 +153,6 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	}
 
 	const rolloutWords = rolloutText(service);
-	const lines: TableLine[] = rows.map(row => ({
-		kind: 'row',
-		key: row.task.id,
-		cells: [row.id, row.name, row.image, row.node, row.desiredState, row.currentState, row.error, row.ports],
-		cellColors: [undefined, undefined, undefined, undefined, undefined, stateColor(row.task.state), theme.danger, undefined],
-		muted: isFinishedHistory(row.task),
-	}));
 
 	return (
 		<Box flexDirection="column">
@@ -152,15 +169,9 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: null}
 			{tasks.data === undefined && !tasks.error
 				? <Box height={budget.table}><Text color={theme.muted}>Loading tasks…</Text></Box>
-				: <Table columns={columns} lines={lines} offset={offset} height={budget.table} width={width}/>}
+				: <TaskRowsTable rows={rows} offset={offset} height={budget.table} width={width}/>}
 			{budget.readError > 0 ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
-			{budget.hidden > 0
-				? (
-					<Text color={theme.muted} wrap="truncate">
-						{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}
-					</Text>
-				)
-				: null}
+			{budget.hidden > 0 ? <HistoryNote tasks={tasks.data} showHistory={showHistory}/> : null}
 		</Box>
 	);
 }

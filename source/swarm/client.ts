@@ -8,7 +8,9 @@ import {readEventStream} from './events.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
+import {VersionedCache} from './versioned-cache.js';
 import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
+import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
 
 export type SwarmClient = {
 	/** Where we connect, as DOCKER_HOST would say it. */
@@ -18,8 +20,11 @@ export type SwarmClient = {
 	listServices(): Promise<SwarmService[]>;
 	inspectService(nameOrId: string): Promise<SwarmService>;
 	/** upToDate: only tasks of the current spec (the CLI's filter for rollout progress). */
-	listTasks(serviceId: string, options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
+	/** Tasks of one service, or of several in one request (the daemon ORs the IDs). */
+	listTasks(serviceIds: string | readonly string[], options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
+	/** Tasks across services: on one node (`docker node ps`), or every task meant to run (to count them per node). */
+	listTasksWhere(where: {nodeId: string} | {desiredState: 'running'}): Promise<SwarmTask[]>;
 	/**
 	 * Service and node events until the signal aborts. `since` replays what happened while
 	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
@@ -31,6 +36,8 @@ export type SwarmClient = {
 	 * the service moved on meanwhile.
 	 */
 	writeService(service: ServiceRef, write: ServiceWrite, decidedSpec?: RawServiceSpec): Promise<WriteOutcome>;
+	/** Changes a node, guarded by the version it was decided on (see node-write.ts). */
+	writeNode(node: NodeRef, write: NodeWrite, decided?: SwarmNode): Promise<NodeWriteOutcome>;
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
 };
@@ -66,6 +73,21 @@ function countRequests(docker: Docker): {readonly count: number} {
 	return counter;
 }
 
+/** A task or node is the same while its version is. */
+function versionKey(raw: {Version?: {Index?: number}}): string | undefined {
+	return raw.Version?.Index === undefined ? undefined : String(raw.Version.Index);
+}
+
+/**
+ * A service's task counts are computed per request, apart from its version. Its update
+ * status bumps the version on a daemon, and is in the key anyway: it is small, and it is
+ * what a screen must never show stale.
+ */
+function serviceKey(raw: {Version?: {Index?: number}; ServiceStatus?: object; UpdateStatus?: object}): string | undefined {
+	const version = versionKey(raw);
+	return version === undefined ? undefined : `${version} ${JSON.stringify([raw.ServiceStatus, raw.UpdateStatus])}`;
+}
+
 export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient {
 	const docker = options.docker ?? createDocker(options);
 	const target = describeTarget(options);
@@ -81,6 +103,9 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			throw toDockerError(error, target);
 		}
 	};
+
+	const services = new VersionedCache<SwarmService>();
+	const tasks = new VersionedCache<SwarmTask>();
 
 	const guard = (action: string) => {
 		if (readOnly) {
@@ -105,19 +130,25 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		},
 		async listServices() {
 			const raw = await read(async abortSignal => docker.listServices({status: true, abortSignal} as Record<string, unknown>));
-			return raw.map(service => serviceFromApi(service));
+			return raw.map(service => services.get(service.ID, serviceKey(service), () => serviceFromApi(service)));
 		},
 		async inspectService(nameOrId) {
 			return serviceFromApi(await read(async abortSignal => docker.getService(nameOrId).inspect({abortSignal})));
 		},
-		async listTasks(serviceId, {upToDate = false} = {}) {
-			const filters = upToDate ? {service: [serviceId], '_up-to-date': ['true']} : {service: [serviceId]};
+		async listTasks(serviceIds, {upToDate = false} = {}) {
+			const service = typeof serviceIds === 'string' ? [serviceIds] : [...serviceIds];
+			const filters = upToDate ? {service, '_up-to-date': ['true']} : {service};
 			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
-			return raw.map(task => taskFromApi(task));
+			return raw.map(task => tasks.get(task.ID, versionKey(task), () => taskFromApi(task)));
 		},
 		async listNodes() {
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
+		},
+		async listTasksWhere(where) {
+			const filters = 'nodeId' in where ? {node: [where.nodeId]} : {'desired-state': [where.desiredState]};
+			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
+			return raw.map(task => taskFromApi(task));
 		},
 		async * events(signal, {since, onOpen} = {}) {
 			const query = {
@@ -134,6 +165,10 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');
 			return writeService(docker, service, write, {timeoutMs: writeTimeoutMs, target}, decidedSpec);
+		},
+		async writeNode(node, write, decided) {
+			guard('changing a node');
+			return writeNode(docker, node, write, {timeoutMs: writeTimeoutMs, target}, decided);
 		},
 	};
 }

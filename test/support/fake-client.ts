@@ -13,7 +13,24 @@ import {policyFields} from '../../source/spec/edits.js';
 import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdatePolicy} from '../../source/swarm/types.js';
 
 /** What a write changed, in a test's words: `{action: 'scale', service: 'vote', payload: 7}`. */
-export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update'; service: string; payload?: unknown};
+export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update' | 'node'; service: string; payload?: unknown};
+
+/** A node as a test writes it: ready, active, a worker, unless told otherwise. */
+export function makeNode(overrides: Partial<SwarmNode> & {hostname: string}): SwarmNode {
+	return {
+		id: `id-${overrides.hostname}`,
+		role: 'worker',
+		availability: 'active',
+		state: 'ready',
+		address: '10.0.0.1',
+		isLeader: false,
+		version: 30,
+		engineVersion: '20.10.24',
+		labels: {},
+		...(overrides.role === 'manager' ? {reachability: 'reachable' as const} : {}),
+		...overrides,
+	};
+}
 
 export function makeService(overrides: Partial<SwarmService> & {name: string}): SwarmService {
 	const mode: ServiceMode = overrides.mode ?? 'replicated';
@@ -102,10 +119,11 @@ function toRawTask(task: SwarmTask): any {
 function toRawNode(node: SwarmNode): any {
 	return {
 		ID: node.id,
-		Description: {Hostname: node.hostname},
-		Spec: {Role: node.role, Availability: node.availability},
+		Version: {Index: node.version},
+		Description: {Hostname: node.hostname, Engine: {EngineVersion: node.engineVersion}},
+		Spec: {Labels: {...node.labels}, Role: node.role, Availability: node.availability},
 		Status: {State: node.state, Addr: node.address},
-		...(node.isLeader ? {ManagerStatus: {Leader: true}} : {}),
+		...(node.role === 'manager' ? {ManagerStatus: {...(node.isLeader ? {Leader: true} : {}), Reachability: node.reachability ?? 'reachable'}} : {}),
 	};
 }
 
@@ -237,8 +255,15 @@ class FakeDocker {
 	}
 
 	async listTasks({filters}: {filters: string}) {
-		const parsed = JSON.parse(filters) as {service?: string[]; '_up-to-date'?: string[]};
+		const parsed = JSON.parse(filters) as {service?: string[]; node?: string[]; 'desired-state'?: string[]; '_up-to-date'?: string[]};
 		const upToDate = parsed['_up-to-date']?.[0] === 'true';
+		if (!parsed.service) {
+			// Across services, as `docker node ps` and the count per node ask.
+			return this.answer(() => [...this.tasks.values()].flat()
+				.filter(task => (!parsed.node || parsed.node.includes(task.nodeId ?? '')) && (!parsed['desired-state'] || parsed['desired-state'].includes(task.desiredState)))
+				.map(task => toRawTask(task)));
+		}
+
 		return this.answer(() => (parsed.service ?? []).flatMap(id => this.tasks.get(id) ?? [])
 			// Up to date: the fake treats tasks meant to run as those of the current spec.
 			.filter(task => !upToDate || task.desiredState === 'running' || task.desiredState === 'ready')
@@ -259,6 +284,46 @@ class FakeDocker {
 		this.streams.add(stream);
 		stream.on('close', () => this.streams.delete(stream));
 		return stream;
+	}
+
+	getNode(id: string) {
+		const find = () => {
+			const node = this.nodes.find(candidate => candidate.id === id || candidate.hostname === id);
+			if (!node) {
+				throw daemonError(404, `node ${id} not found`);
+			}
+
+			return node;
+		};
+
+		return {
+			inspect: async () => this.answer(() => toRawNode(find())),
+			update: async ({_query: query, _body: body}: {_query: {version: number}; _body: {Labels?: Record<string, string>; Role?: string; Availability?: string}}) => this.answer(() => {
+				const error = this.rejectWrites;
+				if (error) {
+					throw error;
+				}
+
+				const node = find();
+				if (query.version !== node.version) {
+					throw daemonError(500, 'rpc error: code = Unknown desc = update out of sequence');
+				}
+
+				const managers = this.nodes.filter(candidate => candidate.role === 'manager');
+				if (node.role === 'manager' && body.Role === 'worker' && managers.length === 1) {
+					throw daemonError(400, 'rpc error: code = FailedPrecondition desc = attempting to demote the last manager of the swarm');
+				}
+
+				this.sent.push({action: 'node', service: node.hostname, payload: body});
+				Object.assign(node, {
+					labels: {...body.Labels},
+					role: body.Role ?? node.role,
+					availability: body.Availability ?? node.availability,
+					version: node.version + 1,
+				});
+				return undefined;
+			}),
+		};
 	}
 
 	getService(nameOrId: string) {

@@ -37,7 +37,7 @@ const serviceName = fc.tuple(
 	fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-'), {maxLength: 62}),
 ).map(([first, rest]) => first + rest.join(''));
 
-const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette'] as const;
+const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette', 'nodes', 'nodeTasks', 'timeline'] as const;
 type ScreenName = (typeof screens)[number];
 
 const terminalSize = fc.record({columns: fc.integer({min: 60, max: 250}), rows: fc.integer({min: 15, max: 70})});
@@ -64,8 +64,8 @@ const plainSwarm: SwarmShape = {otherServices: 0, name: 'dockercoins_hasher', st
 
 function buildSwarm(shape: SwarmShape): {services: SwarmService[]; tasks: Record<string, SwarmTask[]>; nodes: SwarmNode[]; target: SwarmService} {
 	const nodes: SwarmNode[] = [
-		{id: 'nodeaaaaaaaaaaaaaaaaaaaaa', hostname: shape.hostname, role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true},
-		{id: 'nodebbbbbbbbbbbbbbbbbbbbb', hostname: `${shape.hostname}-2`, role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.12', isLeader: false},
+		{id: 'nodeaaaaaaaaaaaaaaaaaaaaa', hostname: shape.hostname, role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {zone: shape.hostname}},
+		{id: 'nodebbbbbbbbbbbbbbbbbbbbb', hostname: `${shape.hostname}-2`, role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.12', isLeader: false, version: 21, engineVersion: '20.10.24', labels: {}},
 	];
 	const previousSpec: RawServiceSpec = {Name: shape.name, TaskTemplate: {ContainerSpec: {Image: 'swarmdeck/vote:v1'}}, Mode: {Replicated: {Replicas: 3}}};
 	const now = Date.now();
@@ -137,6 +137,9 @@ const routes: Record<ScreenName, string[]> = {
 	rollback: ['r'],
 	force: ['f'],
 	palette: [':', 's', 'c'],
+	nodes: ['n'],
+	nodeTasks: ['n', keys.enter],
+	timeline: ['T'],
 };
 
 const scopesOf: Partial<Record<ScreenName, Scope[]>> = {
@@ -148,6 +151,9 @@ const scopesOf: Partial<Record<ScreenName, Scope[]>> = {
 	inspect: ['detail', 'service', 'global'],
 	events: ['detail', 'global'],
 	stacks: ['stacks', 'detail', 'global'],
+	nodes: ['nodes', 'node', 'detail', 'global'],
+	nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
+	timeline: ['detail', 'global'],
 };
 
 // ---------------------------------------------------------------- the rules
@@ -204,9 +210,10 @@ function brokenRule(frame: string, size: {columns: number; rows: number}, screen
 
 		case 'tasks':
 		case 'tasksEnd':
-		case 'history': {
-			if (!lines.some(line => line.startsWith(target.name.slice(0, Math.min(target.name.length, size.columns - 10))))) {
-				return 'the service\'s title line is gone';
+		case 'history':
+		case 'nodeTasks': {
+			if (screen === 'nodeTasks' ? !lines.some(line => /manager \(leader\)/.test(line)) : !lines.some(line => line.startsWith(target.name.slice(0, Math.min(target.name.length, size.columns - 10))))) {
+				return 'the title line is gone';
 			}
 
 			const header = lines.findIndex(line => /^(ID +)?NAME +/.test(line));
@@ -238,6 +245,22 @@ function brokenRule(frame: string, size: {columns: number; rows: number}, screen
 		case 'stacks': {
 			if (services.some(service => service.stack) && !lines.some(line => /^STACK/.test(line))) {
 				return 'the stacks header is gone';
+			}
+
+			break;
+		}
+
+		case 'nodes': {
+			if (!lines.some(line => /^\d+ nodes?/.test(line)) || !lines.some(line => /^HOSTNAME +/.test(line))) {
+				return 'the nodes title or header is gone';
+			}
+
+			break;
+		}
+
+		case 'timeline': {
+			if (!lines.some(line => line.startsWith('Timeline of this session'))) {
+				return 'the timeline title is gone';
 			}
 
 			break;

@@ -8,15 +8,25 @@ describe('usageProblem', () => {
 	});
 
 	it('names an unknown flag as it was typed, and points to --help', () => {
-		expect(usageProblem([], {bogus: true, readOnly: false, once: false})).toBe('unknown argument \'--bogus\': swarmdeck takes no commands, only the options that `swarmdeck --help` lists.');
+		expect(usageProblem([], {bogus: true, readOnly: false, once: false})).toBe('unknown argument \'--bogus\': swarmdeck takes the commands `swarmdeck history` and the options that `swarmdeck --help` lists.');
 		expect(usageProblem([], {readonly: true})).toContain('\'--readonly\'');
 		expect(usageProblem([], {bogusThing: '3'})).toContain('\'--bogus-thing\'');
 		expect(usageProblem([], {x: true})).toContain('\'-x\'');
 	});
 
-	it('names a subcommand, since swarmdeck has none, together with unknown flags', () => {
-		expect(usageProblem(['foo'], {bogus: true})).toBe('unknown arguments \'foo\' and \'--bogus\': swarmdeck takes no commands, only the options that `swarmdeck --help` lists.');
+	it('names an unknown subcommand together with unknown flags', () => {
+		expect(usageProblem(['foo'], {bogus: true})).toBe('unknown arguments \'foo\' and \'--bogus\': swarmdeck takes the commands `swarmdeck history` and the options that `swarmdeck --help` lists.');
 		expect(usageProblem(['ls', 'services'], {x: true})).toMatch(/^unknown arguments 'ls', 'services' and '-x': /);
+	});
+
+	it('takes history with its own flags, and says whose a misplaced flag is', () => {
+		expect(usageProblem(['history'], {since: '2h', markdown: true, readOnly: false, once: false, history: true})).toBeUndefined();
+		expect(usageProblem(['history', 'extra'], {})).toMatch(/^unknown argument 'extra': /);
+		expect(usageProblem(['history'], {readOnly: true})).toBe('--read-only is an option of the live screen (`swarmdeck`), not of `swarmdeck history`; see `swarmdeck --help`.');
+		expect(usageProblem([], {since: '2h'})).toBe('--since is an option of `swarmdeck history`, not of the live screen; see `swarmdeck --help`.');
+		// --no-history is the only way history is false; true is its default, not a flag given.
+		expect(usageProblem([], {history: false})).toBeUndefined();
+		expect(usageProblem(['history'], {history: true})).toBeUndefined();
 	});
 
 	it('wants an address after --host', () => {

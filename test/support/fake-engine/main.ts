@@ -19,6 +19,8 @@ const usage = `Usage: scripts/synthetic-swarm --socket PATH [options]
   --burst N         rolling updates that each SIGUSR2 starts (default 100)
   --role ROLE       what /info says: manager, worker or inactive (default manager)
   --broken IMAGE    tasks of IMAGE fail their health check (repeatable)
+  --big N           one more service, \`big\`, of N replicas with two slots' worth of
+                    history each (3N tasks): a task table of 10,000 rows is --big 3334
 `;
 
 function fail(message: string): never {
@@ -53,6 +55,7 @@ const {values} = (() => {
 				burst: {type: 'string'},
 				role: {type: 'string'},
 				broken: {type: 'string', multiple: true},
+				big: {type: 'string'},
 				help: {type: 'boolean'},
 			},
 		});
@@ -94,6 +97,18 @@ const engine = createSyntheticSwarm({
 engine.role = role;
 for (const image of values.broken ?? []) {
 	engine.markImageBroken(image);
+}
+
+const big = count(values.big, 'big', 0);
+if (big > 0) {
+	engine.createService({Name: 'big', Mode: {Replicated: {Replicas: big}}, TaskTemplate: {ContainerSpec: {Image: 'swarmdeck/vote:latest'}}, UpdateConfig: {Parallelism: 0}});
+	engine.settle();
+	// Two forced redeploys leave every slot one running task and two shut down.
+	for (let round = 1; round <= 2; round++) {
+		const service = engine.service('big');
+		engine.updateService('big', String(service.Version.Index), {...service.Spec, TaskTemplate: {...service.Spec.TaskTemplate, ForceUpdate: round}});
+		engine.settle();
+	}
 }
 
 const server = await serveEngine(engine, {socketPath: values.socket});

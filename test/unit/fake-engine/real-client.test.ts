@@ -26,6 +26,25 @@ async function begin() {
 }
 
 describe('swarmdeck\'s client on the fake engine', () => {
+	it('reuses what it read while the daemon\'s version of it stands', async () => {
+		const {client, engine} = await begin();
+		const vote = (await client.listServices()).find(service => service.name === 'vote')!;
+		const before = await client.listTasks(vote.id);
+		const again = await client.listTasks(vote.id);
+		// Unchanged tasks are the same objects: a screen sees "nothing changed" by identity.
+		expect(again.every((task, index) => task === before[index])).toBe(true);
+		const failing = before[0]!;
+		engine.failTask(failing.id);
+		const after = await client.listTasks(vote.id);
+		const failed = after.find(task => task.id === failing.id)!;
+		expect(failed).not.toBe(failing);
+		expect(failed.state).toBe('failed');
+		expect(after.filter(task => task.id !== failing.id && before.includes(task))).toHaveLength(before.length - 1);
+		// A service's running count is the daemon's per request: a change shows though its version stands.
+		const services = await client.listServices();
+		expect(services.find(service => service.name === 'vote')!.runningTasks).toBe(2);
+	});
+
 	it('passes the preflight and lists services with their task counts and nodes', async () => {
 		const {client} = await begin();
 		expect(await client.preflight()).toEqual({ok: true, nodeName: 'node1', serverVersion: '20.10.24+dfsg1'});

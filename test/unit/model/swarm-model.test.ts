@@ -1,10 +1,10 @@
 import {afterEach, beforeEach, describe, expect, it, vi, type MockInstance} from 'vitest';
-import {EventLog, isChanging, isRollingOut, maxRecentEvents, pollIntervals, SwarmModel} from '../../../source/model/swarm-model.js';
+import {EventLog, isChanging, isRollingOut, maxRecentEvents, maxRolloutsRead, pollIntervals, SwarmModel} from '../../../source/model/swarm-model.js';
 import type {SwarmClient} from '../../../source/swarm/client.js';
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdateStatus} from '../../../source/swarm/types.js';
 import {createFakeClient, makeService, type FakeClient} from '../../support/fake-client.js';
 
-const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true};
+const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}};
 
 let sequence = 0;
 
@@ -98,8 +98,8 @@ describe('SwarmModel rollouts', () => {
 	it('polls the up-to-date tasks of a service that is updating, and of no other', async () => {
 		const {model, listTasks} = startModel(createFakeClient(swarm(updating())));
 		await vi.advanceTimersByTimeAsync(1500);
-		expect(listTasks).toHaveBeenCalledWith('id-vote', {upToDate: true});
-		expect(listTasks.mock.calls.every(call => call[0] === 'id-vote' && call[1]?.upToDate === true)).toBe(true);
+		expect(listTasks).toHaveBeenCalledWith(['id-vote'], {upToDate: true});
+		expect(listTasks.mock.calls.every(call => JSON.stringify(call[0]) === '["id-vote"]' && call[1]?.upToDate === true)).toBe(true);
 		const vote = model.rollouts.getSnapshot().data?.['id-vote'];
 		expect(vote?.headline).toBe('overall progress: 2 out of 4 tasks');
 		expect(vote?.slots.map(slot => `${slot.label} ${slot.state}`)).toEqual(['1/4 running', '2/4 running', '3/4 preparing', '4/4 pending']);
@@ -149,7 +149,43 @@ describe('SwarmModel rollouts', () => {
 		// The services are read again 50 ms after the event, the rollouts 100 ms after it: well
 		// before the next regular poll at 2000 ms.
 		await vi.advanceTimersByTimeAsync(200);
-		expect(listTasks).toHaveBeenCalledWith('id-vote', {upToDate: true});
+		expect(listTasks).toHaveBeenCalledWith(['id-vote'], {upToDate: true});
+	});
+
+	it('reads every rolling service in one request, newest rollouts first past the cap', async () => {
+		const services = Array.from({length: maxRolloutsRead + 20}, (_, index) => makeService({
+			name: `web${index}`,
+			replicas: 2,
+			updateStatus: {state: 'updating', message: 'update in progress', startedAt: new Date(Date.now() - ((maxRolloutsRead + 20 - index) * 1000))},
+		}));
+		const tasks = Object.fromEntries(services.map(service => [service.id, [task(service.id, {slot: 1}), task(service.id, {slot: 2, state: 'preparing'})]]));
+		const {model, listTasks} = startModel(createFakeClient({services, tasks, nodes: [node1]}));
+		await vi.advanceTimersByTimeAsync(2000);
+		const before = upToDateCalls(listTasks).length;
+		await vi.advanceTimersByTimeAsync(5000);
+		// 120 services roll out: still two requests a second.
+		expect(upToDateCalls(listTasks).length - before).toBe(10);
+		const read = upToDateCalls(listTasks).at(-1)![0] as readonly string[];
+		expect(read).toHaveLength(maxRolloutsRead);
+		// The newest rollouts are the last created here.
+		expect(read).toContain(services.at(-1)!.id);
+		expect(read).not.toContain(services[0]!.id);
+		const rollouts = model.rollouts.getSnapshot().data ?? {};
+		expect(Object.keys(rollouts)).toHaveLength(maxRolloutsRead);
+		expect(rollouts[services.at(-1)!.id]?.headline).toBe('overall progress: 1 out of 2 tasks');
+	});
+
+	it('always reads the rollout of the service whose tasks are on screen, past the cap', async () => {
+		const services = Array.from({length: maxRolloutsRead + 1}, (_, index) => makeService({
+			name: `web${index}`,
+			updateStatus: {state: 'updating', message: 'update in progress', startedAt: new Date(Date.now() - ((maxRolloutsRead + 1 - index) * 1000))},
+		}));
+		const {model, listTasks} = startModel(createFakeClient({services, tasks: {}, nodes: [node1]}));
+		const oldest = services[0]!.id;
+		const table = model.watchTasks(oldest);
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(upToDateCalls(listTasks).at(-1)![0]).toContain(oldest);
+		table.stop();
 	});
 
 	it('sends nothing more once stopped', async () => {
