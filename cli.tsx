@@ -12,6 +12,7 @@ const help = `
 	Options
 	  --host, -H     Docker daemon to connect to (overrides DOCKER_HOST),
 	                 e.g. unix:///var/run/docker.sock, tcp://10.0.0.1:2376, ssh://user@manager
+	  --context, -c  Docker context to use (overrides DOCKER_CONTEXT and \`docker context use\`)
 	  --read-only    Watch only: every action that changes the swarm is refused
 	  --once         Print the services like \`docker service ls\` and exit (also without a terminal)
 	  --no-history   Record nothing: no timeline file for \`swarmdeck history\`
@@ -26,6 +27,8 @@ const help = `
 
 	Environment
 	  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH  where and how to connect, as for docker
+	  DOCKER_CONTEXT, DOCKER_CONFIG                     the context, and the docker CLI's config folder
+	                                                    (default ~/.docker: config.json, contexts/)
 	  NO_COLOR                                          no colours
 	  XDG_STATE_HOME                                    where history is kept (default ~/.local/state)
 
@@ -45,6 +48,7 @@ await run(() => meow(help, {
 	importMeta: import.meta,
 	flags: {
 		host: {type: 'string', shortFlag: 'H'},
+		context: {type: 'string', shortFlag: 'c'},
 		readOnly: {type: 'boolean', default: false},
 		once: {type: 'boolean', default: false},
 		history: {type: 'boolean', default: true},

@@ -16,6 +16,7 @@ import {NodesScreen} from './screens/NodesScreen.js';
 import {NodeTasksScreen} from './screens/NodeTasksScreen.js';
 import {nodeActionById} from './actions/index.js';
 import {NodeActionsProvider, useNodeActions} from './state/node-actions.js';
+import {LogsScreen} from './screens/LogsScreen.js';
 import {stackNames} from './format/stack-table.js';
 import {Palette} from './palette/Palette.js';
 import type {PaletteIntent} from './palette/resolve.js';
@@ -112,6 +113,14 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				break;
 			}
 
+			case 'logs': {
+				if (serviceId) {
+					dispatch({type: 'openLogs', serviceId});
+				}
+
+				break;
+			}
+
 			case 'open':
 			case 'inspect': {
 				if (serviceId) {
@@ -175,6 +184,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		timeline: ['detail', 'global'],
 		nodes: ['nodes', 'node', 'detail', 'global'],
 		nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
+		logs: state.editingFilter ? ['dialog'] : ['logs', 'detail', 'global'],
 	};
 	const {screen} = state;
 	const screenService = 'serviceId' in screen ? services.data?.find(service => service.id === screen.serviceId) : undefined;
@@ -183,6 +193,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
 		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
 		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
+		logs: () => screen.kind === 'logs' ? <LogsScreen key={`${screen.serviceId}/${screen.taskId ?? ''}`} serviceId={screen.serviceId} taskId={screen.taskId} service={screenService} editingFilter={state.editingFilter} isActive={screenActive} width={width} height={bodyHeight}/> : null,
 		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
 		timeline: () => <TimelineScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		nodes: () => <NodesScreen selectedNodeId={state.selectedNodeId} isActive={screenActive} width={width} height={bodyHeight}/>,
@@ -195,7 +206,10 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				<Text wrap="truncate">
 					<Text bold color={theme.accent}>swarmdeck</Text>
 					{client.readOnly ? <Text bold color={theme.warning}> READ-ONLY</Text> : null}
-					<Text color={theme.muted}> · {nodeName} · {client.target}{services.data ? ` · ${services.data.length} services` : ''}</Text>
+					<Text color={theme.muted}> · {nodeName} · </Text>
+					{/* A production context stands out, so nobody takes prod for staging. */}
+					<Text color={client.context && /prod/i.test(client.context) ? theme.warning : theme.muted} bold={client.context !== undefined}>{client.target}</Text>
+					<Text color={theme.muted}>{services.data ? ` · ${services.data.length} services` : ''}</Text>
 				</Text>
 				{layout.banner > 0 ? <Box height={layout.banner} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">

@@ -4,6 +4,7 @@ import process from 'node:process';
 import {exitCodes, installExitHandlers} from './exit.js';
 import {printServices} from './print.js';
 import {createSwarmClient, type SwarmClient} from './swarm/client.js';
+import {resolveEndpoint} from './swarm/context.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
 import {terminal} from './terminal.js';
 import {historyFileSink} from './timeline/history-file.js';
@@ -14,7 +15,7 @@ import type {HistoryFlags} from './history-command.js';
 /** The part of meow's result that swarmdeck uses. */
 export type CommandLine = {
 	input: string[];
-	flags: {host?: string; readOnly: boolean; once: boolean; history: boolean} & HistoryFlags;
+	flags: {host?: string; context?: string; readOnly: boolean; once: boolean; history: boolean} & HistoryFlags;
 	unnormalizedFlags: Record<string, unknown>;
 	pkg: {version?: string};
 	showHelp: (exitCode?: number) => never;
@@ -71,7 +72,8 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 
 	let client: SwarmClient;
 	try {
-		client = createSwarmClient({host: cli.flags.host, readOnly: cli.flags.readOnly});
+		const endpoint = resolveEndpoint({host: cli.flags.host, context: cli.flags.context});
+		client = createSwarmClient({...endpoint, readOnly: cli.flags.readOnly});
 	} catch (error) {
 		if (error instanceof ConnectionSettingsError) {
 			fail(error.message, exitCodes.failure);

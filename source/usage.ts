@@ -4,7 +4,7 @@
 
 /** Each command's flags as meow reports them (camel-cased), short forms included. '' is the live screen. */
 export const commandFlags: Readonly<Record<string, ReadonlySet<string>>> = {
-	'': new Set(['host', 'H', 'readOnly', 'once', 'history']),
+	'': new Set(['host', 'H', 'context', 'c', 'readOnly', 'once', 'history']),
 	history: new Set(['all', 'since', 'markdown', 'json']),
 };
 
@@ -61,6 +61,11 @@ export function usageProblem(input: readonly string[], flags: Readonly<Record<st
 	const host = flags['host'];
 	if (host !== undefined && (typeof host !== 'string' || host.trim() === '')) {
 		return '--host needs an address, for example --host unix:///var/run/docker.sock or --host ssh://user@manager; see `swarmdeck --help`.';
+	}
+
+	const context = flags['context'];
+	if (context !== undefined && (typeof context !== 'string' || context.trim() === '')) {
+		return '--context needs the name of a docker context, as `docker context ls` lists them; see `swarmdeck --help`.';
 	}
 
 	return undefined;

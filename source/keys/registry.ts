@@ -8,7 +8,7 @@ import {nodeActions, serviceActions} from '../actions/index.js';
 import {char, ctrl, shiftTab, special, type Binding} from './bindings.js';
 
 /** Where a command applies. A new resource screen adds its own scope. */
-export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
+export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'logs' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
 
 /** What a word of a palette command names; the palette completes and checks it. */
 export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'node' | 'text'};
@@ -60,7 +60,7 @@ export const commands = [
 	{id: 'palette', scope: 'global', description: 'Command palette: type a view or an action by name, Tab completes', bindings: [char(':')], hint: 'palette'},
 	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events', palette: {name: 'events', aliases: ['ev']}},
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
-	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('T')], palette: {name: 'timeline'}},
+	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
 
 	// Moving in a list.
@@ -91,7 +91,15 @@ export const commands = [
 	// The tasks screen.
 	{id: 'history', scope: 'tasks', description: 'Show or hide finished task history (desired and current Shutdown)', bindings: [char('a')], hint: 'history'},
 
+	// The logs screen.
+	{id: 'logsSince', scope: 'logs', description: 'Start further back: tail 100, last 1m, 5m, 15m, 1h, all (asks the daemon again)', bindings: [char('s')], hint: 'since'},
+	{id: 'logsTimestamps', scope: 'logs', description: 'Show or hide timestamps', bindings: [char('T')], hint: 'timestamps'},
+	{id: 'logsPause', scope: 'logs', description: 'Pause or resume following: paused, the lines hold still and new ones are counted', bindings: [char('p')], hint: 'pause'},
+	{id: 'logsFilter', scope: 'logs', description: 'Filter lines by text; a leading ! keeps the lines that do not match', bindings: [char('/')], hint: 'filter'},
+	{id: 'logsPick', scope: 'logs', description: 'Only one task or node: each press picks the next, then all again', bindings: [char('o')], hint: 'only'},
+
 	// On the selected service, from the services, tasks and inspect screens.
+	{id: 'logs', scope: 'service', description: 'Logs of the selected service, following live (on the tasks screen: of the selected task, failed ones too)', bindings: [char('l')], hint: 'logs', palette: {name: 'logs', args: [service]}},
 	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect', palette: {name: 'inspect', args: [service]}},
 	// The actions on the selected service, each declared with its key in source/actions.
 	...serviceActions.map(action => actionCommand(action, 'service', service)),
@@ -155,7 +163,8 @@ export const scopeTitles: Record<Scope, string> = {
 	list: 'Moving',
 	services: 'Services screen',
 	tasks: 'Tasks screen',
-	detail: 'Tasks, inspect and events screens',
+	logs: 'Logs screen',
+	detail: 'Tasks, inspect, logs and events screens',
 	stacks: 'Stacks screen',
 	nodes: 'Nodes screen',
 	nodeTasks: 'A node\'s tasks',

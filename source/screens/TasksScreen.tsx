@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, tableLayout, type TableLine} from '../components/Table.js';
 import type {Column} from '../format/columns.js';
@@ -14,8 +15,7 @@ import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
 import type {TaskState, SwarmService, SwarmTask} from '../swarm/types.js';
 import {rolloutColor, theme} from '../theme.js';
-import {isMovement} from './selection.js';
-import {useScroll} from './use-scroll.js';
+import {isMovement, moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
@@ -61,7 +61,7 @@ export const taskStateColor = (state: TaskState): string | undefined => {
  * Task rows as `docker service ps` (or `docker node ps`) prints them, in the columns that fit;
  * `height` counts the header and the "1-30 of 45" line too.
  */
-export function TaskRowsTable({rows, offset, height, width}: {rows: readonly TaskRow[]; offset: number; height: number; width: number}) {
+export function TaskRowsTable({rows, offset, selectedIndex, height, width}: {rows: readonly TaskRow[]; offset?: number; selectedIndex?: number; height: number; width: number}) {
 	const lines: TableLine[] = rows.map(row => ({
 		kind: 'row',
 		key: row.task.id,
@@ -69,7 +69,7 @@ export function TaskRowsTable({rows, offset, height, width}: {rows: readonly Tas
 		cellColors: [undefined, undefined, undefined, undefined, undefined, taskStateColor(row.task.state), theme.danger, undefined],
 		muted: isFinishedHistory(row.task),
 	}));
-	return <Table columns={taskColumns} lines={lines} offset={offset} height={height} width={width}/>;
+	return <Table columns={taskColumns} lines={lines} offset={offset} selectedIndex={selectedIndex} height={height} width={width}/>;
 }
 
 /** The line under a task table: how much finished history is hidden, or that all of it shows. */
@@ -118,7 +118,11 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 		readError: {kind: 'panel', lines: tasks.error ? 1 : 0},
 		hidden: {kind: 'panel', lines: 1},
 	});
-	const {offset, scroll, reset} = useScroll(rows.length, tableLayout(rows.length, budget.table).rows);
+	const pageSize = tableLayout(rows.length, budget.table).rows;
+	// The cursor follows its task by ID as rows move; `l` opens that task's logs.
+	const [selectedTaskId, setSelectedTaskId] = useState<string>();
+	const selectedIndex = Math.max(0, rows.findIndex(row => row.task.id === selectedTaskId));
+	const selectedTask = rows[selectedIndex]?.task;
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['tasks', 'detail', 'service', 'list']);
@@ -134,13 +138,22 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 
 			case 'history': {
 				dispatch({type: 'toggleHistory'});
-				reset();
+				break;
+			}
+
+			case 'logs': {
+				if (service && selectedTask) {
+					dispatch({type: 'openLogs', serviceId: service.id, taskId: selectedTask.id});
+				} else {
+					runServiceCommand(command.id, service);
+				}
+
 				break;
 			}
 
 			default: {
 				if (isMovement(command.id)) {
-					scroll(command.id);
+					setSelectedTaskId(rows[moveSelection(rows.length, selectedIndex, command.id, pageSize)]?.task.id);
 				} else {
 					runServiceCommand(command.id, service);
 				}
@@ -169,7 +182,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: null}
 			{tasks.data === undefined && !tasks.error
 				? <Box height={budget.table}><Text color={theme.muted}>Loading tasks…</Text></Box>
-				: <TaskRowsTable rows={rows} offset={offset} height={budget.table} width={width}/>}
+				: <TaskRowsTable rows={rows} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={budget.table} width={width}/>}
 			{budget.readError > 0 ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
 			{budget.hidden > 0 ? <HistoryNote tasks={tasks.data} showHistory={showHistory}/> : null}
 		</Box>

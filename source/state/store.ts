@@ -4,7 +4,16 @@ import type {Decision, FormValues} from '../actions/action.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {RawServiceSpec, SwarmNode} from '../swarm/types.js';
 
-export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'} | {kind: 'stacks'} | {kind: 'timeline'} | {kind: 'nodes'} | {kind: 'nodeTasks'; nodeId: string};
+export type Screen =
+	| {kind: 'services'}
+	| {kind: 'tasks' | 'inspect'; serviceId: string}
+	| {kind: 'events'}
+	| {kind: 'stacks'}
+	| {kind: 'timeline'}
+	| {kind: 'nodes'}
+	| {kind: 'nodeTasks'; nodeId: string}
+	/** The logs of a service, or of one of its tasks; Esc returns to the screen they were opened from. */
+	| {kind: 'logs'; serviceId: string; taskId?: string; from: Screen};
 
 /** An action's dialog: its form, or the question before it is sent. `message` says why it is shown again. */
 export type ActionDialog =
@@ -71,6 +80,7 @@ export type UiAction =
 	| {type: 'selectNode'; nodeId: string | undefined}
 	| {type: 'open'; screen: Screen}
 	| {type: 'back'}
+	| {type: 'openLogs'; serviceId: string; taskId?: string}
 	| {type: 'editFilter'; editing: boolean}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'showStack'; stack: string | undefined}
@@ -100,8 +110,14 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'back': {
-			// A node's tasks were opened from the nodes screen: back goes there.
-			return {...state, screen: {kind: state.screen.kind === 'nodeTasks' ? 'nodes' : 'services'}};
+			// Logs go back where they were opened from; a node's tasks to the nodes screen.
+			const screen: Screen = state.screen.kind === 'logs' ? state.screen.from : {kind: state.screen.kind === 'nodeTasks' ? 'nodes' : 'services'};
+			return {...state, screen, editingFilter: false};
+		}
+
+		case 'openLogs': {
+			const from = state.screen.kind === 'logs' ? state.screen.from : state.screen;
+			return {...state, screen: {kind: 'logs', serviceId: action.serviceId, taskId: action.taskId, from}, selectedServiceId: action.serviceId, editingFilter: false};
 		}
 
 		case 'editFilter': {

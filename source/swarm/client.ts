@@ -5,6 +5,7 @@ import {createDocker, describeTarget, type ConnectionOptions} from './connection
 import {ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
+import {readLogStream, type LogLine, type LogProblem} from './log-stream.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
@@ -13,8 +14,10 @@ import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} fro
 import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
 
 export type SwarmClient = {
-	/** Where we connect, as DOCKER_HOST would say it. */
+	/** Where we connect, as DOCKER_HOST would say it (with the context's name, from a context). */
 	readonly target: string;
+	/** The docker context the address came from, if it came from one. */
+	readonly context?: string;
 	readonly readOnly: boolean;
 	preflight(): Promise<PreflightResult>;
 	listServices(): Promise<SwarmService[]>;
@@ -31,6 +34,11 @@ export type SwarmClient = {
 	 */
 	events(signal: AbortSignal, options?: EventStreamOptions): AsyncIterable<SwarmEvent>;
 	/**
+	 * The logs of a service (every task) or of one task, following, until the signal aborts:
+	 * lines in the batches they arrive in, with their timestamps and task details.
+	 */
+	logs(target: LogTarget, request: LogRequest, signal: AbortSignal): AsyncIterable<Array<LogLine | LogProblem>>;
+	/**
 	 * Changes a service: inspects it, checks it is still what the person decided on, applies
 	 * the write and sends it. `decidedSpec` is the spec that was shown, to say what changed if
 	 * the service moved on meanwhile.
@@ -41,6 +49,11 @@ export type SwarmClient = {
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
 };
+
+export type LogTarget = {kind: 'service' | 'task'; id: string};
+
+/** How far back a log starts: the last `tail` lines of each task, or every line since `since`. */
+export type LogRequest = {tail?: number; since?: Date};
 
 export type EventStreamOptions = {since?: Date; onOpen?: () => void};
 
@@ -115,6 +128,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 
 	return {
 		target,
+		...(options.context === undefined ? {} : {context: options.context}),
 		readOnly,
 		get requestCount() {
 			return counter.count;
@@ -161,6 +175,36 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			const stream = await read(async abortSignal => docker.getEvents({...query, abortSignal}) as Promise<NodeJS.ReadableStream>, signal);
 			onOpen?.();
 			yield * readEventStream(stream, signal);
+		},
+		async * logs(logTarget, {tail, since}, signal) {
+			// Timestamps always, to merge the replicas in order (shown only when asked for);
+			// details name each line's task and node, as the CLI's own request does.
+			const query = {
+				follow: true,
+				stdout: true,
+				stderr: true,
+				timestamps: true,
+				details: true,
+				tail: tail === undefined ? 'all' : String(tail),
+				...(since ? {since: Number((since.getTime() / 1000).toFixed(3))} : {}),
+			};
+			// dockerode's types leave out Task#logs, which it has (GET /tasks/{id}/logs).
+			type WithLogs = {logs: (options: Record<string, unknown>) => Promise<unknown>};
+			const resource = (logTarget.kind === 'service' ? docker.getService(logTarget.id) : docker.getTask(logTarget.id)) as unknown as WithLogs;
+			// No deadline while opening: a daemon with nothing to send yet may hold its answer
+			// back until the first line. The signal closes the request whatever its stage.
+			let stream: NodeJS.ReadableStream;
+			try {
+				stream = await resource.logs({...query, abortSignal: signal}) as NodeJS.ReadableStream;
+			} catch (error) {
+				if (signal.aborted) {
+					return;
+				}
+
+				throw toDockerError(error, target);
+			}
+
+			yield * readLogStream(stream, signal);
 		},
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');

@@ -46,15 +46,21 @@ async function openTasks(columns: number, rows: number): Promise<{terminal: Term
 	return {terminal, screen};
 }
 
-/** Every screenful from the top to the bottom of the table, moving by a burst of keys. */
+/**
+ * Every screenful from the top to the bottom of the table, moving the cursor a page at a
+ * time by a burst of keys: the window keeps the cursor in its middle.
+ */
 async function scrollThrough(terminal: Terminal, first: string): Promise<string[]> {
 	const screens = [first];
 	let table = taskTable(first);
+	let selected = 0;
 	while (table.position && table.position.last < replicas) {
-		const page = table.position.last - table.position.first + 1;
-		const expectedFirst = Math.min(table.position.first + page, replicas - page + 1);
+		const visible = table.position.last - table.position.first + 1;
+		selected = Math.min(selected + visible, replicas - 1);
+		const expectedFirst = Math.min(Math.max(0, selected - Math.floor(visible / 2)), replicas - visible) + 1;
+		expect(expectedFirst, 'each page moves the window').toBeGreaterThan(table.position.first);
 		// One page as a burst of single steps: keys that arrive together act as typed slowly.
-		await terminal.burst(...Array.from({length: page}, () => 'j'));
+		await terminal.burst(...Array.from({length: visible}, () => 'j'));
 		const screen = await terminal.waitFor(text => taskTable(text).position?.first === expectedFirst, `rows from ${expectedFirst}`);
 		screens.push(screen);
 		table = taskTable(screen);

@@ -65,7 +65,7 @@ describe('rollout progress on the tasks screen', () => {
 		await screen.press('Escape');
 		await screen.waitFor(text => /whoami\s+replicated\s+3\/3\s+swarmdeck\/whoami:1\.0\s+rolled back/.test(text), 'the row to say rolled back');
 		// The timeline keeps the automatic rollback as the image change's outcome.
-		await screen.press('T');
+		await screen.press('H');
 		const timeline = await screen.waitFor(text => text.includes('Timeline of this session'), 'the timeline');
 		const lines = timeline.split('\n');
 		const image = lines.findIndex(line => /\$ docker service update .*--image swarmdeck\/whoami:2\.0 whoami$/.test(line));

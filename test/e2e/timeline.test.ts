@@ -42,7 +42,7 @@ describe('the timeline on the lab', () => {
 		await waitForResult(screen, 'docker service rollback vote');
 		await waitFor('the rollback to complete', async () => (await inspectJson('vote')).UpdateStatus?.State === 'rollback_completed', 120_000, 1000);
 
-		await screen.press('T');
+		await screen.press('H');
 		const shown = await screen.waitFor(text => text.includes('rollback_started → rollback_completed'), 'the rollback\'s outcome in the timeline', 30_000);
 		const lines = shown.split("\n");
 		const commandLine = (command: RegExp) => lines.findIndex(line => command.test(line));

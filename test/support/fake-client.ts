@@ -138,7 +138,7 @@ function toRawEvent(event: SwarmEvent): any {
 }
 
 /** An error as docker-modem reports the daemon's: a status code and the daemon's JSON. */
-function daemonError(statusCode: number, message: string): Error {
+export function daemonError(statusCode: number, message: string): Error {
 	return Object.assign(new Error(`(HTTP code ${statusCode}) ${message}`), {statusCode, json: {message}});
 }
 
@@ -178,6 +178,21 @@ function describeWrite(before: RawServiceSpec, after: RawServiceSpec, service: s
 	return {action: 'update', service, payload: after};
 }
 
+/** A log line as a test writes it: the fake sends it with its timestamp and task details, multiplexed. */
+export type FakeLogLine = {serviceId: string; taskId: string; nodeId: string; time: string; text: string; stream?: 'stdout' | 'stderr'};
+
+/** A log stream swarmdeck has open: what it asked for, and the stream to write to. */
+type OpenLog = {kind: 'service' | 'task'; id: string; query: Record<string, unknown>; stream: PassThrough};
+
+/** One multiplexed frame: stream byte, three zeros, big-endian length, payload. */
+export function logFrame(stream: 'stdout' | 'stderr', payload: string): Buffer {
+	const body = Buffer.from(payload);
+	const header = Buffer.alloc(8);
+	header[0] = stream === 'stdout' ? 1 : 2;
+	header.writeUInt32BE(body.length, 4);
+	return Buffer.concat([header, body]);
+}
+
 type Options = {
 	services?: SwarmService[];
 	tasks?: Record<string, SwarmTask[]>;
@@ -200,6 +215,9 @@ class FakeDocker {
 	/** Requests answered, for tests of how often swarmdeck asks. */
 	requests = 0;
 	private readonly streams = new Set<PassThrough>();
+	readonly logStreams = new Set<OpenLog>();
+	/** The daemon's answer to a logs request, when it refuses one. */
+	logsError?: Error;
 	readonly modem = {dial() {/* Requests are counted by the stand-in itself. */}};
 
 	constructor(private readonly options: Options) {
@@ -326,8 +344,42 @@ class FakeDocker {
 		};
 	}
 
+	/** `GET /services/{id}/logs` or `/tasks/{id}/logs` with follow: a stream that stays open until closed. */
+	private async openLogs(kind: OpenLog['kind'], id: string, query: Record<string, unknown>) {
+		this.requests++;
+		await Promise.resolve();
+		const error = this.failWith ?? this.logsError;
+		if (error) {
+			throw error;
+		}
+
+		if (kind === 'service') {
+			this.find(id);
+		}
+
+		const stream = new PassThrough();
+		const open: OpenLog = {kind, id, query, stream};
+		this.logStreams.add(open);
+		stream.on('close', () => this.logStreams.delete(open));
+		return stream;
+	}
+
+	writeLog(line: FakeLogLine): void {
+		const payload = `${line.time} com.docker.swarm.node.id=${line.nodeId},com.docker.swarm.service.id=${line.serviceId},com.docker.swarm.task.id=${line.taskId} ${line.text}\n`;
+		for (const open of this.logStreams) {
+			if ((open.kind === 'service' && open.id === line.serviceId) || (open.kind === 'task' && open.id === line.taskId)) {
+				open.stream.write(logFrame(line.stream ?? 'stdout', payload));
+			}
+		}
+	}
+
+	getTask(id: string) {
+		return {logs: async (query: Record<string, unknown>) => this.openLogs('task', id, query)};
+	}
+
 	getService(nameOrId: string) {
 		return {
+			logs: async (query: Record<string, unknown>) => this.openLogs('service', nameOrId, query),
 			inspect: async () => this.answer(() => toRawService(this.find(nameOrId))),
 			update: async (options: {_query: {version: number; rollback?: string}; _body: RawServiceSpec}) => {
 				this.pending++;
@@ -416,13 +468,19 @@ export type FakeClient = SwarmClient & {
 	holdWrites: () => () => void;
 	/** Requests started and not answered yet: none, once what a key set off is done. */
 	readonly pendingRequests: number;
+	/** Writes a line to every open log stream of its service or task. */
+	writeLog: (line: FakeLogLine) => void;
+	/** The log streams open now, with what each asked for. */
+	readonly openLogs: ReadonlyArray<{kind: 'service' | 'task'; id: string; query: Record<string, unknown>}>;
+	/** Makes the next logs requests fail with this (the daemon's refusal). */
+	logsError?: Error;
 };
 
 export function createFakeClient(options: Options = {}): FakeClient {
 	const docker = new FakeDocker(options);
 	const client = createSwarmClient({docker: docker as unknown as Docker, host: 'unix:///fake.sock', readOnly: options.readOnly});
 	const fake = Object.create(client) as FakeClient;
-	for (const key of ['services', 'tasks', 'nodes', 'sent', 'failWith', 'rejectWrites', 'writeDelayMs'] as const) {
+	for (const key of ['services', 'tasks', 'nodes', 'sent', 'failWith', 'rejectWrites', 'writeDelayMs', 'logsError'] as const) {
 		Object.defineProperty(fake, key, {
 			get: () => docker[key],
 			set(value) {
@@ -436,6 +494,11 @@ export function createFakeClient(options: Options = {}): FakeClient {
 	};
 
 	Object.defineProperty(fake, 'pendingRequests', {get: () => docker.pending});
+	Object.defineProperty(fake, 'openLogs', {get: () => [...docker.logStreams].map(({kind, id, query}) => ({kind, id, query}))});
+	fake.writeLog = line => {
+		docker.writeLog(line);
+	};
+
 
 	fake.holdWrites = () => {
 		let release = () => undefined as void;

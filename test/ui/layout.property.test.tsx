@@ -37,7 +37,7 @@ const serviceName = fc.tuple(
 	fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-'), {maxLength: 62}),
 ).map(([first, rest]) => first + rest.join(''));
 
-const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette', 'nodes', 'nodeTasks', 'timeline'] as const;
+const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette', 'nodes', 'nodeTasks', 'timeline', 'logs'] as const;
 type ScreenName = (typeof screens)[number];
 
 const terminalSize = fc.record({columns: fc.integer({min: 60, max: 250}), rows: fc.integer({min: 15, max: 70})});
@@ -139,7 +139,8 @@ const routes: Record<ScreenName, string[]> = {
 	palette: [':', 's', 'c'],
 	nodes: ['n'],
 	nodeTasks: ['n', keys.enter],
-	timeline: ['T'],
+	timeline: ['H'],
+	logs: [keys.enter, 'l'],
 };
 
 const scopesOf: Partial<Record<ScreenName, Scope[]>> = {
@@ -253,6 +254,14 @@ function brokenRule(frame: string, size: {columns: number; rows: number}, screen
 		case 'nodes': {
 			if (!lines.some(line => /^\d+ nodes?/.test(line)) || !lines.some(line => /^HOSTNAME +/.test(line))) {
 				return 'the nodes title or header is gone';
+			}
+
+			break;
+		}
+
+		case 'logs': {
+			if (!lines.some(line => line.startsWith('Logs of '))) {
+				return 'the logs title is gone';
 			}
 
 			break;

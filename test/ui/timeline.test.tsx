@@ -9,7 +9,7 @@ afterEach(stopAll);
 describe('the timeline screen', () => {
 	it('says what it will hold before anything is done', async () => {
 		const {ui} = await startApp({services: [makeService({name: 'vote', replicas: 2})]});
-		await ui.press('T');
+		await ui.press('H');
 		const frame = await waitForFrame(ui, text => text.includes('Timeline of this session, newest first'));
 		expect(frame).toContain('Nothing done yet.');
 	});
@@ -23,7 +23,7 @@ describe('the timeline screen', () => {
 		await ui.press('\r');
 		await waitForFrame(ui, text => text.includes('✔'));
 		client.emit({type: 'service', action: 'update', id: 'id-vote', name: 'vote', time: new Date(), attributes: {name: 'vote', 'updatestate.old': '', 'updatestate.new': 'updating'}});
-		await ui.press('T');
+		await ui.press('H');
 		const frame = await waitForFrame(ui, text => text.includes('↳'));
 		const lines = frame.split('\n');
 		const at = lines.findIndex(line => line.includes('$ docker service scale vote=5'));
@@ -38,7 +38,7 @@ describe('the timeline screen', () => {
 		client.rejectWrites = new DockerError('rpc error: code = InvalidArgument desc = replicas out of range', 400);
 		await ui.press('+');
 		await waitForFrame(ui, text => text.includes('replicas out of range'));
-		await ui.press('T');
+		await ui.press('H');
 		const frame = await waitForFrame(ui, text => text.includes('$ docker service scale vote=3'));
 		const lines = frame.split('\n');
 		const at = lines.findIndex(line => line.includes('$ docker service scale vote=3'));
