@@ -70,6 +70,7 @@ export function NodeActionDialog({dialog, width, height, onClose}: Props) {
 			onSubmit={values => submit(action.id, node.id, values)}
 			onCancel={onClose}
 			width={width}
+			height={height}
 		/>
 	);
 }
