@@ -6,12 +6,12 @@ import {printServices} from './print.js';
 import {createSwarmClient, type SwarmClient} from './swarm/client.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
 import {terminal} from './terminal.js';
-import {usageProblem} from './usage.js';
+import {subcommandOf, usageProblem} from './usage.js';
 
 /** The part of meow's result that swarmdeck uses. */
 export type CommandLine = {
 	input: string[];
-	flags: {host?: string; readOnly: boolean; once: boolean};
+	flags: {host?: string; readOnly: boolean; once: boolean; json: boolean};
 	unnormalizedFlags: Record<string, unknown>;
 	pkg: {version?: string};
 	showHelp: (exitCode?: number) => never;
@@ -65,6 +65,19 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		throw error;
 	}
 
+	if (subcommandOf(cli.input) === 'check') {
+		// Loaded only here, and without Ink or React: a cron job pays for none of the screen.
+		const [{runCheck, checkExitCodes}, preflight] = await Promise.all([import('./check.js'), client.preflight()]);
+		if (!preflight.ok) {
+			fail(preflight.message, checkExitCodes.unreadable);
+			process.exit(checkExitCodes.unreadable);
+		}
+
+		process.exitCode = await runCheck(client, {names: cli.input.slice(1), json: cli.flags.json});
+		// An ssh connection would otherwise hold the process open.
+		process.exit();
+	}
+
 	const interactive = !cli.flags.once && process.stdout.isTTY && process.stdin.isTTY;
 	// Ink takes a few hundred milliseconds to load: let it load while the daemon answers.
 	const loadingScreen = interactive ? loadScreen() : undefined;
@@ -81,11 +94,12 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		return;
 	}
 
-	const {render, App} = await loadingScreen;
+	const {render, App, createElement} = await loadingScreen;
 	terminal.enter();
 	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
 	// it alone in a read, not amid other keys.
-	const instance = render(<App client={client} nodeName={preflight.nodeName}/>, {incrementalRendering: true, exitOnCtrlC: false});
+	// createElement rather than JSX: JSX would import React's runtime on every path, `check` too.
+	const instance = render(createElement(App, {client, nodeName: preflight.nodeName}), {incrementalRendering: true, exitOnCtrlC: false});
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});
@@ -107,6 +121,6 @@ async function loadScreen() {
 	// wins: clear them first, then load Ink.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const [{render}, {App}] = await Promise.all([import('ink'), import('./app.js')]);
-	return {render, App};
+	const [{render}, {App}, {createElement}] = await Promise.all([import('ink'), import('./app.js'), import('react')]);
+	return {render, App, createElement};
 }
