@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {Decision, Form, FormField, FormValues} from '../actions/action.js';
+import {useImageHealth} from '../advisor/hooks.js';
 import {TextInput} from '../components/TextInput.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
@@ -37,6 +38,8 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	const errors = Object.fromEntries(fields.map(field => [field.key, field.check?.(values[field.key] ?? '')]));
 	const firstError = fields.map(field => errors[field.key]).find(Boolean);
 	const focused = fields[focus]!;
+	const imageHealth = useImageHealth(form.advice?.image);
+	const advice = form.advice && imageHealth.loaded ? form.advice.lines(values, imageHealth.health) : [];
 
 	let decision: Decision | undefined;
 	if (!firstError) {
@@ -140,6 +143,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 					</Box>
 				)
 				: null}
+			{advice.length > 0 ? <PlanLines lines={advice}/> : null}
 		</DialogFrame>
 	);
 }

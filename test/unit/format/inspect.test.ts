@@ -62,6 +62,8 @@ describe('inspectLines', () => {
 			' Monitoring Period: 5s',
 			' Max failure ratio: 0',
 			' Rollback order:    stop-first',
+			'In a stack file (docker stack deploy):',
+			' both policies are the defaults: no update_config or rollback_config needed',
 			'ContainerSpec:',
 			' Image:         swarmdeck/vote:indent',
 			' Env:           OPTION_A=Cats OPTION_B=Dogs',
@@ -83,7 +85,7 @@ describe('inspectLines', () => {
 
 	it('marks the section titles as headings, and only those', () => {
 		const headings = inspectLines(voteFromApi(), now).filter(line => line.heading).map(line => line.text);
-		expect(headings).toEqual(['UpdateStatus:', 'Placement:', 'UpdateConfig:', 'RollbackConfig:', 'ContainerSpec:', 'Ports:', 'Changes from the previous spec (what a rollback would undo):']);
+		expect(headings).toEqual(['UpdateStatus:', 'Placement:', 'UpdateConfig:', 'RollbackConfig:', 'In a stack file (docker stack deploy):', 'ContainerSpec:', 'Ports:', 'Changes from the previous spec (what a rollback would undo):']);
 	});
 
 	it('lines the values of the policies up in one column, as the CLI does', () => {
@@ -108,7 +110,7 @@ describe('inspectLines', () => {
 		});
 		const lines = texts(service);
 		const update = lines.indexOf('UpdateConfig:');
-		expect(lines.slice(update, update + 14)).toEqual([
+		expect(lines.slice(update, update + 27)).toEqual([
 			'UpdateConfig:',
 			' Parallelism:   2',
 			' Delay:         10s',
@@ -122,6 +124,19 @@ describe('inspectLines', () => {
 			' Monitoring Period: 500ms',
 			' Max failure ratio: 0',
 			' Rollback order:    stop-first',
+			'In a stack file (docker stack deploy):',
+			' deploy:',
+			'   update_config:',
+			'     parallelism: 2',
+			'     delay: 10s',
+			'     failure_action: rollback',
+			'     monitor: 3s',
+			'     max_failure_ratio: 0.25',
+			'     order: start-first',
+			'   rollback_config:',
+			'     parallelism: 0',
+			'     failure_action: continue',
+			'     monitor: 500ms',
 			'ContainerSpec:',
 		]);
 	});
