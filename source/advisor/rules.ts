@@ -3,6 +3,7 @@
 import type {Rule} from './finding.js';
 import {delayLongerThanMonitor} from './rules/delay-longer-than-monitor.js';
 import {failingSlot} from './rules/failing-slot.js';
+import {failureRatioNeedsEveryTask} from './rules/failure-ratio-needs-every-task.js';
 import {failureActionContinue} from './rules/failure-action-continue.js';
 import {monitorShorterThanHealthCheck} from './rules/monitor-shorter-than-health-check.js';
 import {noHealthCheck} from './rules/no-health-check.js';
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
 	noHealthCheck,
 	failureActionContinue,
 	unreachableFailureRatio,
+	failureRatioNeedsEveryTask,
 	monitorShorterThanHealthCheck,
 	delayLongerThanMonitor,
 ];

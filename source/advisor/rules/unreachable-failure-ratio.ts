@@ -1,12 +1,11 @@
-// The updater acts when failures / slots changed > MaxFailureRatio. Per the swarmkit updater,
-// a ratio of at least (n−1)/n can never act (and 1 never does): the failure action is dead.
+// The updater acts when failures ÷ slots updated > MaxFailureRatio. A ratio of 1 or more is
+// never exceeded: on the lab, a 3-replica service with ratio 1 updated to an image failing
+// its health check ended "update completed" with every new task failed. (The swarmkit
+// reading that (n−1)/n can never act either did not hold on the lab: see
+// failure-ratio-needs-every-task.ts.)
 import {defineRule} from '../finding.js';
 import {isJob, policyFix, slotCount} from '../words.js';
-
-/** The largest ratio, in hundredths, that still acts before the last slot: (n−2)/n rounded down. */
-function reachableRatio(slots: number): number {
-	return Math.max(0, Math.floor(((slots - 2) / slots) * 100) / 100);
-}
+import {reachableRatio} from './failure-ratio-needs-every-task.js';
 
 export const unreachableFailureRatio = defineRule({
 	id: 'unreachable-failure-ratio',
@@ -15,22 +14,12 @@ export const unreachableFailureRatio = defineRule({
 		const {service} = input;
 		const {failureAction, maxFailureRatio} = service.updatePolicy;
 		const slots = slotCount(input);
-		if (failureAction === 'continue' || isJob(service) || slots === 0) {
+		if (failureAction === 'continue' || isJob(service) || slots === 0 || maxFailureRatio < 1) {
 			return [];
 		}
 
-		// With one slot (n−1)/n is 0, the ratio that acts on the first failure: only 1 is dead there.
-		const limit = slots === 1 ? 1 : (slots - 1) / slots;
-		if (maxFailureRatio < limit) {
-			return [];
-		}
-
-		const needed = Math.floor(maxFailureRatio * slots) + 1;
-		const reason = needed > slots
-			? `needs more than ${slots} of ${slots} tasks to fail`
-			: `needs all ${slots} tasks to fail`;
 		return [{
-			message: `Max failure ratio ${maxFailureRatio} with ${slots} ${slots === 1 ? 'slot' : 'slots'} ${reason}, which the updater never counts: the failure action ${failureAction} never fires.`,
+			message: `Max failure ratio ${maxFailureRatio} is never exceeded, even with all ${slots} tasks failing: the failure action ${failureAction} never fires, and a broken update ends "completed".`,
 			fix: policyFix(service, [{policy: 'update', field: 'maxFailureRatio', value: reachableRatio(slots)}]),
 		}];
 	},

@@ -1,28 +1,23 @@
 import {describe, expect, it} from 'vitest';
 import {unreachableFailureRatio} from '../../../source/advisor/rules/unreachable-failure-ratio.js';
-import {labInput} from '../../fixtures/advisor/load.js';
+import {labInput, withUpdateConfig} from '../../fixtures/advisor/load.js';
 
-const withRatio = (ratio: number) => ({spec(spec: {UpdateConfig?: {MaxFailureRatio?: number}}) {
-	spec.UpdateConfig!.MaxFailureRatio = ratio;
-}});
+const withRatio = (ratio: number) => withUpdateConfig({MaxFailureRatio: ratio});
 
 describe('unreachable-failure-ratio', () => {
-	it('warns when vote (4 replicas) has a ratio of (n−1)/n: all four must fail', () => {
-		const [finding] = unreachableFailureRatio.check(labInput('vote', withRatio(0.75)));
-		expect(finding?.message).toBe('Max failure ratio 0.75 with 4 slots needs all 4 tasks to fail, which the updater never counts: the failure action pause never fires.');
-		expect(finding?.fix).toBe('docker service update --update-max-failure-ratio 0.5 vote');
+	it('warns for a ratio of 1, which no count of failures exceeds (whoami, 3 replicas)', () => {
+		expect(unreachableFailureRatio.check(labInput('whoami', withRatio(1)))).toEqual([{
+			message: 'Max failure ratio 1 is never exceeded, even with all 3 tasks failing: the failure action rollback never fires, and a broken update ends "completed".',
+			fix: 'docker service update --update-max-failure-ratio 0.33 whoami',
+		}]);
 	});
 
-	it('warns for a ratio of 1, which no count of failures exceeds', () => {
-		expect(unreachableFailureRatio.check(labInput('whoami', withRatio(1)))[0]?.message).toContain('needs more than 3 of 3 tasks to fail');
+	it('warns with one replica too, suggesting 0 (act on the first failure)', () => {
+		expect(unreachableFailureRatio.check(labInput('dockercoins_rng', withRatio(1)))[0]?.fix).toBe('docker service update --update-max-failure-ratio 0 dockercoins_rng');
 	});
 
-	it('leaves a ratio that can act alone: 0.5 of 4, and 0 with one replica', () => {
-		expect(unreachableFailureRatio.check(labInput('vote', withRatio(0.5)))).toEqual([]);
-		expect(unreachableFailureRatio.check(labInput('dockercoins_rng'))).toEqual([]);
-	});
-
-	it('counts the nodes of a global service as its slots (agent on 3 nodes)', () => {
-		expect(unreachableFailureRatio.check(labInput('agent', withRatio(0.7)))[0]?.message).toContain('with 3 slots');
+	it('leaves ratios below 1 alone, and a policy that does not watch failures', () => {
+		expect(unreachableFailureRatio.check(labInput('vote', withRatio(0.99)))).toEqual([]);
+		expect(unreachableFailureRatio.check(labInput('vote', withUpdateConfig({MaxFailureRatio: 1, FailureAction: 'continue'})))).toEqual([]);
 	});
 });
