@@ -4,19 +4,26 @@ import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
 import {DialogManager} from './dialogs/DialogManager.js';
 import {resolveCommand, type Scope} from './keys/registry.js';
-import {SwarmModelContext, useServices, useTerminalSize} from './model/hooks.js';
+import {SwarmModelContext, useNodes, useServices, useTerminalSize} from './model/hooks.js';
 import {SwarmModel} from './model/swarm-model.js';
 import {ServicesScreen} from './screens/ServicesScreen.js';
 import {EventsScreen} from './screens/EventsScreen.js';
 import {InspectScreen} from './screens/InspectScreen.js';
 import {TasksScreen} from './screens/TasksScreen.js';
 import {StacksScreen} from './screens/StacksScreen.js';
+import {TimelineScreen} from './screens/TimelineScreen.js';
+import {NodesScreen} from './screens/NodesScreen.js';
+import {NodeTasksScreen} from './screens/NodeTasksScreen.js';
+import {nodeActionById} from './actions/index.js';
+import {NodeActionsProvider, useNodeActions} from './state/node-actions.js';
+import {LogsScreen} from './screens/LogsScreen.js';
 import {stackNames} from './format/stack-table.js';
 import {Palette} from './palette/Palette.js';
 import type {PaletteIntent} from './palette/resolve.js';
 import {ActionsProvider, useActions} from './state/actions.js';
 import {initialUiState, uiReducer, type Screen, type UiState} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
+import type {Timeline} from './timeline/timeline.js';
 import {theme} from './theme.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
@@ -25,13 +32,15 @@ type Props = {
 	client: SwarmClient;
 	/** The manager's hostname, from the preflight. */
 	nodeName: string;
+	/** Where this session's actions and their outcomes are recorded; in memory by default. */
+	timeline?: Timeline;
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
 
-export function App({client, nodeName}: Props) {
-	const model = useMemo(() => new SwarmModel(client), [client]);
+export function App({client, nodeName, timeline}: Props) {
+	const model = useMemo(() => new SwarmModel(client, timeline), [client, timeline]);
 	useEffect(() => {
 		model.start();
 		return () => {
@@ -44,7 +53,9 @@ export function App({client, nodeName}: Props) {
 		<KeyInputProvider>
 			<SwarmModelContext.Provider value={model}>
 				<ActionsProvider client={client} model={model} dispatch={dispatch}>
-					<Main client={client} nodeName={nodeName} state={state}/>
+					<NodeActionsProvider>
+						<Main client={client} nodeName={nodeName} state={state}/>
+					</NodeActionsProvider>
 				</ActionsProvider>
 			</SwarmModelContext.Provider>
 		</KeyInputProvider>
@@ -55,13 +66,15 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 	const {exit} = useApp();
 	const {dispatch, start} = useActions();
 	const services = useServices();
+	const nodes = useNodes();
+	const nodeActions = useNodeActions();
 	const {columns, rows} = useTerminalSize();
 	const width = Math.max(20, columns - 1);
 	const inDialog = state.dialog !== undefined || state.palette;
 	const screenActive = !inDialog;
 
 	/** Runs a command reached by a global key or the palette: one place for both. */
-	const run = ({command, serviceId, stack, values, complete}: PaletteIntent) => {
+	const run = ({command, serviceId, stack, nodeId, values, complete}: PaletteIntent) => {
 		const service = services.data?.find(candidate => candidate.id === serviceId);
 		switch (command.id) {
 			case 'quit': {
@@ -80,7 +93,9 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 			}
 
 			case 'events':
-			case 'stacks': {
+			case 'nodes':
+			case 'stacks':
+			case 'timeline': {
 				dispatch({type: 'open', screen: {kind: command.id}});
 				break;
 			}
@@ -95,6 +110,14 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				break;
 			}
 
+			case 'logs': {
+				if (serviceId) {
+					dispatch({type: 'openLogs', serviceId});
+				}
+
+				break;
+			}
+
 			case 'open':
 			case 'inspect': {
 				if (serviceId) {
@@ -104,8 +127,18 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				break;
 			}
 
+			case 'openNode': {
+				if (nodeId) {
+					dispatch({type: 'open', screen: {kind: 'nodeTasks', nodeId}});
+				}
+
+				break;
+			}
+
 			default: {
-				if (service) {
+				if (nodeId && nodeActionById(command.id)) {
+					nodeActions.start(command.id, nodeId, values, complete);
+				} else if (service) {
 					start(command.id, service, values, complete);
 				}
 			}
@@ -136,6 +169,10 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		tasks: ['detail', 'tasks', 'service', 'global'],
 		inspect: ['detail', 'service', 'global'],
 		events: ['detail', 'global'],
+		timeline: ['detail', 'global'],
+		nodes: ['nodes', 'node', 'detail', 'global'],
+		nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
+		logs: state.editingFilter ? ['dialog'] : ['logs', 'detail', 'global'],
 	};
 	const {screen} = state;
 	const screenService = 'serviceId' in screen ? services.data?.find(service => service.id === screen.serviceId) : undefined;
@@ -144,16 +181,23 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
 		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
 		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
+		logs: () => screen.kind === 'logs' ? <LogsScreen key={`${screen.serviceId}/${screen.taskId ?? ''}`} serviceId={screen.serviceId} taskId={screen.taskId} service={screenService} editingFilter={state.editingFilter} isActive={screenActive} width={width} height={bodyHeight}/> : null,
 		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
+		timeline: () => <TimelineScreen isActive={screenActive} width={width} height={bodyHeight}/>,
+		nodes: () => <NodesScreen selectedNodeId={state.selectedNodeId} isActive={screenActive} width={width} height={bodyHeight}/>,
+		nodeTasks: () => <NodeTasksScreen nodeId={'nodeId' in screen ? screen.nodeId : ''} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};
-	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? [])};
+	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? []), nodes: nodes.data ?? []};
 
 	return (
 		<Box flexDirection="column" width={columns}>
 				<Text wrap="truncate">
 					<Text bold color={theme.accent}>swarmdeck</Text>
 					{client.readOnly ? <Text bold color={theme.warning}> READ-ONLY</Text> : null}
-					<Text color={theme.muted}> · {nodeName} · {client.target}{services.data ? ` · ${services.data.length} services` : ''}</Text>
+					<Text color={theme.muted}> · {nodeName} · </Text>
+					{/* A production context stands out, so nobody takes prod for staging. */}
+					<Text color={client.context && /prod/i.test(client.context) ? theme.warning : theme.muted} bold={client.context !== undefined}>{client.target}</Text>
+					<Text color={theme.muted}>{services.data ? ` · ${services.data.length} services` : ''}</Text>
 				</Text>
 				{banner ? <Box height={2} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">

@@ -4,14 +4,18 @@ import process from 'node:process';
 import {exitCodes, installExitHandlers} from './exit.js';
 import {printServices} from './print.js';
 import {createSwarmClient, type SwarmClient} from './swarm/client.js';
+import {resolveEndpoint} from './swarm/context.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
 import {terminal} from './terminal.js';
-import {subcommandOf, usageProblem} from './usage.js';
+import {historyFileSink} from './timeline/history-file.js';
+import {Timeline} from './timeline/timeline.js';
+import {commandOf, usageProblem} from './usage.js';
+import type {HistoryFlags} from './history-command.js';
 
 /** The part of meow's result that swarmdeck uses. */
 export type CommandLine = {
 	input: string[];
-	flags: {host?: string; readOnly: boolean; once: boolean; json: boolean};
+	flags: {host?: string; context?: string; readOnly: boolean; once: boolean; history: boolean} & HistoryFlags;
 	unnormalizedFlags: Record<string, unknown>;
 	pkg: {version?: string};
 	showHelp: (exitCode?: number) => never;
@@ -53,19 +57,34 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		return;
 	}
 
+	if (commandOf(cli.input) === 'history') {
+		// Loaded only for this command: the live screen has no use for it.
+		const {historyCommand} = await import('./history-command.js');
+		const {output, error} = historyCommand(cli.flags);
+		if (error) {
+			fail(error, exitCodes.usage);
+		} else {
+			process.stdout.write(output);
+		}
+
+		return;
+	}
+
 	let client: SwarmClient;
 	try {
-		client = createSwarmClient({host: cli.flags.host, readOnly: cli.flags.readOnly});
+		const endpoint = resolveEndpoint({host: cli.flags.host, context: cli.flags.context});
+		client = createSwarmClient({...endpoint, readOnly: cli.flags.readOnly});
 	} catch (error) {
 		if (error instanceof ConnectionSettingsError) {
-			fail(error.message, exitCodes.failure);
+			// For check, settings that cannot work are one more way of not reaching the swarm.
+			fail(error.message, commandOf(cli.input) === 'check' ? 2 : exitCodes.failure);
 			return;
 		}
 
 		throw error;
 	}
 
-	if (subcommandOf(cli.input) === 'check') {
+	if (commandOf(cli.input) === 'check') {
 		// Loaded only here, and without Ink or React: a cron job pays for none of the screen.
 		const [{runCheck, checkExitCodes}, preflight] = await Promise.all([import('./check.js'), client.preflight()]);
 		if (!preflight.ok) {
@@ -73,7 +92,7 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 			process.exit(checkExitCodes.unreadable);
 		}
 
-		process.exitCode = await runCheck(client, {names: cli.input.slice(1), json: cli.flags.json});
+		process.exitCode = await runCheck(client, {names: cli.input.slice(1), json: cli.flags.json ?? false});
 		// An ssh connection would otherwise hold the process open.
 		process.exit();
 	}
@@ -98,8 +117,9 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	terminal.enter();
 	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
 	// it alone in a read, not amid other keys.
+	const timeline = new Timeline({endpoint: client.target, ...(cli.flags.history ? {sinkFor: historyFileSink} : {})});
 	// createElement rather than JSX: JSX would import React's runtime on every path, `check` too.
-	const instance = render(createElement(App, {client, nodeName: preflight.nodeName}), {incrementalRendering: true, exitOnCtrlC: false});
+	const instance = render(createElement(App, {client, nodeName: preflight.nodeName, timeline}), {incrementalRendering: true, exitOnCtrlC: false});
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});

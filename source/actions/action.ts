@@ -4,7 +4,8 @@
 // The key registry, the dialogs and the palette only look actions up; nothing here draws.
 import type {RawHealthConfig} from '../advisor/health.js';
 import type {Binding} from '../keys/bindings.js';
-import type {SwarmService} from '../swarm/types.js';
+import type {NodeWrite} from '../swarm/node-write.js';
+import type {SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import type {ServiceWrite} from '../swarm/write.js';
 
 /** One field of an action's form. Values are kept as typed text until the decision. */
@@ -40,9 +41,9 @@ export type PlanTone = 'plain' | 'warning' | 'danger' | 'muted';
 
 export type PlanLine = {text: string; tone?: PlanTone};
 
-/** What an action decided, from the service as the person saw it and what they typed. */
-export type Decision = {
-	write: ServiceWrite;
+/** What an action decided, from its target as the person saw it and what they typed. */
+export type Decision<Write = ServiceWrite> = {
+	write: Write;
 	/** The `docker` command that does the same. */
 	command: string;
 	/** The question a confirmation asks: `Scale vote to 0?` */
@@ -57,7 +58,8 @@ export type Decision = {
 	summary: string;
 };
 
-export type ServiceAction = {
+/** An action on one kind of target (a service; a node with the swarm around it). */
+export type Action<Target, Write> = {
 	/** The command ID of the key registry. */
 	id: string;
 	keys: readonly Binding[];
@@ -67,18 +69,33 @@ export type ServiceAction = {
 	hint?: string;
 	/** What a read-only refusal calls it: `Read-only mode: scale is disabled`. */
 	name: string;
-	/** Why it cannot apply to this service now, in one sentence; nothing opens then. */
-	refusal?: (service: SwarmService) => string | undefined;
+	/** Why it cannot apply to this target now, in one sentence; nothing opens then. */
+	refusal?: (target: Target) => string | undefined;
 	/** The form to fill in first; without one, the decision is reached at once. */
-	form?: (service: SwarmService) => Form;
+	form?: (target: Target) => Form;
 	/** Reaches a decision, or throws ValidationError naming the field and the rule. */
-	decide: (service: SwarmService, values: FormValues) => Decision;
+	decide: (target: Target, values: FormValues) => Decision<Write>;
 	/**
-	 * Its name in the `:` palette, and which form fields the words after the service fill,
+	 * Its name in the `:` palette, and which form fields the words after the target fill,
 	 * in order: `:scale vote 7`. Left out, the form asks for them.
 	 */
 	palette?: {name: string; fields: readonly string[]};
 };
+
+export type ServiceAction = Action<SwarmService, ServiceWrite>;
+
+/**
+ * What a node action decides on: the node, every node (for quorum), the tasks meant to run
+ * on it (what a drain moves) and the services (which of those tasks are global).
+ */
+export type NodeSubject = {
+	node: SwarmNode;
+	nodes: readonly SwarmNode[];
+	tasks: readonly SwarmTask[];
+	services: readonly SwarmService[];
+};
+
+export type NodeAction = Action<NodeSubject, NodeWrite>;
 
 /** A field's check from a parser that throws: the parser's sentence, or undefined when the text is fine. */
 export function checkWith(parse: (text: string) => unknown): (text: string) => string | undefined {
@@ -94,5 +111,9 @@ export function checkWith(parse: (text: string) => unknown): (text: string) => s
 
 /** Keeps each action's literal ID in its type, so the registry's command IDs are checked. */
 export function defineServiceAction<const Id extends string>(action: ServiceAction & {id: Id}): ServiceAction & {id: Id} {
+	return action;
+}
+
+export function defineNodeAction<const Id extends string>(action: NodeAction & {id: Id}): NodeAction & {id: Id} {
 	return action;
 }

@@ -5,7 +5,10 @@ import {image} from './service/image.js';
 import {policy} from './service/policy.js';
 import {rollback} from './service/rollback.js';
 import {scale, scaleDown, scaleUp} from './service/scale.js';
-import type {ServiceAction} from './action.js';
+import {activate, drain, pause} from './node/availability.js';
+import {labelAdd, labelRemove} from './node/label.js';
+import {demote, promote} from './node/role.js';
+import type {NodeAction, ServiceAction} from './action.js';
 
 export const serviceActions = [scale, scaleUp, scaleDown, policy, rollback, image, force] as const;
 
@@ -13,4 +16,10 @@ export type ServiceActionId = (typeof serviceActions)[number]['id'];
 
 export function serviceActionById(id: string): ServiceAction | undefined {
 	return (serviceActions as readonly ServiceAction[]).find(action => action.id === id);
+}
+
+export const nodeActions = [drain, pause, activate, labelAdd, labelRemove, promote, demote] as const;
+
+export function nodeActionById(id: string): NodeAction | undefined {
+	return (nodeActions as readonly NodeAction[]).find(action => action.id === id);
 }

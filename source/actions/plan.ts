@@ -3,7 +3,8 @@
 import {formatPolicyShort} from '../format/policy.js';
 import {replacesTasks} from '../spec/diff.js';
 import {editedSpec, type SpecEdit} from '../spec/edits.js';
-import type {SwarmService, UpdateState} from '../swarm/types.js';
+import type {SwarmService, UpdatePolicy, UpdateState} from '../swarm/types.js';
+import {formatGoDuration} from '../spec/go-duration.js';
 import type {PlanLine} from './action.js';
 
 export function isJob(service: SwarmService): boolean {
@@ -54,6 +55,64 @@ export function taskImpact(service: SwarmService, edits: readonly SpecEdit[]): P
 
 	const count = service.desiredTasks;
 	return {text: `Every task (${count}) is replaced, as the update policy says: ${formatPolicyShort(service.updatePolicy)}.`};
+}
+
+/**
+ * What the edits do to the tasks and, when they replace them, how the rolling update will
+ * go: its batches, how failures are watched, whether the service goes dark, and how long.
+ */
+export function replacementPlan(service: SwarmService, edits: readonly SpecEdit[]): PlanLine[] {
+	const replaces = !isJob(service) && replacesTasks(service.spec, editedSpec(service.spec, edits));
+	return replaces
+		? [{text: `Every task (${service.desiredTasks}) is replaced, as the update policy says (${formatPolicyShort(service.updatePolicy)}):`}, ...rollingUpdateLines(service.desiredTasks, service.updatePolicy, service.name)]
+		: [taskImpact(service, edits)];
+}
+
+const seconds = (nanoseconds: number) => formatGoDuration(nanoseconds);
+
+/**
+ * The rolling update that replaces `count` tasks under `policy`, in words, from what the
+ * swarmkit updater does: batches of `parallelism` (0: all at once), `delay` slept after each
+ * batch reaches running, a task that fails within `monitor` of starting counted, and the
+ * failure action taken once failures / count exceeds the max failure ratio.
+ */
+export function rollingUpdateLines(count: number, policy: UpdatePolicy, name: string): PlanLine[] {
+	if (count === 0) {
+		return [];
+	}
+
+	const batchSize = policy.parallelism === 0 ? count : Math.min(policy.parallelism, count);
+	const batches = Math.ceil(count / batchSize);
+	const lines: PlanLine[] = [];
+	const pace = batches === 1
+		? `${plural(count, 'task')} at once${policy.parallelism === 0 ? ' (parallelism 0)' : ''}`
+		: `${plural(count, 'task')} in ${plural(batches, 'batch', 'batches')} of ${batchSize}${policy.delay > 0 ? `, ${seconds(policy.delay)} apart` : ', one straight after another'}`;
+	lines.push({text: `${pace}, ${policy.order}.`});
+
+	if (policy.failureAction === 'continue') {
+		lines.push({text: 'Failures are not watched (on failure continue): a broken image rolls through every task.', tone: 'warning'});
+	} else {
+		// Acts once failures / count > ratio: after floor(ratio × count) + 1 failures.
+		const actsAfter = Math.floor(policy.maxFailureRatio * count) + 1;
+		const action = policy.failureAction === 'rollback' ? 'rolls back' : 'pauses';
+		lines.push(actsAfter > count
+			? {text: `It never ${action} by itself: with max failure ratio ${policy.maxFailureRatio}, ${plural(count, 'task')} cannot fail often enough.`, tone: 'warning'}
+			: {text: `A new task that stops within ${seconds(policy.monitor)} of running counts as failed; the update ${action} ${actsAfter === 1 ? 'on the first failure' : `after ${actsAfter} failures`}.`});
+	}
+
+	if (policy.order === 'stop-first' && batchSize === count) {
+		lines.push({
+			text: `${name} has no running task while ${count === 1 ? 'its one task is' : 'its tasks are'} replaced (stop-first, ${count === 1 ? '1 replica' : 'every task at once'}): down for as long as a new task takes to start.`,
+			tone: 'danger',
+		});
+	}
+
+	const fixed = (batches * policy.delay) + policy.monitor;
+	lines.push({
+		text: `Estimate: ${seconds(fixed)} (a delay after each batch, then the last batch's monitor) plus the time ${plural(batches, 'batch takes', 'batches take')} to start.`,
+		tone: 'muted',
+	});
+	return lines;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

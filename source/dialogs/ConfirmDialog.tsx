@@ -8,7 +8,7 @@ import {theme} from '../theme.js';
 import {CommandPreview, DialogFrame, dialogInnerWidth, toneColors} from './DialogFrame.js';
 
 type Props = {
-	decision: Decision;
+	decision: Decision<unknown>;
 	/** Why the question is asked again, if it is. */
 	message?: string;
 	width: number;

@@ -9,6 +9,7 @@ import {theme} from '../theme.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
 import {FormDialog} from './FormDialog.js';
 import {HelpOverlay} from './HelpOverlay.js';
+import {NodeActionDialog} from './NodeActionDialog.js';
 
 type Props = {
 	dialog: Dialog;
@@ -40,6 +41,10 @@ export function DialogManager({dialog, services, width, height}: Props) {
 
 	if (dialog.kind === 'help') {
 		return <HelpOverlay width={width} height={height} readOnly={client.readOnly} onClose={close}/>;
+	}
+
+	if (dialog.kind === 'nodeAction') {
+		return <NodeActionDialog dialog={dialog} width={width} height={height} onClose={close}/>;
 	}
 
 	const service = services.find(candidate => candidate.id === dialog.serviceId);

@@ -15,7 +15,7 @@ type Props = {
 	/** Why the form is shown again, if it is. */
 	message?: string;
 	/** The decision these values lead to, for the live preview; throws when they break a rule. */
-	decide: (values: FormValues) => Decision;
+	decide: (values: FormValues) => Decision<unknown>;
 	/** Sends the values on: returns the sentence to show when they cannot go on. */
 	onSubmit: (values: FormValues) => string | undefined;
 	onCancel: () => void;
@@ -41,7 +41,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	const imageHealth = useImageHealth(form.advice?.image);
 	const advice = form.advice && imageHealth.loaded ? form.advice.lines(values, imageHealth.health) : [];
 
-	let decision: Decision | undefined;
+	let decision: Decision<unknown> | undefined;
 	if (!firstError) {
 		try {
 			decision = decide(values);

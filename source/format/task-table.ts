@@ -33,6 +33,8 @@ export type TaskRow = {
 
 export type TaskTableContext = {
 	serviceName: string;
+	/** For tasks of many services (`docker node ps`): each task's service name by service ID. */
+	serviceNames?: ReadonlyMap<string, string>;
 	/** Accepted for the caller's convenience; like the CLI, names follow the slot, not the mode. */
 	mode?: ServiceMode;
 	nodes: readonly SwarmNode[];
@@ -248,13 +250,13 @@ export function buildTaskRows(
 	context: TaskTableContext,
 	options: TaskRowOptions = {},
 ): TaskRow[] {
-	const {serviceName, nodes, now} = context;
+	const {serviceName, serviceNames, nodes, now} = context;
 	const noTrunc = options.noTrunc ?? false;
 	const hostnames = new Map(nodes.map(node => [node.id, node.hostname]));
 
 	const named = tasks
 		.filter(task => options.showHistory === true || !isFinishedHistory(task))
-		.map(task => ({task, slotName: taskName(task, serviceName)}));
+		.map(task => ({task, slotName: taskName(task, serviceNames?.get(task.serviceId) ?? serviceName)}));
 
 	// Array.prototype.sort is stable, like the CLI's sort.Stable.
 	named.sort((left, right) =>

@@ -3,14 +3,15 @@
 // overlay and the README key table are generated from this list, and input handlers look
 // commands up here, so a binding cannot exist without being documented.
 import type {Key} from 'ink';
-import {serviceActions} from '../actions/index.js';
+import type {Action} from '../actions/action.js';
+import {nodeActions, serviceActions} from '../actions/index.js';
 import {char, ctrl, shiftTab, special, type Binding} from './bindings.js';
 
 /** Where a command applies. A new resource screen adds its own scope. */
-export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'detail' | 'dialog' | 'form' | 'confirm' | 'palette';
+export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'logs' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
 
 /** What a word of a palette command names; the palette completes and checks it. */
-export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'text'};
+export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'node' | 'text'};
 
 /** How a command is typed in the `:` palette: `:scale vote 7`. */
 export type PaletteEntry = {
@@ -36,6 +37,21 @@ export type Command = {
 };
 
 const service: PaletteArgument = {name: 'SERVICE', kind: 'service'};
+const node: PaletteArgument = {name: 'NODE', kind: 'node'};
+
+/** An action's command: its own key and palette words after the target it applies to. */
+function actionCommand<const Id extends string, const S extends Scope>(action: Action<never, unknown> & {id: Id}, scope: S, target: PaletteArgument) {
+	return {
+		id: action.id,
+		scope,
+		description: action.description,
+		bindings: action.keys,
+		mutating: true,
+		action: action.name,
+		hint: action.hint,
+		...(action.palette ? {palette: {name: action.palette.name, args: [target, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
+	};
+}
 
 export const commands = [
 	// Anywhere outside a dialog.
@@ -44,6 +60,8 @@ export const commands = [
 	{id: 'palette', scope: 'global', description: 'Command palette: type a view or an action by name, Tab completes', bindings: [char(':')], hint: 'palette'},
 	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events', palette: {name: 'events', aliases: ['ev']}},
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
+	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
+	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
 
 	// Moving in a list.
 	{id: 'up', scope: 'list', description: 'Move up', bindings: [special('↑', 'upArrow'), char('k')]},
@@ -61,25 +79,30 @@ export const commands = [
 	// The stacks screen.
 	{id: 'openStack', scope: 'stacks', description: 'List the services of the selected stack', bindings: [special('Enter', 'return')], hint: 'services', palette: {name: 'stack', args: [{name: 'STACK', kind: 'stack'}]}},
 
+	// The nodes screen, and a node's tasks.
+	{id: 'openNode', scope: 'nodes', description: 'The tasks of the selected node, as `docker node ps` shows them', bindings: [special('Enter', 'return')], hint: 'tasks', palette: {name: 'node-ps', args: [node]}},
+	{id: 'backToNodes', scope: 'nodeTasks', description: 'Back to the nodes', bindings: [special('Esc', 'escape'), special('←', 'leftArrow')], hint: 'back'},
+	// The actions on the selected node, each declared with its key in source/actions/node.
+	...nodeActions.map(action => actionCommand(action, 'node', node)),
+
 	// Any screen opened from the services screen.
 	{id: 'back', scope: 'detail', description: 'Back to the services', bindings: [special('Esc', 'escape'), special('←', 'leftArrow')], hint: 'back', palette: {name: 'services', aliases: ['svc']}},
 
 	// The tasks screen.
 	{id: 'history', scope: 'tasks', description: 'Show or hide finished task history (desired and current Shutdown)', bindings: [char('a')], hint: 'history'},
 
+	// The logs screen.
+	{id: 'logsSince', scope: 'logs', description: 'Start further back: tail 100, last 1m, 5m, 15m, 1h, all (asks the daemon again)', bindings: [char('s')], hint: 'since'},
+	{id: 'logsTimestamps', scope: 'logs', description: 'Show or hide timestamps', bindings: [char('T')], hint: 'timestamps'},
+	{id: 'logsPause', scope: 'logs', description: 'Pause or resume following: paused, the lines hold still and new ones are counted', bindings: [char('p')], hint: 'pause'},
+	{id: 'logsFilter', scope: 'logs', description: 'Filter lines by text; a leading ! keeps the lines that do not match', bindings: [char('/')], hint: 'filter'},
+	{id: 'logsPick', scope: 'logs', description: 'Only one task or node: each press picks the next, then all again', bindings: [char('o')], hint: 'only'},
+
 	// On the selected service, from the services, tasks and inspect screens.
+	{id: 'logs', scope: 'service', description: 'Logs of the selected service, following live (on the tasks screen: of the selected task, failed ones too)', bindings: [char('l')], hint: 'logs', palette: {name: 'logs', args: [service]}},
 	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect', palette: {name: 'inspect', args: [service]}},
 	// The actions on the selected service, each declared with its key in source/actions.
-	...serviceActions.map(action => ({
-		id: action.id,
-		scope: 'service' as const,
-		description: action.description,
-		bindings: action.keys,
-		mutating: true,
-		action: action.name,
-		hint: action.hint,
-		...(action.palette ? {palette: {name: action.palette.name, args: [service, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
-	})),
+	...serviceActions.map(action => actionCommand(action, 'service', service)),
 
 	// Inside a dialog.
 	{id: 'submit', scope: 'dialog', description: 'Apply / save', bindings: [special('Enter', 'return')], hint: 'apply'},
@@ -140,8 +163,12 @@ export const scopeTitles: Record<Scope, string> = {
 	list: 'Moving',
 	services: 'Services screen',
 	tasks: 'Tasks screen',
-	detail: 'Tasks, inspect and events screens',
+	logs: 'Logs screen',
+	detail: 'Tasks, inspect, logs and events screens',
 	stacks: 'Stacks screen',
+	nodes: 'Nodes screen',
+	nodeTasks: 'A node\'s tasks',
+	node: 'Actions on the selected node',
 	service: 'Actions on the selected service',
 	dialog: 'Dialogs',
 	form: 'Forms',
@@ -157,7 +184,7 @@ export function paletteUsage(entry: PaletteEntry): string {
 /** The key table of the README, generated so it cannot drift from the bindings. */
 export function keyTableMarkdown(): string {
 	const rows = (commands as readonly Command[])
-		.filter(command => command.hint || command.scope === 'service')
+		.filter(command => command.hint || command.palette || command.scope === 'service' || command.scope === 'node')
 		.map(command => `| ${keyLabel(command).replaceAll('|', String.raw`\|`)} | ${command.palette ? `\`${paletteUsage(command.palette)}\`` : ''} | ${command.description}${command.mutating ? ' (not in `--read-only`)' : ''} |`);
 	return ['| Key | Palette | What it does |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -1,6 +1,6 @@
 import {createContext, useContext, useEffect, useState, useSyncExternalStore} from 'react';
 import {useStdout} from 'ink';
-import type {SwarmTask} from '../swarm/types.js';
+import type {SwarmNode, SwarmTask} from '../swarm/types.js';
 import type {LiveResource, Snapshot} from './live-resource.js';
 import type {SwarmModel} from './swarm-model.js';
 
@@ -36,17 +36,41 @@ export function useRecentEvents() {
 	return useSyncExternalStore(eventLog.subscribe, eventLog.getSnapshot);
 }
 
+/** This session's timeline, newest first. */
+export function useTimeline() {
+	const {timeline} = useSwarmModel();
+	return useSyncExternalStore(timeline.subscribe, timeline.getSnapshot);
+}
+
 const emptyTasks: Snapshot<SwarmTask[]> = {unreachable: false};
 
 /** The task table of one service, polled while the calling component is mounted. */
 export function useTaskTable(serviceId: string): Snapshot<SwarmTask[]> {
+	return useWatchedTasks(serviceId, (model, id) => model.watchTasks(id));
+}
+
+/** The tasks of one node (`docker node ps`), polled while the calling component is mounted. */
+export function useNodeTaskTable(nodeId: string): Snapshot<SwarmTask[]> {
+	return useWatchedTasks(nodeId, (model, id) => model.watchNodeTasks(id));
+}
+
+/** Nodes and the tasks meant to run, polled faster while the calling component (the nodes screen) is mounted. */
+export function useWatchedNodes(): {nodes: Snapshot<SwarmNode[]>; runningTasks: Snapshot<SwarmTask[]>} {
+	const model = useSwarmModel();
+	useEffect(() => model.watchNodes(), [model]);
+	return {nodes: useLiveResource(model.nodes), runningTasks: useLiveResource(model.runningTasks)};
+}
+
+function useWatchedTasks(id: string, watch: (model: SwarmModel, id: string) => {resource: LiveResource<SwarmTask[]>; stop: () => void}): Snapshot<SwarmTask[]> {
 	const model = useSwarmModel();
 	const [resource, setResource] = useState<LiveResource<SwarmTask[]>>();
 	useEffect(() => {
-		const watch = model.watchTasks(serviceId);
-		setResource(watch.resource);
-		return watch.stop;
-	}, [model, serviceId]);
+		const watched = watch(model, id);
+		setResource(watched.resource);
+		return watched.stop;
+	// The watch function is the same for the caller's whole life; the ID is what changes.
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [model, id]);
 	const subscribe = resource?.subscribe ?? noSubscribe;
 	const getSnapshot = resource?.getSnapshot ?? (() => emptyTasks);
 	return useSyncExternalStore(subscribe, getSnapshot);

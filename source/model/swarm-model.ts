@@ -7,6 +7,7 @@ import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rol
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents, type EventWatcher} from './event-watcher.js';
 import {LiveResource} from './live-resource.js';
+import {Timeline} from '../timeline/timeline.js';
 import {sameItems} from '../swarm/versioned-cache.js';
 
 export const maxRecentEvents = 200;
@@ -19,6 +20,10 @@ export const pollIntervals = {
 	services: 2000,
 	servicesWhileChanging: 1000,
 	nodes: 15_000,
+	/** While the nodes screen is open: a node going down shows within seconds even if its event is missed. */
+	nodesOnScreen: 2000,
+	/** Every task meant to run, for the task count per node: only while the nodes screen is open. */
+	runningTasks: 3000,
 	tasks: 1000,
 	tasksWhileChanging: 500,
 	/** Up-to-date tasks of services mid-rollout: only while one is. */
@@ -71,18 +76,24 @@ export class SwarmModel {
 	readonly services: LiveResource<SwarmService[]>;
 	readonly nodes: LiveResource<SwarmNode[]>;
 	readonly rollouts: LiveResource<RolloutMap>;
+	/** Every task meant to run, polled only while a nodes screen watches (see watchNodes). */
+	readonly runningTasks: LiveResource<SwarmTask[]>;
 	readonly eventLog = new EventLog();
-	private readonly taskTables = new Set<{serviceId: string; resource: LiveResource<SwarmTask[]>}>();
+	/** Task tables on screen: one service's (`docker service ps`) or one node's (`docker node ps`). */
+	private readonly taskTables = new Set<{serviceId?: string; nodeId?: string; resource: LiveResource<SwarmTask[]>}>();
+	private nodeWatchers = 0;
 	private events: EventWatcher | undefined;
 	private stopWatchingReads: (() => void) | undefined;
 
-	constructor(readonly client: SwarmClient) {
+	/** `timeline` records the events that answer actions; in memory only unless given a file. */
+	constructor(readonly client: SwarmClient, readonly timeline = new Timeline({endpoint: client.target})) {
 		this.services = new LiveResource(async () => client.listServices(), {
 			intervalMs: services => services?.some(service => isChanging(service)) ? pollIntervals.servicesWhileChanging : pollIntervals.services,
 			equals: sameItems,
 			describeError,
 		});
-		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: pollIntervals.nodes, describeError});
+		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: () => this.nodeWatchers > 0 ? pollIntervals.nodesOnScreen : pollIntervals.nodes, describeError});
+		this.runningTasks = new LiveResource(async () => client.listTasksWhere({desiredState: 'running'}), {intervalMs: pollIntervals.runningTasks, describeError});
 		this.rollouts = new LiveResource(async () => this.readRollouts(), {
 			intervalMs: rollouts => Object.values(rollouts ?? {}).some(rollout => rollout.phase === 'updating' || rollout.phase === 'rolling back')
 				? pollIntervals.rollouts
@@ -150,6 +161,7 @@ export class SwarmModel {
 		this.services.stop();
 		this.nodes.stop();
 		this.rollouts.stop();
+		this.runningTasks.stop();
 		this.stopWatchingReads?.();
 		this.events?.stop();
 		for (const table of this.taskTables) {
@@ -162,6 +174,7 @@ export class SwarmModel {
 		this.services.refreshSoon(0);
 		this.nodes.refreshSoon(0);
 		this.rollouts.refreshSoon(0);
+		this.runningTasks.refreshSoon(0);
 		for (const table of this.taskTables) {
 			table.resource.refreshSoon(0);
 		}
@@ -172,15 +185,39 @@ export class SwarmModel {
 	 * no task events, so polling is the only way, and it must stop when the screen closes.
 	 */
 	watchTasks(serviceId: string): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
-		const resource = new LiveResource(async () => this.client.listTasks(serviceId), {
-			intervalMs: () => {
-				const service = this.services.getSnapshot().data?.find(candidate => candidate.id === serviceId);
-				return service && isChanging(service) ? pollIntervals.tasksWhileChanging : pollIntervals.tasks;
-			},
-			equals: sameItems,
-			describeError,
+		return this.watchTaskTable({serviceId}, async () => this.client.listTasks(serviceId), () => {
+			const service = this.services.getSnapshot().data?.find(candidate => candidate.id === serviceId);
+			return service && isChanging(service) ? pollIntervals.tasksWhileChanging : pollIntervals.tasks;
 		});
-		const table = {serviceId, resource};
+	}
+
+	/** One node's tasks (`docker node ps`), polled while on screen, sooner on every swarm event: tasks move when services or nodes change. */
+	watchNodeTasks(nodeId: string): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
+		return this.watchTaskTable({nodeId}, async () => this.client.listTasksWhere({nodeId}), () => pollIntervals.tasks);
+	}
+
+	/**
+	 * While the nodes screen is open: nodes polled every few seconds instead of every 15, and
+	 * the tasks meant to run read for the count per node. Returns the function that stops it.
+	 */
+	watchNodes(): () => void {
+		this.nodeWatchers++;
+		if (this.nodeWatchers === 1) {
+			this.runningTasks.start();
+			this.nodes.refreshSoon(0);
+		}
+
+		return () => {
+			this.nodeWatchers--;
+			if (this.nodeWatchers === 0) {
+				this.runningTasks.stop();
+			}
+		};
+	}
+
+	private watchTaskTable(key: {serviceId?: string; nodeId?: string}, fetch: () => Promise<SwarmTask[]>, intervalMs: () => number): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
+		const resource = new LiveResource(fetch, {intervalMs, equals: sameItems, describeError});
+		const table = {...key, resource};
 		this.taskTables.add(table);
 		resource.start();
 		return {
@@ -194,14 +231,16 @@ export class SwarmModel {
 
 	private handleEvent(event: SwarmEvent): void {
 		this.eventLog.add(event);
+		this.timeline.observe(event);
 		this.services.refreshSoon();
 		this.rollouts.refreshSoon(100);
 		if (event.type === 'node') {
 			this.nodes.refreshSoon();
 		}
 
+		this.runningTasks.refreshSoon(200);
 		for (const table of this.taskTables) {
-			if (event.type === 'node' || table.serviceId === event.id) {
+			if (event.type === 'node' || table.serviceId === event.id || table.nodeId !== undefined) {
 				table.resource.refreshSoon();
 			}
 		}

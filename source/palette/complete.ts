@@ -33,6 +33,8 @@ export function completePalette(line: string, context: PaletteContext): Completi
 			names = context.services.map(service => service.name);
 		} else if (argument?.kind === 'stack') {
 			names = [...context.stacks];
+		} else if (argument?.kind === 'node') {
+			names = (context.nodes ?? []).map(node => node.hostname);
 		}
 	}
 

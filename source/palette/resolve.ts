@@ -3,13 +3,14 @@
 // help, the README and here; this only reads the line and checks its words.
 import {parse} from 'shell-quote';
 import type {FormValues} from '../actions/action.js';
-import {serviceActionById} from '../actions/index.js';
+import {nodeActionById, serviceActionById} from '../actions/index.js';
 import {commands, paletteUsage, type Command, type CommandId, type PaletteArgument} from '../keys/registry.js';
 
 /** What the palette knows of the swarm, to check and complete names. */
 export type PaletteContext = {
 	services: ReadonlyArray<{id: string; name: string}>;
 	stacks: readonly string[];
+	nodes?: ReadonlyArray<{id: string; hostname: string}>;
 };
 
 export type PaletteIntent = {
@@ -17,6 +18,8 @@ export type PaletteIntent = {
 	/** The service named, for commands on one. */
 	serviceId?: string;
 	stack?: string;
+	/** The node named, for commands on one. */
+	nodeId?: string;
 	/** The action's form fields given on the line; the form asks for the others. */
 	values?: FormValues;
 	/** Every field of the action's form was given: no form opens. */
@@ -87,7 +90,18 @@ export function closest(typed: string, names: readonly string[]): string | undef
 	return ranked[0]?.name;
 }
 
-function resolveArgument(argument: PaletteArgument, word: string, context: PaletteContext): {serviceId?: string; stack?: string} | {error: string} {
+function resolveArgument(argument: PaletteArgument, word: string, context: PaletteContext): {serviceId?: string; stack?: string; nodeId?: string} | {error: string} {
+	if (argument.kind === 'node') {
+		const nodes = context.nodes ?? [];
+		const node = nodes.find(candidate => candidate.hostname === word || candidate.id === word);
+		if (node) {
+			return {nodeId: node.id};
+		}
+
+		const guess = closest(word, nodes.map(candidate => candidate.hostname));
+		return {error: `No node is named "${word}".${guess ? ` Did you mean ${guess}?` : ''} Tab completes names.`};
+	}
+
 	if (argument.kind === 'service') {
 		const service = context.services.find(candidate => candidate.name === word || candidate.id === word);
 		if (service) {
@@ -130,7 +144,7 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 	}
 
 	const args = command.palette.args ?? [];
-	const action = serviceActionById(command.id);
+	const action = serviceActionById(command.id) ?? nodeActionById(command.id);
 	// `:scale vote=7`, as `docker service scale vote=7` is typed.
 	if (action?.palette?.fields.length === 1 && words.length === 1 && words[0]!.includes('=')) {
 		const [target = '', ...value] = words[0]!.split('=');

@@ -1,13 +1,9 @@
 import {Box, Text} from 'ink';
 import {describeEvent, formatClock} from '../format/events.js';
-import {resolveCommand} from '../keys/registry.js';
-import {useKeys} from '../keys/use-keys.js';
 import {useRecentEvents} from '../model/hooks.js';
 import {maxRecentEvents} from '../model/swarm-model.js';
-import {useActions} from '../state/actions.js';
 import {theme} from '../theme.js';
-import {isMovement} from './selection.js';
-import {useScroll} from './use-scroll.js';
+import {useScrolledList} from './use-scroll.js';
 
 type Props = {
 	isActive: boolean;
@@ -17,18 +13,9 @@ type Props = {
 
 /** Service and node events since swarmdeck started, newest first, in words. */
 export function EventsScreen({isActive, width, height}: Props) {
-	const {dispatch} = useActions();
 	const events = useRecentEvents();
 	const listHeight = Math.max(1, height - 2);
-	const {offset, scroll} = useScroll(events.length, listHeight);
-	useKeys((input, key) => {
-		const command = resolveCommand(input, key, ['detail', 'list']);
-		if (command?.id === 'back') {
-			dispatch({type: 'back'});
-		} else if (command && isMovement(command.id)) {
-			scroll(command.id);
-		}
-	}, {isActive});
+	const offset = useScrolledList(events.length, listHeight, isActive);
 
 	return (
 		<Box flexDirection="column" width={width}>

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, type TableLine} from '../components/Table.js';
 import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
@@ -6,21 +7,20 @@ import {displayImage} from '../spec/image-reference.js';
 import {formatPolicyShort} from '../format/policy.js';
 import {showsRollout, updateStatePath} from '../format/rollout.js';
 import {formatReplicas, rolloutText} from '../format/service-table.js';
-import {buildTaskRows, isFinishedHistory, taskTableColumns} from '../format/task-table.js';
+import {buildTaskRows, isFinishedHistory, taskTableColumns, type TaskRow} from '../format/task-table.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useNodes, useNow, useRecentEvents, useRollouts, useTaskTable} from '../model/hooks.js';
 import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
-import type {TaskState, SwarmService} from '../swarm/types.js';
+import type {TaskState, SwarmService, SwarmTask} from '../swarm/types.js';
 import {rolloutColor, theme} from '../theme.js';
-import {isMovement} from './selection.js';
-import {useScroll} from './use-scroll.js';
+import {isMovement, moveSelection} from './selection.js';
 import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
 // (its values are short), the error, the time; image tags last, since they are what a
 // rollout changes. ERROR and PORTS give way entirely when empty.
-const columns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
+export const taskColumns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
 	key: column.key,
 	header: column.header,
 	minWidth: {id: 8, name: 8, image: 10, node: 5, desiredState: 8, currentState: 16, error: 5, ports: 5}[column.key],
@@ -28,7 +28,7 @@ const columns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(colu
 	optional: column.key === 'error' || column.key === 'ports',
 }));
 
-const stateColor = (state: TaskState): string | undefined => {
+export const taskStateColor = (state: TaskState): string | undefined => {
 	switch (state) {
 		case 'running':
 		case 'complete': {
@@ -51,6 +51,31 @@ const stateColor = (state: TaskState): string | undefined => {
 		}
 	}
 };
+
+/** Task rows as `docker service ps` (or `docker node ps`) prints them, in the columns that fit. */
+export function TaskRowsTable({rows, offset, selectedIndex, height, width}: {rows: readonly TaskRow[]; offset?: number; selectedIndex?: number; height: number; width: number}) {
+	const lines: TableLine[] = rows.map(row => ({
+		kind: 'row',
+		key: row.task.id,
+		cells: [row.id, row.name, row.image, row.node, row.desiredState, row.currentState, row.error, row.ports],
+		cellColors: [undefined, undefined, undefined, undefined, undefined, taskStateColor(row.task.state), theme.danger, undefined],
+		muted: isFinishedHistory(row.task),
+	}));
+	const shownColumns = visibleColumns(taskColumns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
+	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
+	const widths = fitColumnWidths(shownColumns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
+	return <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} selectedIndex={selectedIndex} height={height} width={width}/>;
+}
+
+/** The line under a task table: how much finished history is hidden, or that all of it shows. */
+export function HistoryNote({tasks, showHistory}: {tasks: readonly SwarmTask[] | undefined; showHistory: boolean}) {
+	const hiddenCount = showHistory ? 0 : (tasks ?? []).filter(task => isFinishedHistory(task)).length;
+	return (
+		<Text color={theme.muted} wrap="truncate">
+			{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}
+		</Text>
+	);
+}
 
 type Props = {
 	service: SwarmService | undefined;
@@ -79,8 +104,10 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const rows = service && tasks.data
 		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
 		: [];
-	const {offset, scroll, reset} = useScroll(rows.length, tableHeight);
-	const hiddenCount = showHistory ? 0 : (tasks.data ?? []).filter(task => isFinishedHistory(task)).length;
+	// The cursor follows its task by ID as rows move; `l` opens that task's logs.
+	const [selectedTaskId, setSelectedTaskId] = useState<string>();
+	const selectedIndex = Math.max(0, rows.findIndex(row => row.task.id === selectedTaskId));
+	const selectedTask = rows[selectedIndex]?.task;
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['tasks', 'detail', 'service', 'list']);
@@ -96,13 +123,22 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 
 			case 'history': {
 				dispatch({type: 'toggleHistory'});
-				reset();
+				break;
+			}
+
+			case 'logs': {
+				if (service && selectedTask) {
+					dispatch({type: 'openLogs', serviceId: service.id, taskId: selectedTask.id});
+				} else {
+					runServiceCommand(command.id, service);
+				}
+
 				break;
 			}
 
 			default: {
 				if (isMovement(command.id)) {
-					scroll(command.id);
+					setSelectedTaskId(rows[moveSelection(rows.length, selectedIndex, command.id, tableHeight)]?.task.id);
 				} else {
 					runServiceCommand(command.id, service);
 				}
@@ -115,16 +151,6 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	}
 
 	const rolloutWords = rolloutText(service);
-	const lines: TableLine[] = rows.map(row => ({
-		kind: 'row',
-		key: row.task.id,
-		cells: [row.id, row.name, row.image, row.node, row.desiredState, row.currentState, row.error, row.ports],
-		cellColors: [undefined, undefined, undefined, undefined, undefined, stateColor(row.task.state), theme.danger, undefined],
-		muted: isFinishedHistory(row.task),
-	}));
-	const shownColumns = visibleColumns(columns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
-	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
-	const widths = fitColumnWidths(shownColumns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
 
 	return (
 		<Box flexDirection="column">
@@ -139,11 +165,9 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
 			{tasks.data === undefined && !tasks.error
 				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} height={tableHeight} width={width}/>}
+				: <TaskRowsTable rows={rows} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={tableHeight} width={width}/>}
 			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
-			<Text color={theme.muted} wrap="truncate">
-				{showHistory ? 'Showing all history (a hides finished tasks).' : `${hiddenCount} finished ${hiddenCount === 1 ? 'task' : 'tasks'} (desired and current Shutdown) hidden: a shows all history.`}
-			</Text>
+			<HistoryNote tasks={tasks.data} showHistory={showHistory}/>
 		</Box>
 	);
 }

@@ -5,6 +5,7 @@ import {createContext, useContext, useMemo, useRef, type Dispatch, type ReactNod
 import type {Decision, FormValues, ServiceAction} from '../actions/action.js';
 import {serviceActionById} from '../actions/index.js';
 import type {SwarmModel} from '../model/swarm-model.js';
+import type {ActionResult} from '../timeline/timeline.js';
 import type {SwarmClient} from '../swarm/client.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
 import type {RawServiceSpec, SwarmService} from '../swarm/types.js';
@@ -100,17 +101,25 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 
 			inFlight.current.add(service.id);
 			dispatch({type: 'status', status: {kind: 'running', description: decision.progress}});
+			const pending = model.timeline.begin({type: 'service', id: service.id, name: service.name});
+			const record = (result: ActionResult, message: string, versions: {versionBefore?: number; versionAfter?: number} = {}) => {
+				pending.record({command: decision.command, asked: decision.progress, result, message, ...versions});
+			};
+
 			try {
 				const outcome = await client.writeService({id: service.id, name: service.name}, decision.write, decidedSpec);
 				const versions = outcome.versionAfter === undefined ? '' : ` (version ${outcome.versionBefore} → ${outcome.versionAfter})`;
 				dispatch({type: 'status', status: {kind: 'done', result: {service: service.name, command: decision.command, summary: `${decision.summary}${versions}`, warnings: outcome.warnings}}});
+				record('done', decision.summary, {versionBefore: outcome.versionBefore, versionAfter: outcome.versionAfter});
 			} catch (error) {
 				if (error instanceof StaleWriteError) {
+					record('not sent', error.message);
 					dispatch({type: 'status', status: {kind: 'notice', message: error.message}});
 					askAgain(action, error.service, values, error.message);
 				} else {
 					const nothingSent = error instanceof ValidationError || error instanceof ReadOnlyError;
 					const message = error instanceof UnknownOutcomeError ? `${error.message}` : messageOf(error);
+					record(nothingSent ? 'not sent' : (error instanceof UnknownOutcomeError ? 'unknown' : 'failed'), message);
 					dispatch({type: 'status', status: {kind: 'failed', description: decision.progress, message, nothingSent}});
 				}
 			} finally {

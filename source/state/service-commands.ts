@@ -1,5 +1,5 @@
 // The commands bound to the selected service, shared by every screen that shows one:
-// inspect opens a screen; every other one is an action that changes the swarm.
+// inspect and logs open a screen; every other one is an action that changes the swarm.
 import {serviceActionById} from '../actions/index.js';
 import type {CommandId} from '../keys/registry.js';
 import type {SwarmService} from '../swarm/types.js';
@@ -9,7 +9,7 @@ export function useServiceCommands(): (id: CommandId, service: SwarmService | un
 	const {dispatch, start, notice} = useActions();
 	return (id, service) => {
 		const isAction = serviceActionById(id) !== undefined;
-		if (!isAction && id !== 'inspect') {
+		if (!isAction && id !== 'inspect' && id !== 'logs') {
 			return false;
 		}
 
@@ -17,6 +17,8 @@ export function useServiceCommands(): (id: CommandId, service: SwarmService | un
 			notice('No service is selected.');
 		} else if (isAction) {
 			start(id, service);
+		} else if (id === 'logs') {
+			dispatch({type: 'openLogs', serviceId: service.id});
 		} else {
 			dispatch({type: 'open', screen: {kind: 'inspect', serviceId: service.id}});
 		}

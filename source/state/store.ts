@@ -1,16 +1,31 @@
 // The app's UI state in one reducer: which screen, which service is selected, which dialog
 // is open, and what the last action did. Live swarm data lives in the model hooks.
 import type {Decision, FormValues} from '../actions/action.js';
-import type {RawServiceSpec} from '../swarm/types.js';
+import type {NodeWrite} from '../swarm/node-write.js';
+import type {RawServiceSpec, SwarmNode} from '../swarm/types.js';
 
-export type Screen = {kind: 'services'} | {kind: 'tasks' | 'inspect'; serviceId: string} | {kind: 'events'} | {kind: 'stacks'};
+export type Screen =
+	| {kind: 'services'}
+	| {kind: 'tasks' | 'inspect'; serviceId: string}
+	| {kind: 'events'}
+	| {kind: 'stacks'}
+	| {kind: 'timeline'}
+	| {kind: 'nodes'}
+	| {kind: 'nodeTasks'; nodeId: string}
+	/** The logs of a service, or of one of its tasks; Esc returns to the screen they were opened from. */
+	| {kind: 'logs'; serviceId: string; taskId?: string; from: Screen};
 
 /** An action's dialog: its form, or the question before it is sent. `message` says why it is shown again. */
 export type ActionDialog =
 	| {kind: 'action'; actionId: string; serviceId: string; stage: 'form'; values?: FormValues; message?: string}
 	| {kind: 'action'; actionId: string; serviceId: string; stage: 'confirm'; values: FormValues; decision: Decision; decidedSpec: RawServiceSpec; message?: string};
 
-export type Dialog = ActionDialog | {kind: 'help'};
+/** A node action's dialog, as ActionDialog for a service; `decided` is the node the question was asked about. */
+export type NodeActionDialog =
+	| {kind: 'nodeAction'; actionId: string; nodeId: string; stage: 'form'; values?: FormValues; message?: string}
+	| {kind: 'nodeAction'; actionId: string; nodeId: string; stage: 'confirm'; values: FormValues; decision: Decision<NodeWrite>; decided: SwarmNode; message?: string};
+
+export type Dialog = ActionDialog | NodeActionDialog | {kind: 'help'};
 
 /** What the status line shows after an action: the result and the equivalent command. */
 export type ActionResult = {
@@ -32,6 +47,8 @@ export type UiState = {
 	screen: Screen;
 	/** The service the cursor is on: by ID, so the cursor follows it when rows move. */
 	selectedServiceId?: string;
+	/** The node the cursor is on in the nodes screen, by ID. */
+	selectedNodeId?: string;
 	filter: string;
 	/** Only the services of this stack (`:stack NAME`, or Enter on the stacks screen). */
 	stack?: string;
@@ -60,8 +77,10 @@ export const initialUiState: UiState = {
 
 export type UiAction =
 	| {type: 'select'; serviceId: string | undefined}
+	| {type: 'selectNode'; nodeId: string | undefined}
 	| {type: 'open'; screen: Screen}
 	| {type: 'back'}
+	| {type: 'openLogs'; serviceId: string; taskId?: string}
 	| {type: 'editFilter'; editing: boolean}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'showStack'; stack: string | undefined}
@@ -77,12 +96,28 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return state.selectedServiceId === action.serviceId ? state : {...state, selectedServiceId: action.serviceId};
 		}
 
+		case 'selectNode': {
+			return state.selectedNodeId === action.nodeId ? state : {...state, selectedNodeId: action.nodeId};
+		}
+
 		case 'open': {
-			return {...state, screen: action.screen, selectedServiceId: 'serviceId' in action.screen ? action.screen.serviceId : state.selectedServiceId};
+			return {
+				...state,
+				screen: action.screen,
+				selectedServiceId: 'serviceId' in action.screen ? action.screen.serviceId : state.selectedServiceId,
+				selectedNodeId: 'nodeId' in action.screen ? action.screen.nodeId : state.selectedNodeId,
+			};
 		}
 
 		case 'back': {
-			return {...state, screen: {kind: 'services'}};
+			// Logs go back where they were opened from; a node's tasks to the nodes screen.
+			const screen: Screen = state.screen.kind === 'logs' ? state.screen.from : {kind: state.screen.kind === 'nodeTasks' ? 'nodes' : 'services'};
+			return {...state, screen, editingFilter: false};
+		}
+
+		case 'openLogs': {
+			const from = state.screen.kind === 'logs' ? state.screen.from : state.screen;
+			return {...state, screen: {kind: 'logs', serviceId: action.serviceId, taskId: action.taskId, from}, selectedServiceId: action.serviceId, editingFilter: false};
 		}
 
 		case 'editFilter': {

@@ -7,15 +7,19 @@ import {inertDeep} from '../text/inert.js';
 import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
+import {readLogStream, type LogLine, type LogProblem} from './log-stream.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
 import {VersionedCache} from './versioned-cache.js';
 import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
+import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
 
 export type SwarmClient = {
-	/** Where we connect, as DOCKER_HOST would say it. */
+	/** Where we connect, as DOCKER_HOST would say it (with the context's name, from a context). */
 	readonly target: string;
+	/** The docker context the address came from, if it came from one. */
+	readonly context?: string;
 	readonly readOnly: boolean;
 	preflight(): Promise<PreflightResult>;
 	listServices(): Promise<SwarmService[]>;
@@ -24,6 +28,8 @@ export type SwarmClient = {
 	/** Tasks of one service, or of several in one request (the daemon ORs the IDs). */
 	listTasks(serviceIds: string | readonly string[], options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
+	/** Tasks across services: on one node (`docker node ps`), or every task meant to run (to count them per node). */
+	listTasksWhere(where: {nodeId: string} | {desiredState: 'running'}): Promise<SwarmTask[]>;
 	/**
 	 * The HEALTHCHECK of an image as this daemon holds it: null when the image has none,
 	 * undefined when the daemon has no copy (a manager that never ran the service's tasks).
@@ -35,14 +41,26 @@ export type SwarmClient = {
 	 */
 	events(signal: AbortSignal, options?: EventStreamOptions): AsyncIterable<SwarmEvent>;
 	/**
+	 * The logs of a service (every task) or of one task, following, until the signal aborts:
+	 * lines in the batches they arrive in, with their timestamps and task details.
+	 */
+	logs(target: LogTarget, request: LogRequest, signal: AbortSignal): AsyncIterable<Array<LogLine | LogProblem>>;
+	/**
 	 * Changes a service: inspects it, checks it is still what the person decided on, applies
 	 * the write and sends it. `decidedSpec` is the spec that was shown, to say what changed if
 	 * the service moved on meanwhile.
 	 */
 	writeService(service: ServiceRef, write: ServiceWrite, decidedSpec?: RawServiceSpec): Promise<WriteOutcome>;
+	/** Changes a node, guarded by the version it was decided on (see node-write.ts). */
+	writeNode(node: NodeRef, write: NodeWrite, decided?: SwarmNode): Promise<NodeWriteOutcome>;
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
 };
+
+export type LogTarget = {kind: 'service' | 'task'; id: string};
+
+/** How far back a log starts: the last `tail` lines of each task, or every line since `since`. */
+export type LogRequest = {tail?: number; since?: Date};
 
 export type EventStreamOptions = {since?: Date; onOpen?: () => void};
 
@@ -117,6 +135,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 
 	return {
 		target,
+		...(options.context === undefined ? {} : {context: options.context}),
 		readOnly,
 		get requestCount() {
 			return counter.count;
@@ -163,6 +182,11 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 
 			return undefined;
 		},
+		async listTasksWhere(where) {
+			const filters = 'nodeId' in where ? {node: [where.nodeId]} : {'desired-state': [where.desiredState]};
+			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
+			return raw.map(task => taskFromApi(task));
+		},
 		async * events(signal, {since, onOpen} = {}) {
 			const query = {
 				filters: JSON.stringify({type: ['service', 'node']}),
@@ -175,9 +199,43 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			onOpen?.();
 			yield * readEventStream(stream, signal);
 		},
+		async * logs(logTarget, {tail, since}, signal) {
+			// Timestamps always, to merge the replicas in order (shown only when asked for);
+			// details name each line's task and node, as the CLI's own request does.
+			const query = {
+				follow: true,
+				stdout: true,
+				stderr: true,
+				timestamps: true,
+				details: true,
+				tail: tail === undefined ? 'all' : String(tail),
+				...(since ? {since: Number((since.getTime() / 1000).toFixed(3))} : {}),
+			};
+			// dockerode's types leave out Task#logs, which it has (GET /tasks/{id}/logs).
+			type WithLogs = {logs: (options: Record<string, unknown>) => Promise<unknown>};
+			const resource = (logTarget.kind === 'service' ? docker.getService(logTarget.id) : docker.getTask(logTarget.id)) as unknown as WithLogs;
+			// No deadline while opening: a daemon with nothing to send yet may hold its answer
+			// back until the first line. The signal closes the request whatever its stage.
+			let stream: NodeJS.ReadableStream;
+			try {
+				stream = await resource.logs({...query, abortSignal: signal}) as NodeJS.ReadableStream;
+			} catch (error) {
+				if (signal.aborted) {
+					return;
+				}
+
+				throw toDockerError(error, target);
+			}
+
+			yield * readLogStream(stream, signal);
+		},
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');
 			return writeService(docker, service, write, {timeoutMs: writeTimeoutMs, target}, decidedSpec);
+		},
+		async writeNode(node, write, decided) {
+			guard('changing a node');
+			return writeNode(docker, node, write, {timeoutMs: writeTimeoutMs, target}, decided);
 		},
 	};
 }

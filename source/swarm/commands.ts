@@ -3,6 +3,7 @@
 // read from the same edits the write applies.
 import {editFlags, type SpecEdit} from '../spec/edits.js';
 import {hasUnsafeText, hex, replaceUnsafe} from '../text/inert.js';
+import type {NodeEdit} from './node-write.js';
 
 /**
  * Quotes a word for a POSIX shell only when it needs it. A word with control or bidi
@@ -48,4 +49,28 @@ export function updateCommand(service: string, edits: readonly SpecEdit[]): stri
 
 export function rollbackCommand(service: string): string {
 	return command(['docker', 'service', 'rollback', service]);
+}
+
+/**
+ * The docker command for a node edit: `docker node update --availability drain node3`,
+ * `--label-add k=v`, `--label-rm k`, or `docker node promote/demote node3` for a role.
+ */
+export function nodeCommand(node: string, edit: NodeEdit): string {
+	switch (edit.kind) {
+		case 'availability': {
+			return command(['docker', 'node', 'update', '--availability', edit.availability, node]);
+		}
+
+		case 'labelAdd': {
+			return command(['docker', 'node', 'update', '--label-add', `${edit.key}=${edit.value}`, node]);
+		}
+
+		case 'labelRemove': {
+			return command(['docker', 'node', 'update', '--label-rm', edit.key, node]);
+		}
+
+		case 'role': {
+			return command(['docker', 'node', edit.role === 'manager' ? 'promote' : 'demote', node]);
+		}
+	}
 }

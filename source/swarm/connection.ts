@@ -8,13 +8,16 @@ export type ConnectionOptions = {
 	/** Like `docker -H`: overrides DOCKER_HOST. */
 	host?: string;
 	env?: NodeJS.ProcessEnv;
+	/** The docker context the host came from (see context.ts), named wherever the address is. */
+	context?: string;
 };
 
 const defaultSocket = 'unix:///var/run/docker.sock';
 
 /** The address we talk to, as a person would write it in DOCKER_HOST. */
-export function describeTarget({host, env = process.env}: ConnectionOptions = {}): string {
-	return host ?? (env['DOCKER_HOST'] || defaultSocket);
+export function describeTarget({host, env = process.env, context}: ConnectionOptions = {}): string {
+	const address = host ?? (env['DOCKER_HOST'] || defaultSocket);
+	return context === undefined ? address : `context ${context} (${address})`;
 }
 
 /** The files the docker CLI and docker-modem read from DOCKER_CERT_PATH. */
@@ -163,8 +166,8 @@ function settingsError(error: unknown, options: ConnectionOptions): Error {
 	}
 
 	if (error instanceof Error && /DOCKER_HOST/.test(error.message)) {
-		const source = options.host === undefined ? 'DOCKER_HOST' : '--host';
-		return new ConnectionSettingsError(`${source} is ${describeTarget(options)}, which is not an address swarmdeck understands: write it as unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.`);
+		const source = options.context === undefined ? (options.host === undefined ? 'DOCKER_HOST' : '--host') : `The docker endpoint of context ${options.context}`;
+		return new ConnectionSettingsError(`${source} is ${describeTarget({...options, context: undefined})}, which is not an address swarmdeck understands: write it as unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.`);
 	}
 
 	return error instanceof Error ? error : new Error(String(error));

@@ -94,5 +94,9 @@ export function nodeFromApi(rawNode: RawJson): SwarmNode {
 		state: raw.Status?.State ?? 'unknown',
 		address: raw.Status?.Addr ?? '',
 		isLeader: Boolean(raw.ManagerStatus?.Leader),
+		version: raw.Version?.Index ?? 0,
+		...(raw.ManagerStatus?.Reachability ? {reachability: raw.ManagerStatus.Reachability} : {}),
+		engineVersion: raw.Description?.Engine?.EngineVersion ?? '',
+		labels: raw.Spec?.Labels ?? {},
 	};
 }

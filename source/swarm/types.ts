@@ -120,14 +120,34 @@ export type SwarmTask = {
 	ports: PublishedPort[];
 };
 
+export const nodeAvailabilities = ['active', 'pause', 'drain'] as const;
+export type NodeAvailability = (typeof nodeAvailabilities)[number];
+export type NodeRole = 'manager' | 'worker';
+
 export type SwarmNode = {
 	id: string;
 	hostname: string;
-	role: 'manager' | 'worker';
-	availability: 'active' | 'pause' | 'drain';
+	role: NodeRole;
+	availability: NodeAvailability;
 	state: 'unknown' | 'down' | 'ready' | 'disconnected';
 	address: string;
 	isLeader: boolean;
+	/** Version.Index: a node update must send it back. */
+	version: number;
+	/** ManagerStatus.Reachability, for managers only: whether the raft can reach it. */
+	reachability?: 'reachable' | 'unreachable' | 'unknown';
+	engineVersion: string;
+	/** Spec.Labels (node labels, used by placement constraints). */
+	labels: Readonly<Record<string, string>>;
+};
+
+/** The node's Spec as the daemon has it; everything swarmdeck does not change is carried through. */
+export type RawNodeSpec = {
+	Name?: string;
+	Labels?: Record<string, string>;
+	Role?: string;
+	Availability?: string;
+	[key: string]: unknown;
 };
 
 export type SwarmEvent = {

@@ -64,6 +64,13 @@ describe('rollout progress on the tasks screen', () => {
 		// The services screen says the same in its row.
 		await screen.press('Escape');
 		await screen.waitFor(text => /whoami\s+replicated\s+3\/3\s+swarmdeck\/whoami:1\.0\s+rolled back/.test(text), 'the row to say rolled back');
+		// The timeline keeps the automatic rollback as the image change's outcome.
+		await screen.press('H');
+		const timeline = await screen.waitFor(text => text.includes('Timeline of this session'), 'the timeline');
+		const lines = timeline.split('\n');
+		const image = lines.findIndex(line => /\$ docker service update .*--image swarmdeck\/whoami:2\.0 whoami$/.test(line));
+		expect(image).toBeGreaterThan(0);
+		expect(lines.slice(image + 2).join('\n')).toMatch(/^ +↳ \d\d:\d\d:\d\d whoami: update state rollback_started → rollback_completed$/m);
 	});
 
 	it('shows a manual rollback of vote as rolling back update', async () => {

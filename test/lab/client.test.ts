@@ -45,6 +45,33 @@ describe('reads', () => {
 	});
 });
 
+describe('node reads and writes', () => {
+	it('lists a node\'s tasks as docker node ps does, and every task meant to run', async () => {
+		const nodes = await client.listNodes();
+		const node2 = nodes.find(node => node.hostname === 'node2')!;
+		expect(node2).toMatchObject({role: 'worker', availability: 'active', labels: {}});
+		expect(node2.engineVersion).toMatch(/^20\.10/);
+		const listed = (await docker(['node', 'ps', 'node2', '--format', '{{.ID}}', '--no-trunc'])).split('\n').filter(Boolean).sort();
+		expect((await client.listTasksWhere({nodeId: node2.id})).map(task => task.id).sort()).toEqual(listed);
+		const running = await client.listTasksWhere({desiredState: 'running'});
+		expect(running.every(task => task.desiredState === 'running')).toBe(true);
+		expect(running.some(task => task.nodeId === node2.id)).toBe(true);
+	});
+
+	it('labels node2 with the version it read, and refuses a stale version without sending', async () => {
+		const node2 = (await client.listNodes()).find(node => node.hostname === 'node2')!;
+		try {
+			await client.writeNode({id: node2.id, hostname: 'node2'}, {kind: 'node', edit: {kind: 'labelAdd', key: 'it-client', value: 'yes'}, seenVersion: node2.version});
+			expect(JSON.parse(await docker(['node', 'inspect', 'node2', '--format', '{{json .Spec.Labels}}']))).toEqual({'it-client': 'yes'});
+			// The version read before the label is stale now.
+			await expect(client.writeNode({id: node2.id, hostname: 'node2'}, {kind: 'node', edit: {kind: 'availability', availability: 'drain'}, seenVersion: node2.version})).rejects.toThrow('node2 changed since you looked');
+			expect(await docker(['node', 'inspect', 'node2', '--format', '{{.Spec.Availability}}'])).toBe('active');
+		} finally {
+			await docker(['node', 'update', '--label-rm', 'it-client', 'node2']).catch(() => undefined);
+		}
+	});
+});
+
 describe('writes', () => {
 	it('scales to 7 and returns the docker command', async () => {
 		const {decision} = await perform(client, 'scale', hasher, {replicas: '7'});

@@ -14,7 +14,24 @@ import {policyFields} from '../../source/spec/edits.js';
 import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdatePolicy} from '../../source/swarm/types.js';
 
 /** What a write changed, in a test's words: `{action: 'scale', service: 'vote', payload: 7}`. */
-export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update'; service: string; payload?: unknown};
+export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update' | 'node'; service: string; payload?: unknown};
+
+/** A node as a test writes it: ready, active, a worker, unless told otherwise. */
+export function makeNode(overrides: Partial<SwarmNode> & {hostname: string}): SwarmNode {
+	return {
+		id: `id-${overrides.hostname}`,
+		role: 'worker',
+		availability: 'active',
+		state: 'ready',
+		address: '10.0.0.1',
+		isLeader: false,
+		version: 30,
+		engineVersion: '20.10.24',
+		labels: {},
+		...(overrides.role === 'manager' ? {reachability: 'reachable' as const} : {}),
+		...overrides,
+	};
+}
 
 export function makeService(overrides: Partial<SwarmService> & {name: string}): SwarmService {
 	const mode: ServiceMode = overrides.mode ?? 'replicated';
@@ -103,10 +120,11 @@ function toRawTask(task: SwarmTask): any {
 function toRawNode(node: SwarmNode): any {
 	return {
 		ID: node.id,
-		Description: {Hostname: node.hostname},
-		Spec: {Role: node.role, Availability: node.availability},
+		Version: {Index: node.version},
+		Description: {Hostname: node.hostname, Engine: {EngineVersion: node.engineVersion}},
+		Spec: {Labels: {...node.labels}, Role: node.role, Availability: node.availability},
 		Status: {State: node.state, Addr: node.address},
-		...(node.isLeader ? {ManagerStatus: {Leader: true}} : {}),
+		...(node.role === 'manager' ? {ManagerStatus: {...(node.isLeader ? {Leader: true} : {}), Reachability: node.reachability ?? 'reachable'}} : {}),
 	};
 }
 
@@ -121,7 +139,7 @@ function toRawEvent(event: SwarmEvent): any {
 }
 
 /** An error as docker-modem reports the daemon's: a status code and the daemon's JSON. */
-function daemonError(statusCode: number, message: string): Error {
+export function daemonError(statusCode: number, message: string): Error {
 	return Object.assign(new Error(`(HTTP code ${statusCode}) ${message}`), {statusCode, json: {message}});
 }
 
@@ -161,6 +179,21 @@ function describeWrite(before: RawServiceSpec, after: RawServiceSpec, service: s
 	return {action: 'update', service, payload: after};
 }
 
+/** A log line as a test writes it: the fake sends it with its timestamp and task details, multiplexed. */
+export type FakeLogLine = {serviceId: string; taskId: string; nodeId: string; time: string; text: string; stream?: 'stdout' | 'stderr'};
+
+/** A log stream swarmdeck has open: what it asked for, and the stream to write to. */
+type OpenLog = {kind: 'service' | 'task'; id: string; query: Record<string, unknown>; stream: PassThrough};
+
+/** One multiplexed frame: stream byte, three zeros, big-endian length, payload. */
+export function logFrame(stream: 'stdout' | 'stderr', payload: string): Buffer {
+	const body = Buffer.from(payload);
+	const header = Buffer.alloc(8);
+	header[0] = stream === 'stdout' ? 1 : 2;
+	header.writeUInt32BE(body.length, 4);
+	return Buffer.concat([header, body]);
+}
+
 type Options = {
 	services?: SwarmService[];
 	tasks?: Record<string, SwarmTask[]>;
@@ -185,6 +218,9 @@ class FakeDocker {
 	/** Requests answered, for tests of how often swarmdeck asks. */
 	requests = 0;
 	private readonly streams = new Set<PassThrough>();
+	readonly logStreams = new Set<OpenLog>();
+	/** The daemon's answer to a logs request, when it refuses one. */
+	logsError?: Error;
 	readonly modem = {dial() {/* Requests are counted by the stand-in itself. */}};
 
 	constructor(private readonly options: Options) {
@@ -240,8 +276,15 @@ class FakeDocker {
 	}
 
 	async listTasks({filters}: {filters: string}) {
-		const parsed = JSON.parse(filters) as {service?: string[]; '_up-to-date'?: string[]};
+		const parsed = JSON.parse(filters) as {service?: string[]; node?: string[]; 'desired-state'?: string[]; '_up-to-date'?: string[]};
 		const upToDate = parsed['_up-to-date']?.[0] === 'true';
+		if (!parsed.service) {
+			// Across services, as `docker node ps` and the count per node ask.
+			return this.answer(() => [...this.tasks.values()].flat()
+				.filter(task => (!parsed.node || parsed.node.includes(task.nodeId ?? '')) && (!parsed['desired-state'] || parsed['desired-state'].includes(task.desiredState)))
+				.map(task => toRawTask(task)));
+		}
+
 		return this.answer(() => (parsed.service ?? []).flatMap(id => this.tasks.get(id) ?? [])
 			// Up to date: the fake treats tasks meant to run as those of the current spec.
 			.filter(task => !upToDate || task.desiredState === 'running' || task.desiredState === 'ready')
@@ -277,8 +320,82 @@ class FakeDocker {
 		};
 	}
 
+	getNode(id: string) {
+		const find = () => {
+			const node = this.nodes.find(candidate => candidate.id === id || candidate.hostname === id);
+			if (!node) {
+				throw daemonError(404, `node ${id} not found`);
+			}
+
+			return node;
+		};
+
+		return {
+			inspect: async () => this.answer(() => toRawNode(find())),
+			update: async ({_query: query, _body: body}: {_query: {version: number}; _body: {Labels?: Record<string, string>; Role?: string; Availability?: string}}) => this.answer(() => {
+				const error = this.rejectWrites;
+				if (error) {
+					throw error;
+				}
+
+				const node = find();
+				if (query.version !== node.version) {
+					throw daemonError(500, 'rpc error: code = Unknown desc = update out of sequence');
+				}
+
+				const managers = this.nodes.filter(candidate => candidate.role === 'manager');
+				if (node.role === 'manager' && body.Role === 'worker' && managers.length === 1) {
+					throw daemonError(400, 'rpc error: code = FailedPrecondition desc = attempting to demote the last manager of the swarm');
+				}
+
+				this.sent.push({action: 'node', service: node.hostname, payload: body});
+				Object.assign(node, {
+					labels: {...body.Labels},
+					role: body.Role ?? node.role,
+					availability: body.Availability ?? node.availability,
+					version: node.version + 1,
+				});
+				return undefined;
+			}),
+		};
+	}
+
+	/** `GET /services/{id}/logs` or `/tasks/{id}/logs` with follow: a stream that stays open until closed. */
+	private async openLogs(kind: OpenLog['kind'], id: string, query: Record<string, unknown>) {
+		this.requests++;
+		await Promise.resolve();
+		const error = this.failWith ?? this.logsError;
+		if (error) {
+			throw error;
+		}
+
+		if (kind === 'service') {
+			this.find(id);
+		}
+
+		const stream = new PassThrough();
+		const open: OpenLog = {kind, id, query, stream};
+		this.logStreams.add(open);
+		stream.on('close', () => this.logStreams.delete(open));
+		return stream;
+	}
+
+	writeLog(line: FakeLogLine): void {
+		const payload = `${line.time} com.docker.swarm.node.id=${line.nodeId},com.docker.swarm.service.id=${line.serviceId},com.docker.swarm.task.id=${line.taskId} ${line.text}\n`;
+		for (const open of this.logStreams) {
+			if ((open.kind === 'service' && open.id === line.serviceId) || (open.kind === 'task' && open.id === line.taskId)) {
+				open.stream.write(logFrame(line.stream ?? 'stdout', payload));
+			}
+		}
+	}
+
+	getTask(id: string) {
+		return {logs: async (query: Record<string, unknown>) => this.openLogs('task', id, query)};
+	}
+
 	getService(nameOrId: string) {
 		return {
+			logs: async (query: Record<string, unknown>) => this.openLogs('service', nameOrId, query),
 			inspect: async () => this.answer(() => toRawService(this.find(nameOrId))),
 			update: async (options: {_query: {version: number; rollback?: string}; _body: RawServiceSpec}) => {
 				this.pending++;
@@ -367,13 +484,19 @@ export type FakeClient = SwarmClient & {
 	holdWrites: () => () => void;
 	/** Requests started and not answered yet: none, once what a key set off is done. */
 	readonly pendingRequests: number;
+	/** Writes a line to every open log stream of its service or task. */
+	writeLog: (line: FakeLogLine) => void;
+	/** The log streams open now, with what each asked for. */
+	readonly openLogs: ReadonlyArray<{kind: 'service' | 'task'; id: string; query: Record<string, unknown>}>;
+	/** Makes the next logs requests fail with this (the daemon's refusal). */
+	logsError?: Error;
 };
 
 export function createFakeClient(options: Options = {}): FakeClient {
 	const docker = new FakeDocker(options);
 	const client = createSwarmClient({docker: docker as unknown as Docker, host: 'unix:///fake.sock', readOnly: options.readOnly});
 	const fake = Object.create(client) as FakeClient;
-	for (const key of ['services', 'tasks', 'nodes', 'sent', 'failWith', 'rejectWrites', 'writeDelayMs'] as const) {
+	for (const key of ['services', 'tasks', 'nodes', 'sent', 'failWith', 'rejectWrites', 'writeDelayMs', 'logsError'] as const) {
 		Object.defineProperty(fake, key, {
 			get: () => docker[key],
 			set(value) {
@@ -387,6 +510,11 @@ export function createFakeClient(options: Options = {}): FakeClient {
 	};
 
 	Object.defineProperty(fake, 'pendingRequests', {get: () => docker.pending});
+	Object.defineProperty(fake, 'openLogs', {get: () => [...docker.logStreams].map(({kind, id, query}) => ({kind, id, query}))});
+	fake.writeLog = line => {
+		docker.writeLog(line);
+	};
+
 
 	fake.holdWrites = () => {
 		let release = () => undefined as void;

@@ -18,7 +18,7 @@ describe('force redeploy', () => {
 		const frame = ui.frame();
 		expect(dialogTitle(frame)).toBe('Force a redeploy of vote?');
 		const text = words(frame);
-		expect(text).toContain('Every task (4) is replaced, as the update policy says: 1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first. Each new task runs the same spec as the one it replaces.');
+		expect(text).toContain('Every task (4) is replaced, as the update policy says (1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first): 4 tasks in 4 batches of 1, one straight after another, stop-first. A new task that stops within 5s of running counts as failed; the update pauses on the first failure. Estimate: 5s (a delay after each batch, then the last batch\'s monitor) plus the time 4 batches take to start. Each new task runs the same spec as the one it replaces.');
 		expect(text).toContain('$ docker service update --force vote');
 	});
 

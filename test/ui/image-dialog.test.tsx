@@ -55,7 +55,7 @@ describe('the image dialog', () => {
 		let frame = await waitForFrame(ui, text => text.includes('Change the image of vote?'));
 		const text = words(frame);
 		expect(text).toContain('swarmdeck/vote:v1 → swarmdeck/vote:v2');
-		expect(text).toContain('Every task (4) is replaced, as the update policy says: 1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first.');
+		expect(text).toContain('Every task (4) is replaced, as the update policy says (1 at a time, delay 0s, monitor 5s, on failure pause, max failure 0, stop-first): 4 tasks in 4 batches of 1, one straight after another, stop-first.');
 		expect(text).toContain('$ docker service update --no-resolve-image --image swarmdeck/vote:v2 vote');
 		expect(text).toContain('y yes n no');
 		// Enter does not confirm.

@@ -1,13 +1,14 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {commands, type Command} from '../../source/keys/registry.js';
-import {makeService} from '../support/fake-client.js';
+import {makeNode, makeService} from '../support/fake-client.js';
 import {keys, waitForFrame} from '../support/ink.js';
 import {makeTask, pause, startApp, stopAll, words} from './harness.js';
 
 afterEach(stopAll);
 
-const mutating = (commands as readonly Command[]).filter(command => command.mutating);
-const refusal = /Read-only mode: (scale|scale up|scale down|policy change|rollback|image change|force redeploy) is disabled \(swarmdeck was started with --read-only\)\. Nothing was sent\./;
+const mutating = (commands as readonly Command[]).filter(command => command.mutating && command.scope === 'service');
+const nodeMutating = (commands as readonly Command[]).filter(command => command.mutating && command.scope === 'node');
+const refusal = /Read-only mode: (scale|scale up|scale down|policy change|rollback|image change|force redeploy|drain|pause|activate|label add|label remove|promote|demote) is disabled \(swarmdeck was started with --read-only\)\. Nothing was sent\./;
 
 function swarm() {
 	return [makeService({name: 'vote', replicas: 1, previousSpec: {Name: 'vote'}})];
@@ -30,6 +31,21 @@ describe('read-only mode', () => {
 
 	it('covers every key that changes the swarm', () => {
 		expect(mutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'f', 'i', 'r', 's', 'u']);
+		expect(nodeMutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'L', 'd', 'l', 'p', 'u']);
+		expect(mutating.length + nodeMutating.length).toBe((commands as readonly Command[]).filter(command => command.mutating).length);
+	});
+
+	it.each(nodeMutating.map(command => [command.id, command.bindings[0]!.label] as const))('%s (%s) is refused in words on the nodes screen, and nothing is sent', async (_id, key) => {
+		const node3 = makeNode({hostname: 'node3', labels: {zone: 'east'}, availability: 'drain'});
+		const {client, ui} = await startApp({services: swarm(), nodes: [makeNode({hostname: 'node1', role: 'manager', isLeader: true}), node3], readOnly: true});
+		await ui.press('n');
+		await waitForFrame(ui, frame => frame.includes('node3'));
+		await ui.press('j', key);
+		expect(words(ui.frame())).toMatch(refusal);
+		expect(ui.frame()).not.toContain('╭');
+		await ui.press('y');
+		await pause(50);
+		expect(client.sent).toEqual([]);
 	});
 
 	it.each(mutating.map(command => [command.id, command.bindings[0]!.label] as const))('%s (%s) is refused in words on the services screen, and nothing is sent', async (_id, key) => {

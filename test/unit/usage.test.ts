@@ -8,23 +8,32 @@ describe('usageProblem', () => {
 	});
 
 	it('names an unknown flag as it was typed, and points to --help', () => {
-		expect(usageProblem([], {bogus: true, readOnly: false, once: false})).toBe('unknown argument \'--bogus\': swarmdeck takes one command, `check`, and the options that `swarmdeck --help` lists.');
+		expect(usageProblem([], {bogus: true, readOnly: false, once: false})).toBe('unknown argument \'--bogus\': swarmdeck takes the commands `swarmdeck history`, `swarmdeck check` and the options that `swarmdeck --help` lists.');
 		expect(usageProblem([], {readonly: true})).toContain('\'--readonly\'');
 		expect(usageProblem([], {bogusThing: '3'})).toContain('\'--bogus-thing\'');
 		expect(usageProblem([], {x: true})).toContain('\'-x\'');
 	});
 
-	it('names a subcommand, since swarmdeck has none, together with unknown flags', () => {
-		expect(usageProblem(['foo'], {bogus: true})).toBe('unknown arguments \'foo\' and \'--bogus\': swarmdeck takes one command, `check`, and the options that `swarmdeck --help` lists.');
+	it('names an unknown subcommand together with unknown flags', () => {
+		expect(usageProblem(['foo'], {bogus: true})).toBe('unknown arguments \'foo\' and \'--bogus\': swarmdeck takes the commands `swarmdeck history`, `swarmdeck check` and the options that `swarmdeck --help` lists.');
 		expect(usageProblem(['ls', 'services'], {x: true})).toMatch(/^unknown arguments 'ls', 'services' and '-x': /);
 	});
 
-	it('takes check with service names and --json, and --json only with check', () => {
+	it('takes history with its own flags, and says whose a misplaced flag is', () => {
+		expect(usageProblem(['history'], {since: '2h', markdown: true, readOnly: false, once: false, history: true})).toBeUndefined();
+		expect(usageProblem(['history', 'extra'], {})).toMatch(/^unknown argument 'extra': /);
+		expect(usageProblem(['history'], {readOnly: true})).toBe('--read-only is an option of the live screen (`swarmdeck`), not of `swarmdeck history`; see `swarmdeck --help`.');
+		expect(usageProblem([], {since: '2h'})).toBe('--since is an option of `swarmdeck history`, not of the live screen; see `swarmdeck --help`.');
+		// --no-history is the only way history is false; true is its default, not a flag given.
+		expect(usageProblem([], {history: false})).toBeUndefined();
+		expect(usageProblem(['history'], {history: true})).toBeUndefined();
+	});
+
+	it('takes check with service names, --json and the connection flags, and says whose a misplaced flag is', () => {
 		expect(usageProblem(['check'], {json: true})).toBeUndefined();
-		expect(usageProblem(['check', 'vote', 'whoami'], {host: 'unix:///x.sock', H: 'unix:///x.sock'})).toBeUndefined();
-		expect(usageProblem(['check'], {jsn: true})).toBe('unknown argument \'--jsn\': swarmdeck takes one command, `check`, and the options that `swarmdeck --help` lists.');
-		expect(usageProblem([], {json: false, once: true})).toBeUndefined();
-		expect(usageProblem([], {json: true})).toBe('--json goes with `swarmdeck check`: `swarmdeck check --json` prints the findings as JSON.');
+		expect(usageProblem(['check', 'vote', 'whoami'], {host: 'unix:///x.sock', H: 'unix:///x.sock', readOnly: false, once: false, history: true})).toBeUndefined();
+		expect(usageProblem(['check'], {jsn: true})).toMatch(/^unknown argument '--jsn': /);
+		expect(usageProblem(['check'], {once: true})).toBe('--once is an option of the live screen (`swarmdeck`), not of `swarmdeck check`; see `swarmdeck --help`.');
 		expect(usageProblem(['checks'], {})).toMatch(/^unknown argument 'checks': /);
 	});
 

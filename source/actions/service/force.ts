@@ -2,7 +2,7 @@
 import {char} from '../../keys/bindings.js';
 import {updateCommand} from '../../swarm/commands.js';
 import {defineServiceAction} from '../action.js';
-import {cautions, taskImpact} from '../plan.js';
+import {cautions, replacementPlan} from '../plan.js';
 
 export const force = defineServiceAction({
 	id: 'force',
@@ -17,7 +17,7 @@ export const force = defineServiceAction({
 			write: {kind: 'update', edits: [{edit}], basis: {specDigest: service.specDigest}},
 			command: updateCommand(service.name, [edit]),
 			title: `Force a redeploy of ${service.name}?`,
-			lines: [...cautions(service), taskImpact(service, [edit]), {text: 'Each new task runs the same spec as the one it replaces.', tone: 'muted'}],
+			lines: [...cautions(service), ...replacementPlan(service, [edit]), {text: 'Each new task runs the same spec as the one it replaces.', tone: 'muted'}],
 			confirm: true,
 			progress: `Forcing a redeploy of ${service.name}`,
 			summary: `${service.name} redeploy forced: every task is replaced as the update policy says`,

@@ -4,7 +4,7 @@ import {updateCommand} from '../../swarm/commands.js';
 import {displayImage} from '../../spec/image-reference.js';
 import {checkNewImage} from '../../spec/validate.js';
 import {checkWith, defineServiceAction} from '../action.js';
-import {cautions, taskImpact} from '../plan.js';
+import {cautions, replacementPlan} from '../plan.js';
 
 export const image = defineServiceAction({
 	id: 'image',
@@ -30,7 +30,7 @@ export const image = defineServiceAction({
 			write: {kind: 'update', edits: [{edit}], basis: {specDigest: service.specDigest}},
 			command: updateCommand(service.name, [edit]),
 			title: `Change the image of ${service.name}?`,
-			lines: [{text: `${before} → ${next}`}, ...cautions(service), taskImpact(service, [edit])],
+			lines: [{text: `${before} → ${next}`}, ...cautions(service), ...replacementPlan(service, [edit])],
 			confirm: true,
 			progress: `Changing the image of ${service.name} to ${next}`,
 			summary: `${service.name} image ${before} → ${next}; tasks are replaced as the update policy says`,

@@ -26,6 +26,9 @@ const node = (id: string, hostname: string, state: SwarmNode['state'] = 'ready')
 	state,
 	address: '10.0.0.1',
 	isLeader: false,
+	version: 1,
+	engineVersion: '20.10.24',
+	labels: {},
 });
 
 const node1 = node('n1aaaaaaaaaaaaaaaaaaaaaaa', 'node1');

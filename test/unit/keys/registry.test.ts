@@ -183,7 +183,7 @@ describe('the registry as a whole', () => {
 
 	it('marks exactly the swarm-changing actions as mutating', () => {
 		const mutating = allCommands.filter(command => command.mutating).map(command => command.id).sort();
-		expect(mutating).toEqual(['force', 'image', 'policy', 'rollback', 'scale', 'scaleDown', 'scaleUp']);
+		expect(mutating).toEqual(['activateNode', 'demoteNode', 'drainNode', 'force', 'image', 'labelAddNode', 'labelRemoveNode', 'pauseNode', 'policy', 'promoteNode', 'rollback', 'scale', 'scaleDown', 'scaleUp']);
 	});
 
 	it('commandById and keyLabel read the registry', () => {
@@ -191,5 +191,29 @@ describe('the registry as a whole', () => {
 		expect(keyLabel(commandById('down'))).toBe('↓/j');
 		expect(keyLabel(commandById('quit'))).toBe('q/Ctrl+C');
 		expect(keyLabel(commandById('previousField'))).toBe('Shift+Tab/↑');
+	});
+});
+
+describe('keys of a screen and the global keys', () => {
+	// The global keys answer on every screen beside the screen's own: a screen key that is
+	// also a global key would do two things at once (the logs' T once opened the timeline too).
+	it('never share a key', () => {
+		const overlays: Scope[] = ['global', 'dialog', 'form', 'confirm', 'palette'];
+		const clashes: string[] = [];
+		for (const {name, input, key} of presses) {
+			const global = resolveCommand(input, key, ['global']);
+			if (!global) {
+				continue;
+			}
+
+			for (const scope of scopes.filter(candidate => !overlays.includes(candidate))) {
+				const own = resolveCommand(input, key, [scope]);
+				if (own) {
+					clashes.push(`${name}: ${scope} ${own.id} and global ${global.id}`);
+				}
+			}
+		}
+
+		expect(clashes).toEqual([]);
 	});
 });

@@ -4,7 +4,7 @@ import type {SwarmClient} from '../../../source/swarm/client.js';
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdateStatus} from '../../../source/swarm/types.js';
 import {createFakeClient, makeService, type FakeClient} from '../../support/fake-client.js';
 
-const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true};
+const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}};
 
 let sequence = 0;
 

@@ -225,6 +225,10 @@ describe('nodeFromApi on the captured lab nodes', () => {
 			state: 'ready',
 			address: '172.29.77.11',
 			isLeader: true,
+			version: 55,
+			reachability: 'reachable',
+			engineVersion: '20.10.24+dfsg1',
+			labels: {},
 		});
 	});
 

@@ -1,0 +1,103 @@
+// Which daemon to talk to, decided as the docker CLI decides it: --host, then DOCKER_HOST,
+// then --context or DOCKER_CONTEXT, then the current context in the CLI's config file, then
+// the default socket. A context is read from the CLI's own store, so `docker context use
+// prod` means the same to swarmdeck as to docker.
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {ConnectionSettingsError} from './errors.js';
+
+export type Endpoint = {
+	/** The daemon's address, as DOCKER_HOST would give it; undefined for the default socket. */
+	host?: string;
+	/** The context it came from, when it came from one. */
+	context?: string;
+	/** The environment docker-modem is built from: a context's TLS material is set here. */
+	env: NodeJS.ProcessEnv;
+};
+
+/** The docker CLI's config folder: DOCKER_CONFIG, or ~/.docker. */
+export function dockerConfigDirectory(env: NodeJS.ProcessEnv): string {
+	return env['DOCKER_CONFIG'] || join(env['HOME'] || homedir(), '.docker');
+}
+
+/** The store names a context's folder by the SHA-256 of its name, which may hold any character. */
+export function contextDirectoryName(name: string): string {
+	return createHash('sha256').update(name).digest('hex');
+}
+
+function readJson(path: string, what: string): unknown {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new ConnectionSettingsError(`Cannot read ${path}, ${what} (${(error as {code?: string}).code ?? 'error'}).`);
+	}
+
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new ConnectionSettingsError(`${path}, ${what}, is not valid JSON. Fix it, or pick another context with \`docker context use\`.`);
+	}
+}
+
+/** The context named by --context, DOCKER_CONTEXT or the config file; undefined means the default. */
+function contextName(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+	const named = flag ?? env['DOCKER_CONTEXT'];
+	if (named !== undefined && named !== '') {
+		return named;
+	}
+
+	const configFile = join(dockerConfigDirectory(env), 'config.json');
+	if (!existsSync(configFile)) {
+		return undefined;
+	}
+
+	const config = readJson(configFile, 'the docker CLI\'s config') as {currentContext?: unknown} | null;
+	return typeof config?.currentContext === 'string' && config.currentContext !== '' ? config.currentContext : undefined;
+}
+
+type ContextMeta = {Name?: string; Endpoints?: {docker?: {Host?: string; SkipTLSVerify?: boolean}}};
+
+/** Resolves the endpoint as the docker CLI does, or throws a ConnectionSettingsError that says what to fix. */
+export function resolveEndpoint({host, context, env = process.env}: {host?: string; context?: string; env?: NodeJS.ProcessEnv}): Endpoint {
+	if (host !== undefined) {
+		return {host, env};
+	}
+
+	if (env['DOCKER_HOST']) {
+		return {host: env['DOCKER_HOST'], env};
+	}
+
+	const name = contextName(context, env);
+	// "default" is the CLI's name for DOCKER_HOST or the default socket, never in the store.
+	if (name === undefined || name === 'default') {
+		return {env};
+	}
+
+	const store = join(dockerConfigDirectory(env), 'contexts');
+	const directory = contextDirectoryName(name);
+	const metaFile = join(store, 'meta', directory, 'meta.json');
+	if (!existsSync(metaFile)) {
+		throw new ConnectionSettingsError(`There is no docker context named "${name}" (looked for ${metaFile}). \`docker context ls\` lists them.`);
+	}
+
+	const meta = readJson(metaFile, `context ${name}`) as ContextMeta | null;
+	const endpoint = meta?.Endpoints?.docker;
+	if (!endpoint?.Host) {
+		throw new ConnectionSettingsError(`Context ${name} has no docker endpoint in ${metaFile}. Set one with \`docker context update ${name} --docker host=…\`.`);
+	}
+
+	const contextEnv: NodeJS.ProcessEnv = {...env};
+	delete contextEnv['DOCKER_TLS_VERIFY'];
+	delete contextEnv['DOCKER_CERT_PATH'];
+	// TLS material, when the context has any, is where `docker context create --docker ca=…` put it.
+	const tls = join(store, 'tls', directory, 'docker');
+	if (existsSync(tls) && !endpoint.SkipTLSVerify) {
+		contextEnv['DOCKER_TLS_VERIFY'] = '1';
+		contextEnv['DOCKER_CERT_PATH'] = tls;
+	}
+
+	return {host: endpoint.Host, context: name, env: contextEnv};
+}

@@ -1,0 +1,68 @@
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {contextDirectoryName, resolveEndpoint} from '../../../source/swarm/context.js';
+
+/** A docker config folder with these contexts, `current` in config.json. */
+function dockerConfig(contexts: Record<string, string | object>, current?: string, {tls = [] as string[]} = {}): string {
+	const directory = mkdtempSync(path.join(tmpdir(), 'docker-config-'));
+	for (const [name, meta] of Object.entries(contexts)) {
+		const folder = path.join(directory, 'contexts', 'meta', contextDirectoryName(name));
+		mkdirSync(folder, {recursive: true});
+		writeFileSync(path.join(folder, 'meta.json'), typeof meta === 'string' ? meta : JSON.stringify(meta));
+	}
+
+	for (const name of tls) {
+		const folder = path.join(directory, 'contexts', 'tls', contextDirectoryName(name), 'docker');
+		mkdirSync(folder, {recursive: true});
+		for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
+			writeFileSync(path.join(folder, file), '');
+		}
+	}
+
+	if (current !== undefined) {
+		writeFileSync(path.join(directory, 'config.json'), JSON.stringify({currentContext: current}));
+	}
+
+	return directory;
+}
+
+const context = (name: string, host: string, extra: object = {}) => ({Name: name, Metadata: {}, Endpoints: {docker: {Host: host, SkipTLSVerify: false, ...extra}}});
+
+describe('resolveEndpoint', () => {
+	it('follows the CLI\'s order: --host, DOCKER_HOST, --context, DOCKER_CONTEXT, the current context, the default', () => {
+		const config = dockerConfig({prod: context('prod', 'ssh://admin@10.0.0.5'), staging: context('staging', 'tcp://10.0.0.6:2375'), lab: context('lab', 'unix:///run/lab.sock')}, 'lab');
+		const env = {DOCKER_CONFIG: config};
+		expect(resolveEndpoint({host: 'unix:///a.sock', context: 'prod', env: {...env, DOCKER_HOST: 'unix:///b.sock'}}).host).toBe('unix:///a.sock');
+		expect(resolveEndpoint({context: 'prod', env: {...env, DOCKER_HOST: 'unix:///b.sock'}}).host).toBe('unix:///b.sock');
+		expect(resolveEndpoint({context: 'prod', env: {...env, DOCKER_CONTEXT: 'staging'}})).toMatchObject({host: 'ssh://admin@10.0.0.5', context: 'prod'});
+		expect(resolveEndpoint({env: {...env, DOCKER_CONTEXT: 'staging'}})).toMatchObject({host: 'tcp://10.0.0.6:2375', context: 'staging'});
+		expect(resolveEndpoint({env})).toMatchObject({host: 'unix:///run/lab.sock', context: 'lab'});
+		expect(resolveEndpoint({env: {DOCKER_CONFIG: dockerConfig({})}})).toEqual({env: {DOCKER_CONFIG: expect.any(String)}});
+		expect(resolveEndpoint({env: {...env, DOCKER_CONTEXT: 'default'}}).host).toBeUndefined();
+	});
+
+	it('finds a context whose name needs hashing, and uses its TLS material', () => {
+		const name = 'prod/eu west ☁';
+		const config = dockerConfig({[name]: context(name, 'tcp://10.0.0.7:2376')}, name, {tls: [name]});
+		const endpoint = resolveEndpoint({env: {DOCKER_CONFIG: config, DOCKER_TLS_VERIFY: '', DOCKER_CERT_PATH: '/elsewhere'}});
+		expect(endpoint.host).toBe('tcp://10.0.0.7:2376');
+		expect(endpoint.env['DOCKER_TLS_VERIFY']).toBe('1');
+		expect(endpoint.env['DOCKER_CERT_PATH']).toBe(path.join(config, 'contexts', 'tls', contextDirectoryName(name), 'docker'));
+	});
+
+	it('says which context is missing, and which file is not JSON', () => {
+		const config = dockerConfig({broken: '{"Name": "broken",'}, 'gone');
+		expect(() => resolveEndpoint({env: {DOCKER_CONFIG: config}})).toThrow(/^There is no docker context named "gone" \(looked for .*meta\.json\)\. `docker context ls` lists them\.$/);
+		expect(() => resolveEndpoint({context: 'broken', env: {DOCKER_CONFIG: config}})).toThrow(/meta\.json, context broken, is not valid JSON/);
+		const badConfig = mkdtempSync(path.join(tmpdir(), 'docker-config-'));
+		writeFileSync(path.join(badConfig, 'config.json'), 'not json');
+		expect(() => resolveEndpoint({env: {DOCKER_CONFIG: badConfig}})).toThrow(/config\.json, the docker CLI's config, is not valid JSON/);
+	});
+
+	it('wants a docker endpoint in the context', () => {
+		const config = dockerConfig({empty: {Name: 'empty', Endpoints: {}}});
+		expect(() => resolveEndpoint({context: 'empty', env: {DOCKER_CONFIG: config}})).toThrow(/^Context empty has no docker endpoint/);
+	});
+});
