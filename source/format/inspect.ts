@@ -126,10 +126,6 @@ export function inspectLines(service: SwarmService, now: Date, findings?: readon
 		lines.push({text: ` Message:\t${service.updateStatus.message}`});
 	}
 
-	if (findings !== undefined) {
-		lines.push(...findingSection(findings === 'reading' ? undefined : findings, width));
-	}
-
 	const placement = spec.TaskTemplate?.['Placement'] as {Constraints?: string[]; Preferences?: unknown[]; MaxReplicas?: number} | undefined;
 	lines.push({text: 'Placement:', heading: true});
 	for (const constraint of placement?.Constraints ?? []) {
@@ -143,7 +139,6 @@ export function inspectLines(service: SwarmService, now: Date, findings?: readon
 	lines.push(
 		{text: 'UpdateConfig:', heading: true}, ...policyLines(service.updatePolicy, 'Update'),
 		{text: 'RollbackConfig:', heading: true}, ...policyLines(service.rollbackPolicy, 'Rollback'),
-		...composeSection(service),
 		...containerLines(spec),
 		{text: `Endpoint Mode:\t${spec.EndpointSpec?.Mode ?? 'vip'}`},
 	);
@@ -169,6 +164,13 @@ export function inspectLines(service: SwarmService, now: Date, findings?: readon
 	} else {
 		lines.push({text: ' no previous spec: never updated, or an automatic rollback used it'});
 	}
+
+	// After what `docker service inspect --pretty` shows, so that reads as the class knows it.
+	if (findings !== undefined) {
+		lines.push(...findingSection(findings === 'reading' ? undefined : findings, width));
+	}
+
+	lines.push(...composeSection(service));
 
 	return lines.map(line => ({...line, text: expandTabs(line.text)}));
 }
