@@ -4,6 +4,7 @@
 //   1    a failure said in one sentence (no daemon, bad settings), or a crash;
 //   2    a command line swarmdeck does not understand;
 //   128+n  signal n: 130 SIGINT, 143 SIGTERM, 129 SIGHUP, as a shell reports a killed program.
+// `swarmdeck check` has its own (check.ts): 0 no warning, 1 warnings, 2 the swarm unreadable.
 // A crash prints one line saying what happened and where the details were written, rather
 // than a stack trace over a broken screen.
 import {mkdirSync, writeFileSync} from 'node:fs';

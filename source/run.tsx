@@ -75,11 +75,25 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		client = createSwarmClient({...endpoint, readOnly: cli.flags.readOnly});
 	} catch (error) {
 		if (error instanceof ConnectionSettingsError) {
-			fail(error.message, exitCodes.failure);
+			// For check, settings that cannot work are one more way of not reaching the swarm.
+			fail(error.message, commandOf(cli.input) === 'check' ? 2 : exitCodes.failure);
 			return;
 		}
 
 		throw error;
+	}
+
+	if (commandOf(cli.input) === 'check') {
+		// Loaded only here, and without Ink or React: a cron job pays for none of the screen.
+		const [{runCheck, checkExitCodes}, preflight] = await Promise.all([import('./check.js'), client.preflight()]);
+		if (!preflight.ok) {
+			fail(preflight.message, checkExitCodes.unreadable);
+			process.exit(checkExitCodes.unreadable);
+		}
+
+		process.exitCode = await runCheck(client, {names: cli.input.slice(1), json: cli.flags.json ?? false});
+		// An ssh connection would otherwise hold the process open.
+		process.exit();
 	}
 
 	const interactive = !cli.flags.once && process.stdout.isTTY && process.stdin.isTTY;

@@ -6,7 +6,11 @@
 export const commandFlags: Readonly<Record<string, ReadonlySet<string>>> = {
 	'': new Set(['host', 'H', 'context', 'c', 'readOnly', 'once', 'history']),
 	history: new Set(['all', 'since', 'markdown', 'json']),
+	check: new Set(['host', 'H', 'context', 'c', 'json']),
 };
+
+/** Commands whose words after the name are theirs (service names), not mistakes. */
+const takesWords = new Set(['check']);
 
 /** Flags every command takes. */
 const anywhere = new Set(['help', 'version']);
@@ -42,7 +46,7 @@ export function commandOf(input: readonly string[]): string {
 export function usageProblem(input: readonly string[], flags: Readonly<Record<string, unknown>>): string | undefined {
 	const command = commandOf(input);
 	const given = Object.keys(flags).filter(flag => !(flag in booleanDefaults && flags[flag] === booleanDefaults[flag]));
-	const words = input.slice(command === '' ? 0 : 1).map(String);
+	const words = takesWords.has(command) ? [] : input.slice(command === '' ? 0 : 1).map(String);
 	const known = (flag: string) => anywhere.has(flag) || Object.values(commandFlags).some(set => set.has(flag));
 	const unknown = [...words, ...given.filter(flag => !known(flag)).map(flag => asTyped(flag))];
 	if (unknown.length > 0) {

@@ -2,6 +2,7 @@
 // applies to, why it may refuse, the form a person fills in, and the decision it reaches —
 // the write, the equivalent `docker` command, what it will do, and whether to ask first.
 // The key registry, the dialogs and the palette only look actions up; nothing here draws.
+import type {RawHealthConfig} from '../advisor/health.js';
 import type {Binding} from '../keys/bindings.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
@@ -26,6 +27,11 @@ export type Form = {
 	groups: ReadonlyArray<{title?: string; fields: readonly FormField[]}>;
 	/** A line under the fields that teaches what saving does. */
 	note?: string;
+	/**
+	 * Notes on the values as typed, redrawn on every key (the policy advisor). `image` is the
+	 * service's image, whose health check the dialog reads from the manager first.
+	 */
+	advice?: {image: string; lines: (values: FormValues, imageHealth: RawHealthConfig | null | undefined) => readonly PlanLine[]};
 };
 
 export type FormValues = Readonly<Record<string, string>>;

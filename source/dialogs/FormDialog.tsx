@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {Decision, Form, FormField, FormValues} from '../actions/action.js';
+import {useImageHealth} from '../advisor/hooks.js';
 import {TextInput} from '../components/TextInput.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
@@ -42,6 +43,8 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	const errors = Object.fromEntries(fields.map(field => [field.key, field.check?.(values[field.key] ?? '')]));
 	const firstError = fields.map(field => errors[field.key]).find(Boolean);
 	const focused = fields[focus]!;
+	const imageHealth = useImageHealth(form.advice?.image);
+	const advice = form.advice && imageHealth.loaded ? form.advice.lines(values, imageHealth.health) : [];
 
 	let decision: Decision<unknown> | undefined;
 	if (!firstError) {
@@ -115,10 +118,13 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 		message: {kind: 'panel', lines: rowsOf(message)},
 		intro: {kind: 'panel', lines: (form.intro ?? []).reduce((sum, line) => sum + rowsOf(line), 0)},
 		spaceAbove: {kind: 'blank', lines: 1},
-		fields: {kind: 'rows', lines: fieldLines, min: Math.min(fieldLines, 5)},
+		// A form is its fields: the notes around them give way first.
+		fields: {kind: 'rows', lines: fieldLines, min: fieldLines},
 		spaceBelow: {kind: 'blank', lines: 1},
 		error: {kind: 'panel', lines: rowsOf(fieldError ? `✘ ${fieldError}` : undefined)},
 		complaint: {kind: 'panel', lines: rowsOf(complaint)},
+		// What the values risk outlasts the note and the preview on a short terminal.
+		advice: {kind: 'panel', lines: advice.reduce((sum, line) => sum + rowsOf(line.text), 0)},
 		note: {kind: 'panel', lines: rowsOf(form.note)},
 		preview: {kind: 'panel', lines: decision ? rowsOf(`$ ${decision.command}`) + decision.lines.reduce((sum, line) => sum + rowsOf(line.text), 0) : 0},
 	});
@@ -177,6 +183,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 			{budget.spaceBelow > 0 ? <Text> </Text> : null}
 			{texts(budget.error, fieldError ? `✘ ${fieldError}` : undefined, theme.danger)}
 			{texts(budget.complaint, complaint, theme.warning)}
+			{budget.advice > 0 ? <Box flexDirection="column" height={budget.advice} overflow="hidden"><PlanLines lines={advice}/></Box> : null}
 			{texts(budget.note, form.note, theme.muted)}
 			{decision && budget.preview > 0
 				? (

@@ -1,9 +1,13 @@
 // A service the way `docker service inspect --pretty` shows it, as lines of text, with
 // the differences between Spec and PreviousSpec after it.
+import type {Finding} from '../advisor/finding.js';
 import {diffSpecs} from '../spec/diff.js';
 import type {RawServiceSpec, SwarmService, UpdatePolicy} from '../swarm/types.js';
 import {formatGoDuration} from '../spec/go-duration.js';
+import {composePolicyLines} from './compose.js';
+import {findingLines} from './findings.js';
 import {ago} from './rollout.js';
+import {wrapRows} from './wrap.js';
 
 export type InspectLine = {text: string; heading?: boolean};
 
@@ -58,7 +62,41 @@ export function expandTabs(text: string): string {
 	return out;
 }
 
-export function inspectLines(service: SwarmService, now: Date): InspectLine[] {
+/** The advisor's findings, as `swarmdeck check` prints them; undefined while they are being read. */
+function findingSection(findings: readonly Finding[] | undefined, width: number): InspectLine[] {
+	const lines: InspectLine[] = [{text: 'Findings (as `swarmdeck check` reports them):', heading: true}];
+	if (findings === undefined) {
+		return [...lines, {text: ' reading the image\'s health check…'}];
+	}
+
+	if (findings.length === 0) {
+		return [...lines, {text: ' none: nothing in the policy or the tasks calls for a change'}];
+	}
+
+	// Wrapped, not cut off like the other lines: the sentence is the point, and the fix is a command to copy.
+	const indented = (text: string) => {
+		const indent = /^ */.exec(text)![0].length + 1;
+		const rows = Number.isFinite(width) ? wrapRows(text.trimStart(), width - indent) : [text.trimStart()];
+		return rows.map(row => ({text: `${' '.repeat(indent)}${row}`}));
+	};
+
+	return [...lines, ...findings.flatMap(finding => findingLines(finding, {withService: false}).flatMap(text => indented(text)))];
+}
+
+/** The policy as the lines of a stack file: only what differs from the defaults. */
+function composeSection(service: SwarmService): InspectLine[] {
+	const lines = composePolicyLines({update: service.updatePolicy, rollback: service.rollbackPolicy});
+	return [
+		{text: 'In a stack file (docker stack deploy):', heading: true},
+		...(lines.length > 0 ? lines.map(text => ({text: ` ${text}`})) : [{text: ' both policies are the defaults: no update_config or rollback_config needed'}]),
+	];
+}
+
+/**
+ * `findings`: the advisor's, to list ('reading' while still being read), wrapped to `width`;
+ * left out, the section is not shown.
+ */
+export function inspectLines(service: SwarmService, now: Date, findings?: readonly Finding[] | 'reading', width = Number.POSITIVE_INFINITY): InspectLine[] {
 	const {spec} = service;
 	const lines: InspectLine[] = [
 		{text: `ID:\t\t${service.id}`},
@@ -126,6 +164,13 @@ export function inspectLines(service: SwarmService, now: Date): InspectLine[] {
 	} else {
 		lines.push({text: ' no previous spec: never updated, or an automatic rollback used it'});
 	}
+
+	// After what `docker service inspect --pretty` shows, so that reads as the class knows it.
+	if (findings !== undefined) {
+		lines.push(...findingSection(findings === 'reading' ? undefined : findings, width));
+	}
+
+	lines.push(...composeSection(service));
 
 	return lines.map(line => ({...line, text: expandTabs(line.text)}));
 }

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useFindings} from '../advisor/hooks.js';
 import {inspectLines} from '../format/inspect.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
@@ -22,7 +23,8 @@ export function InspectScreen({service, isActive, width, height}: Props) {
 	const {dispatch} = useActions();
 	const runServiceCommand = useServiceCommands();
 	const now = useNow(1000);
-	const lines = service ? inspectLines(service, now) : [];
+	const findings = useFindings(service);
+	const lines = service ? inspectLines(service, now, findings ?? 'reading', width) : [];
 	const visible = Math.max(1, height - 1);
 	const {offset, scroll} = useScroll(lines.length, visible);
 	useKeys((input, key) => {

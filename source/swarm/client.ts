@@ -2,7 +2,9 @@
 // hand them a fake with the same shape.
 import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
-import {ReadOnlyError, toDockerError} from './errors.js';
+import type {RawHealthConfig} from '../advisor/health.js';
+import {inertDeep} from '../text/inert.js';
+import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
 import {readLogStream, type LogLine, type LogProblem} from './log-stream.js';
@@ -28,6 +30,11 @@ export type SwarmClient = {
 	listNodes(): Promise<SwarmNode[]>;
 	/** Tasks across services: on one node (`docker node ps`), or every task meant to run (to count them per node). */
 	listTasksWhere(where: {nodeId: string} | {desiredState: 'running'}): Promise<SwarmTask[]>;
+	/**
+	 * The HEALTHCHECK of an image as this daemon holds it: null when the image has none,
+	 * undefined when the daemon has no copy (a manager that never ran the service's tasks).
+	 */
+	imageHealthCheck(image: string): Promise<RawHealthConfig | null | undefined>;
 	/**
 	 * Service and node events until the signal aborts. `since` replays what happened while
 	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
@@ -158,6 +165,22 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async listNodes() {
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
+		},
+		async imageHealthCheck(image) {
+			// A spec pinned by digest (`name:tag@sha256:…`) is found by its digest when the image
+			// came from a registry, and by its name alone when it was built or loaded on the node.
+			for (const reference of new Set([image, image.split('@')[0]!])) {
+				try {
+					const raw = await read(async abortSignal => docker.getImage(reference).inspect({abortSignal} as Record<string, unknown>)) as {Config?: {Healthcheck?: RawHealthConfig}};
+					return inertDeep(raw.Config?.Healthcheck) ?? null;
+				} catch (error) {
+					if (!(error instanceof DockerError && error.statusCode === 404)) {
+						throw error;
+					}
+				}
+			}
+
+			return undefined;
 		},
 		async listTasksWhere(where) {
 			const filters = 'nodeId' in where ? {node: [where.nodeId]} : {'desired-state': [where.desiredState]};

@@ -272,7 +272,7 @@ describe('failing to start: one sentence and an exit code', () => {
 	it('an unknown subcommand or flag: names it, points to --help, exit code 2', async () => {
 		const outcome = await runCli(['foo', '--bogus']);
 		expect(outcome.code).toBe(2);
-		expect(expectOneSentence(outcome)).toBe('swarmdeck: unknown arguments \'foo\' and \'--bogus\': swarmdeck takes the commands `swarmdeck history` and the options that `swarmdeck --help` lists.');
+		expect(expectOneSentence(outcome)).toBe('swarmdeck: unknown arguments \'foo\' and \'--bogus\': swarmdeck takes the commands `swarmdeck history`, `swarmdeck check` and the options that `swarmdeck --help` lists.');
 		expect(outcome.stdout).toBe('');
 	});
 

@@ -5,6 +5,7 @@
 // test, and a test can assert what was sent, or that nothing was.
 import {PassThrough} from 'node:stream';
 import type Docker from 'dockerode';
+import type {RawHealthConfig} from '../../source/advisor/health.js';
 import {createSwarmClient, type SwarmClient} from '../../source/swarm/client.js';
 import {policyOf} from '../../source/spec/read.js';
 import type {PreflightResult} from '../../source/swarm/preflight.js';
@@ -206,6 +207,8 @@ type Options = {
 	nodes?: SwarmNode[];
 	readOnly?: boolean;
 	preflight?: PreflightResult;
+	/** Images this daemon holds, by reference, with their HEALTHCHECK (null: none). Others are not found. */
+	images?: Record<string, RawHealthConfig | null>;
 };
 
 /** The in-memory daemon: the few dockerode calls swarmdeck's client makes. */
@@ -309,6 +312,19 @@ class FakeDocker {
 		this.streams.add(stream);
 		stream.on('close', () => this.streams.delete(stream));
 		return stream;
+	}
+
+	getImage(reference: string) {
+		return {
+			inspect: async () => this.answer(() => {
+				const health = this.options.images?.[reference];
+				if (health === undefined) {
+					throw daemonError(404, `No such image: ${reference}`);
+				}
+
+				return {Id: `sha256:${reference}`, Config: health ? {Healthcheck: health} : {}};
+			}),
+		};
 	}
 
 	getNode(id: string) {

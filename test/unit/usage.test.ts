@@ -8,14 +8,14 @@ describe('usageProblem', () => {
 	});
 
 	it('names an unknown flag as it was typed, and points to --help', () => {
-		expect(usageProblem([], {bogus: true, readOnly: false, once: false})).toBe('unknown argument \'--bogus\': swarmdeck takes the commands `swarmdeck history` and the options that `swarmdeck --help` lists.');
+		expect(usageProblem([], {bogus: true, readOnly: false, once: false})).toBe('unknown argument \'--bogus\': swarmdeck takes the commands `swarmdeck history`, `swarmdeck check` and the options that `swarmdeck --help` lists.');
 		expect(usageProblem([], {readonly: true})).toContain('\'--readonly\'');
 		expect(usageProblem([], {bogusThing: '3'})).toContain('\'--bogus-thing\'');
 		expect(usageProblem([], {x: true})).toContain('\'-x\'');
 	});
 
 	it('names an unknown subcommand together with unknown flags', () => {
-		expect(usageProblem(['foo'], {bogus: true})).toBe('unknown arguments \'foo\' and \'--bogus\': swarmdeck takes the commands `swarmdeck history` and the options that `swarmdeck --help` lists.');
+		expect(usageProblem(['foo'], {bogus: true})).toBe('unknown arguments \'foo\' and \'--bogus\': swarmdeck takes the commands `swarmdeck history`, `swarmdeck check` and the options that `swarmdeck --help` lists.');
 		expect(usageProblem(['ls', 'services'], {x: true})).toMatch(/^unknown arguments 'ls', 'services' and '-x': /);
 	});
 
@@ -27,6 +27,14 @@ describe('usageProblem', () => {
 		// --no-history is the only way history is false; true is its default, not a flag given.
 		expect(usageProblem([], {history: false})).toBeUndefined();
 		expect(usageProblem(['history'], {history: true})).toBeUndefined();
+	});
+
+	it('takes check with service names, --json and the connection flags, and says whose a misplaced flag is', () => {
+		expect(usageProblem(['check'], {json: true})).toBeUndefined();
+		expect(usageProblem(['check', 'vote', 'whoami'], {host: 'unix:///x.sock', H: 'unix:///x.sock', readOnly: false, once: false, history: true})).toBeUndefined();
+		expect(usageProblem(['check'], {jsn: true})).toMatch(/^unknown argument '--jsn': /);
+		expect(usageProblem(['check'], {once: true})).toBe('--once is an option of the live screen (`swarmdeck`), not of `swarmdeck check`; see `swarmdeck --help`.');
+		expect(usageProblem(['checks'], {})).toMatch(/^unknown argument 'checks': /);
 	});
 
 	it('wants an address after --host', () => {

@@ -36,6 +36,8 @@ function voteFromApi(overrides: Record<string, unknown> = {}): SwarmService {
 }
 
 const texts = (service: SwarmService) => inspectLines(service, now).map(line => line.text);
+/** The lines before the stack file section, which always ends the view. */
+const beforeStackLines = (lines: string[]) => lines.slice(0, lines.indexOf('In a stack file (docker stack deploy):'));
 
 describe('inspectLines', () => {
 	it('reads like docker service inspect --pretty, then lists what a rollback would undo', () => {
@@ -73,6 +75,8 @@ describe('inspectLines', () => {
 			'  PublishMode = ingress',
 			'Changes from the previous spec (what a rollback would undo):',
 			' image: swarmdeck/vote:latest → swarmdeck/vote:indent',
+			'In a stack file (docker stack deploy):',
+			' both policies are the defaults: no update_config or rollback_config needed',
 		]);
 	});
 
@@ -83,7 +87,7 @@ describe('inspectLines', () => {
 
 	it('marks the section titles as headings, and only those', () => {
 		const headings = inspectLines(voteFromApi(), now).filter(line => line.heading).map(line => line.text);
-		expect(headings).toEqual(['UpdateStatus:', 'Placement:', 'UpdateConfig:', 'RollbackConfig:', 'ContainerSpec:', 'Ports:', 'Changes from the previous spec (what a rollback would undo):']);
+		expect(headings).toEqual(['UpdateStatus:', 'Placement:', 'UpdateConfig:', 'RollbackConfig:', 'ContainerSpec:', 'Ports:', 'Changes from the previous spec (what a rollback would undo):', 'In a stack file (docker stack deploy):']);
 	});
 
 	it('lines the values of the policies up in one column, as the CLI does', () => {
@@ -124,6 +128,22 @@ describe('inspectLines', () => {
 			' Rollback order:    stop-first',
 			'ContainerSpec:',
 		]);
+		// Last, the same policy as the lines of a stack file.
+		expect(lines.slice(lines.indexOf('In a stack file (docker stack deploy):'))).toEqual([
+			'In a stack file (docker stack deploy):',
+			' deploy:',
+			'   update_config:',
+			'     parallelism: 2',
+			'     delay: 10s',
+			'     failure_action: rollback',
+			'     monitor: 3s',
+			'     max_failure_ratio: 0.25',
+			'     order: start-first',
+			'   rollback_config:',
+			'     parallelism: 0',
+			'     failure_action: continue',
+			'     monitor: 500ms',
+		]);
 	});
 
 	it('lists each change since the previous spec, policies and replicas included', () => {
@@ -132,7 +152,7 @@ describe('inspectLines', () => {
 			Spec: {...current, Mode: {Replicated: {Replicas: 7}}, UpdateConfig: {Parallelism: 2}},
 		});
 		const lines = texts(service);
-		expect(lines.slice(lines.indexOf('Changes from the previous spec (what a rollback would undo):') + 1)).toEqual([
+		expect(beforeStackLines(lines).slice(lines.indexOf('Changes from the previous spec (what a rollback would undo):') + 1)).toEqual([
 			' image: swarmdeck/vote:latest → swarmdeck/vote:indent',
 			' replicas: 4 → 7',
 			' update-parallelism: 1 → 2',
@@ -141,12 +161,12 @@ describe('inspectLines', () => {
 
 	it('says so when the previous spec differs in no field shown', () => {
 		const lines = texts(voteFromApi({PreviousSpec: voteFromApi().spec}));
-		expect(lines.at(-1)).toBe(' none in the fields shown here');
+		expect(beforeStackLines(lines).at(-1)).toBe(' none in the fields shown here');
 	});
 
 	it('says there is no previous spec when the daemon keeps none', () => {
 		const lines = texts(voteFromApi({PreviousSpec: undefined}));
-		expect(lines.slice(-2)).toEqual([
+		expect(beforeStackLines(lines).slice(-2)).toEqual([
 			'Changes from the previous spec (what a rollback would undo):',
 			' no previous spec: never updated, or an automatic rollback used it',
 		]);
@@ -213,7 +233,7 @@ describe('inspectLines', () => {
 		expect(lines).toContain(' Message:       update completed');
 		expect(lines).toContain(' Parallelism:   0');
 		expect(lines).toContain(' Image:         swarmdeck/vote:movies');
-		expect(lines.at(-1)).toBe(' image: swarmdeck/vote:indent → swarmdeck/vote:movies');
+		expect(beforeStackLines(lines).at(-1)).toBe(' image: swarmdeck/vote:indent → swarmdeck/vote:movies');
 	});
 });
 

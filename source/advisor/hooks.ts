@@ -1,0 +1,80 @@
+// The advisor on the screens: the image's health check read once per image and client, and
+// a service's findings kept live from the tasks and nodes the screens already watch.
+import {useContext, useEffect, useState, useSyncExternalStore} from 'react';
+import type {LiveResource} from '../model/live-resource.js';
+import {SwarmModelContext} from '../model/hooks.js';
+import type {SwarmClient} from '../swarm/client.js';
+import type {SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
+import {advise} from './advise.js';
+import type {Finding} from './finding.js';
+import {healthCheckSource, type RawHealthConfig} from './health.js';
+
+type ImageHealth = RawHealthConfig | null | undefined;
+
+const lookups = new WeakMap<SwarmClient, Map<string, Promise<ImageHealth>>>();
+
+async function imageHealth(client: SwarmClient, image: string): Promise<ImageHealth> {
+	const perClient = lookups.get(client) ?? new Map<string, Promise<ImageHealth>>();
+	lookups.set(client, perClient);
+	// A failed read counts as "the manager does not have it": the advisor then says it saw only the spec.
+	const lookup = perClient.get(image) ?? client.imageHealthCheck(image).catch(() => undefined);
+	perClient.set(image, lookup);
+	return lookup;
+}
+
+/** The image's HEALTHCHECK on the manager, once read: `loaded` is false until then. */
+export function useImageHealth(image: string | undefined): {loaded: boolean; health: ImageHealth} {
+	const model = useContext(SwarmModelContext);
+	const [state, setState] = useState<{image?: string; health: ImageHealth}>();
+	useEffect(() => {
+		if (!model || image === undefined) {
+			return;
+		}
+
+		let current = true;
+		void imageHealth(model.client, image).then(health => {
+			if (current) {
+				setState({image, health});
+			}
+		});
+		return () => {
+			current = false;
+		};
+	}, [model, image]);
+	// Without a swarm to ask (a dialog drawn on its own), only the spec is known.
+	return state && state.image === image ? {loaded: true, health: state.health} : {loaded: !model, health: undefined};
+}
+
+const noSubscribe = () => () => undefined;
+const nothing = () => undefined;
+
+function useLatest<T>(resource: LiveResource<T> | undefined): T | undefined {
+	return useSyncExternalStore(resource?.subscribe ?? noSubscribe, resource ? () => resource.getSnapshot().data : nothing);
+}
+
+/**
+ * The findings of one service, as `swarmdeck check` gives them, live; undefined until the
+ * image has been read, or without a service. Its tasks are watched while this is mounted.
+ */
+export function useFindings(service: SwarmService | undefined): Finding[] | undefined {
+	const model = useContext(SwarmModelContext);
+	const serviceId = service?.id;
+	const [tasks, setTasks] = useState<LiveResource<SwarmTask[]>>();
+	useEffect(() => {
+		if (!model || serviceId === undefined) {
+			return;
+		}
+
+		const watch = model.watchTasks(serviceId);
+		setTasks(watch.resource);
+		return watch.stop;
+	}, [model, serviceId]);
+	const taskList = useLatest(tasks);
+	const nodes: SwarmNode[] | undefined = useLatest(model?.nodes);
+	const {loaded, health} = useImageHealth(service?.image);
+	if (!service || !loaded) {
+		return undefined;
+	}
+
+	return advise({service, tasks: taskList ?? [], nodes: nodes ?? [], health: healthCheckSource(service.spec, health), now: new Date()});
+}
