@@ -23,8 +23,10 @@ import type {PaletteIntent} from './palette/resolve.js';
 import {ActionsProvider, useActions} from './state/actions.js';
 import {initialUiState, uiReducer, type Screen, type UiState} from './state/store.js';
 import type {SwarmClient} from './swarm/client.js';
+import type {SwarmService} from './swarm/types.js';
 import type {Timeline} from './timeline/timeline.js';
 import {theme} from './theme.js';
+import {fitRegions} from './layout/regions.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
 
@@ -34,13 +36,17 @@ type Props = {
 	nodeName: string;
 	/** Where this session's actions and their outcomes are recorded; in memory by default. */
 	timeline?: Timeline;
+	/** The services as read with the preflight, or that read still under way, for the first frame. */
+	firstServices?: Promise<SwarmService[]> | SwarmService[];
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
+/** Lines the screen gets before the status area gives up its reserved blank lines. */
+const comfortableBody = 10;
 
-export function App({client, nodeName, timeline}: Props) {
-	const model = useMemo(() => new SwarmModel(client, timeline), [client, timeline]);
+export function App({client, nodeName, timeline, firstServices}: Props) {
+	const model = useMemo(() => new SwarmModel(client, timeline, {firstServices}), [client, timeline, firstServices]);
 	useEffect(() => {
 		model.start();
 		return () => {
@@ -162,7 +168,16 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 	const banner = services.error
 		? `${services.unreachable ? 'Lost contact with the daemon' : 'Cannot read the services'}: ${services.error}${services.retryInMs ? ` Retrying in ${Math.round(services.retryInMs / 1000)}s.` : ''}${services.data ? ' Showing the last known state.' : ''}`
 		: undefined;
-	const bodyHeight = Math.max(4, rows - 2 - statusHeight - (banner ? 2 : 0));
+	// The frame's lines, shared by the one rule of source/layout/regions.ts.
+	const layout = fitRegions(rows, {
+		title: {kind: 'keep', lines: 1},
+		banner: {kind: 'panel', lines: banner ? 2 : 0, min: 1},
+		// A dialog carries its own hints, and takes the status area's lines while it is blank.
+		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : comfortableBody, fill: true},
+		status: state.palette || state.status.kind !== 'idle' ? {kind: 'panel', lines: statusHeight, min: state.palette ? 2 : 1} : {kind: 'blank', lines: statusHeight},
+		hints: state.dialog ? {kind: 'blank', lines: 1} : {kind: 'keep', lines: 1},
+	});
+	const bodyHeight = layout.body;
 	const screenScopes: Record<Screen['kind'], Scope[]> = {
 		services: state.editingFilter ? ['dialog'] : ['services', 'service', 'global'],
 		stacks: ['stacks', 'detail', 'global'],
@@ -199,7 +214,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 					<Text color={client.context && /prod/i.test(client.context) ? theme.warning : theme.muted} bold={client.context !== undefined}>{client.target}</Text>
 					<Text color={theme.muted}>{services.data ? ` · ${services.data.length} services` : ''}</Text>
 				</Text>
-				{banner ? <Box height={2} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
+				{layout.banner > 0 ? <Box height={layout.banner} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{state.dialog
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
@@ -211,7 +226,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 						context={paletteContext}
 						history={state.paletteHistory}
 						width={width}
-						height={statusHeight + 1}
+						height={layout.status + layout.hints}
 						onRun={(intent, line) => {
 							dispatch({type: 'palette', open: false, ran: line});
 							run(intent);
@@ -223,10 +238,10 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				)
 				: (
 					<>
-						<Box height={statusHeight} flexDirection="column" overflow="hidden">
+						<Box height={layout.status} flexDirection="column" overflow="hidden">
 							<StatusLine status={state.status}/>
 						</Box>
-						{inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[screen.kind]} readOnly={client.readOnly} width={width}/>}
+						{layout.hints === 0 ? null : (inDialog ? <Text> </Text> : <HintBar scopes={screenScopes[screen.kind]} readOnly={client.readOnly} width={width}/>)}
 					</>
 				)}
 		</Box>

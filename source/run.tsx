@@ -6,9 +6,8 @@ import {printServices} from './print.js';
 import {createSwarmClient, type SwarmClient} from './swarm/client.js';
 import {resolveEndpoint} from './swarm/context.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
+import type {SwarmService} from './swarm/types.js';
 import {terminal} from './terminal.js';
-import {historyFileSink} from './timeline/history-file.js';
-import {Timeline} from './timeline/timeline.js';
 import {commandOf, usageProblem} from './usage.js';
 import type {HistoryFlags} from './history-command.js';
 
@@ -98,9 +97,16 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	}
 
 	const interactive = !cli.flags.once && process.stdout.isTTY && process.stdin.isTTY;
-	// Ink takes a few hundred milliseconds to load: let it load while the daemon answers.
+	// The screen takes longer to load than the daemon takes to answer: it loads meanwhile.
 	const loadingScreen = interactive ? loadScreen() : undefined;
 	loadingScreen?.catch(crash);
+	// The services are asked for with the preflight, not after it, so that they are there for
+	// the first frame. Should the preflight fail, its sentence is what is said, not this.
+	const firstServices = client.listServices();
+	let servicesRead: SwarmService[] | undefined;
+	firstServices.then(services => {
+		servicesRead = services;
+	}, () => undefined);
 	const preflight = await client.preflight();
 	if (!preflight.ok) {
 		fail(preflight.message, exitCodes.failure);
@@ -109,17 +115,14 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	}
 
 	if (!loadingScreen) {
-		process.exitCode = await printServices(client);
+		process.exitCode = await printServices(firstServices);
 		return;
 	}
 
-	const {render, App, createElement} = await loadingScreen;
+	const {renderScreen} = await loadingScreen;
 	terminal.enter();
-	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
-	// it alone in a read, not amid other keys.
-	const timeline = new Timeline({endpoint: client.target, ...(cli.flags.history ? {sinkFor: historyFileSink} : {})});
-	// createElement rather than JSX: JSX would import React's runtime on every path, `check` too.
-	const instance = render(createElement(App, {client, nodeName: preflight.nodeName, timeline}), {incrementalRendering: true, exitOnCtrlC: false});
+	// The services usually answer before the screen has loaded: then the first frame is whole.
+	const instance = renderScreen(client, preflight.nodeName, servicesRead ?? firstServices, {history: cli.flags.history});
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});
@@ -141,6 +144,5 @@ async function loadScreen() {
 	// wins: clear them first, then load Ink.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const [{render}, {App}, {createElement}] = await Promise.all([import('ink'), import('./app.js'), import('react')]);
-	return {render, App, createElement};
+	return import('./screen.js');
 }

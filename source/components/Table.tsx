@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {columnGap, formatRow, padEnd, truncate} from '../format/columns.js';
+import {columnGap, fitCell, fitTable, formatRow, padEnd, truncate, type Column} from '../format/columns.js';
+import {fitRegions} from '../layout/regions.js';
 import {theme} from '../theme.js';
 
 export type TableLine =
@@ -7,16 +8,31 @@ export type TableLine =
 	| {kind: 'row'; key: string; cells: string[]; cellColors?: Array<string | undefined>; muted?: boolean; selectable?: boolean};
 
 type Props = {
-	widths: readonly number[];
-	header: readonly string[];
+	/** The columns of the cells, all of them: which are drawn, and how wide, is fitTable's rule. */
+	columns: readonly Column[];
+	/** Each row's cells, one per column. */
 	lines: readonly TableLine[];
 	/** Index into lines of the highlighted row, if any. */
 	selectedIndex?: number;
 	/** First line shown (for scrolling without a cursor). */
 	offset?: number;
+	/** Every line the table may take: its header, its rows and the "1-30 of 45" line. */
 	height: number;
 	width: number;
 };
+
+/**
+ * How the table's lines are shared: the header always, as many rows as fit, and the
+ * position line ("1-30 of 45") when the rows do not all fit and there is room for it.
+ */
+export function tableLayout(total: number, height: number): {rows: number; position: boolean} {
+	const budget = fitRegions(height, {
+		header: {kind: 'keep', lines: 1},
+		rows: {kind: 'rows', lines: total, min: Math.min(total, 1)},
+		position: {kind: 'panel', lines: total > height - 1 ? 1 : 0},
+	});
+	return {rows: Math.min(total, budget.rows), position: budget.position > 0};
+}
 
 /** Which lines fit in `height`, keeping the selected one in view. */
 export function visibleWindow(total: number, height: number, selectedIndex: number | undefined, offset = 0): {start: number; end: number} {
@@ -37,13 +53,17 @@ export function visibleWindow(total: number, height: number, selectedIndex: numb
  * A plain table with a row cursor, drawn with Box/Text: ink-table has neither a cursor nor
  * windowing, and the task table must look like `docker service ps`, without borders.
  */
-export function Table({widths, header, lines, selectedIndex, offset, height, width}: Props) {
-	const {start, end} = visibleWindow(lines.length, height, selectedIndex, offset);
+export function Table({columns, lines, selectedIndex, offset, height, width}: Props) {
+	const fitted = fitTable(columns, lines.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
+	const widths = fitted.widths;
+	const cuts = fitted.columns.map(column => column.cut);
+	const layout = tableLayout(lines.length, height);
+	const {start, end} = visibleWindow(lines.length, layout.rows, selectedIndex, offset);
 	const shown = lines.slice(start, end);
 	const gap = ' '.repeat(columnGap);
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate">{truncate(formatRow(header, widths), width)}</Text>
+			<Text bold wrap="truncate">{truncate(formatRow(fitted.columns.map(column => column.header), widths), width)}</Text>
 			{shown.map((line, index) => {
 				if (line.kind === 'heading') {
 					return <Text key={line.key} color={theme.heading} bold wrap="truncate">{truncate(line.text, width)}</Text>;
@@ -53,11 +73,12 @@ export function Table({widths, header, lines, selectedIndex, offset, height, wid
 				const lastIndex = widths.length - 1;
 				return (
 					<Text key={line.key} inverse={selected} dimColor={line.muted} wrap="truncate">
-						{widths.map((columnWidth, cellIndex) => {
-							const cell = truncate(line.cells[cellIndex] ?? '', columnWidth);
+						{fitted.columns.map((column, cellIndex) => {
+							const columnWidth = widths[cellIndex] ?? 0;
+							const cell = fitCell(line.cells[column.index] ?? '', columnWidth, cuts[cellIndex]);
 							const padded = cellIndex === lastIndex ? cell : padEnd(cell, columnWidth);
 							return (
-								<Text key={String(cellIndex)} color={line.cellColors?.[cellIndex]}>
+								<Text key={String(cellIndex)} color={line.cellColors?.[column.index]}>
 									{padded}{cellIndex === lastIndex ? '' : gap}
 								</Text>
 							);
@@ -65,7 +86,7 @@ export function Table({widths, header, lines, selectedIndex, offset, height, wid
 					</Text>
 				);
 			})}
-			{lines.length > height ? <Text color={theme.muted}>{`  ${start + 1}-${end} of ${lines.length}`}</Text> : null}
+			{layout.position ? <Text color={theme.muted} wrap="truncate">{truncate(`  ${start + 1}-${end} of ${lines.length}`, width)}</Text> : null}
 		</Box>
 	);
 }

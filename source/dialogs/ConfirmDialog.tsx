@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {Decision, PlanTone} from '../actions/action.js';
 import {wrapRows} from '../format/wrap.js';
+import {fitRegions} from '../layout/regions.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
 import {theme} from '../theme.js';
@@ -31,11 +32,17 @@ export function ConfirmDialog({decision, message, width, height, onConfirm, onCa
 	const rows: Row[] = decision.lines.flatMap(line => wrapRows(line.text, inner).map(text => ({text, tone: line.tone ?? 'plain'})));
 	const messageRows = message ? wrapRows(message, inner).length : 0;
 	const commandRows = wrapRows(`$ ${decision.command}`, inner).length;
-	// Borders, title, the blank lines around the plan, and the hints.
-	const fixed = 2 + 1 + 2 + 1 + messageRows + commandRows;
-	const fits = rows.length <= height - fixed;
+	const budget = fitRegions(height, {
+		frame: {kind: 'keep', lines: 4},
+		message: {kind: 'panel', lines: messageRows, min: Math.min(messageRows, 1)},
+		spaceAbove: {kind: 'blank', lines: 1},
+		plan: {kind: 'rows', lines: rows.length, min: Math.min(rows.length, 2)},
+		spaceBelow: {kind: 'blank', lines: 1},
+		command: {kind: 'panel', lines: commandRows, min: 1},
+	});
+	const fits = rows.length <= budget.plan;
 	// When it does not fit, one row says what is above or below.
-	const room = Math.max(1, fits ? rows.length : height - fixed - 1);
+	const room = Math.max(1, fits ? rows.length : budget.plan - 1);
 	const maxOffset = Math.max(0, rows.length - room);
 	useKeys((input, key) => {
 		const id = resolveCommand(input, key, ['confirm', 'list'])?.id;
@@ -55,14 +62,16 @@ export function ConfirmDialog({decision, message, width, height, onConfirm, onCa
 	const below = rows.length - start - shown.length;
 	return (
 		<DialogFrame danger title={decision.title} width={width} scopes={['confirm']}>
-			{message ? <Text color={theme.warning} wrap="wrap">{message}</Text> : null}
-			<Box flexDirection="column" marginY={1}>
+			{message && budget.message > 0 ? <Box height={budget.message} overflow="hidden"><Text color={theme.warning} wrap="wrap">{message}</Text></Box> : null}
+			{budget.spaceAbove > 0 ? <Text> </Text> : null}
+			<Box flexDirection="column">
 				{shown.map((row, index) => <Text key={String(start + index)} color={toneColors[row.tone]}>{row.text}</Text>)}
 				{fits
 					? null
-					: <Text color={theme.muted}>{below > 0 ? `… and ${below} more ${below === 1 ? 'line' : 'lines'} (↓ to see them)` : `(${rows.length} lines, ↑ to go back)`}</Text>}
+					: <Text color={theme.muted} wrap="truncate">{below > 0 ? `… and ${below} more ${below === 1 ? 'line' : 'lines'} (↓ to see them)` : `(${rows.length} lines, ↑ to go back)`}</Text>}
 			</Box>
-			<CommandPreview command={decision.command}/>
+			{budget.spaceBelow > 0 ? <Text> </Text> : null}
+			<Box height={budget.command} overflow="hidden"><CommandPreview command={decision.command}/></Box>
 		</DialogFrame>
 	);
 }

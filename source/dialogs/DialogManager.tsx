@@ -86,6 +86,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 			onSubmit={values => submit(action.id, service, values)}
 			onCancel={close}
 			width={width}
+			height={height}
 		/>
 	);
 }

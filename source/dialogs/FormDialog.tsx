@@ -6,7 +6,10 @@ import {TextInput} from '../components/TextInput.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
 import {theme} from '../theme.js';
-import {CommandPreview, DialogFrame, PlanLines} from './DialogFrame.js';
+import {visibleWindow} from '../components/Table.js';
+import {wrapRows} from '../format/wrap.js';
+import {fitRegions} from '../layout/regions.js';
+import {CommandPreview, DialogFrame, PlanLines, dialogInnerWidth} from './DialogFrame.js';
 
 type Props = {
 	form: Form;
@@ -20,6 +23,8 @@ type Props = {
 	onSubmit: (values: FormValues) => string | undefined;
 	onCancel: () => void;
 	width: number;
+	/** Lines the dialog may take, borders included: fields that do not fit scroll with the focus. */
+	height: number;
 };
 
 const labelWidth = 18;
@@ -30,7 +35,7 @@ function initialValues(form: Form, values: FormValues | undefined): Record<strin
 }
 
 /** An action's form, built from its declaration: fields validated as you type, and the command they make. */
-export function FormDialog({form, values: given, message, decide, onSubmit, onCancel, width}: Props) {
+export function FormDialog({form, values: given, message, decide, onSubmit, onCancel, width, height}: Props) {
 	const fields: FormField[] = form.groups.flatMap(group => group.fields);
 	const [values, setValues] = useState(() => initialValues(form, given));
 	const [focus, setFocus] = useState(0);
@@ -101,43 +106,84 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	});
 
 	const frameWidth = Math.min(width, 100);
-	const sideBySide = form.groups.length > 1 && frameWidth - 4 >= form.groups.length * 40;
+	const inner = dialogInnerWidth(width);
+	const rowsOf = (text: string | undefined) => text ? wrapRows(text, inner).length : 0;
+	const fieldError = errors[focused.key] ?? firstError;
+	// Side by side, the groups take as many lines as the longest; stacked, all of them.
+	const groupLines = form.groups.map(group => (group.title ? 1 : 0) + group.fields.length);
+	const wideEnough = form.groups.length > 1 && frameWidth - 4 >= form.groups.length * 40;
+	const fieldLines = wideEnough ? Math.max(...groupLines) : groupLines.reduce((sum, lines) => sum + lines, 0);
+	const budget = fitRegions(height, {
+		frame: {kind: 'keep', lines: 4},
+		message: {kind: 'panel', lines: rowsOf(message)},
+		intro: {kind: 'panel', lines: (form.intro ?? []).reduce((sum, line) => sum + rowsOf(line), 0)},
+		spaceAbove: {kind: 'blank', lines: 1},
+		fields: {kind: 'rows', lines: fieldLines, min: Math.min(fieldLines, 5)},
+		spaceBelow: {kind: 'blank', lines: 1},
+		error: {kind: 'panel', lines: rowsOf(fieldError ? `✘ ${fieldError}` : undefined)},
+		complaint: {kind: 'panel', lines: rowsOf(complaint)},
+		note: {kind: 'panel', lines: rowsOf(form.note)},
+		preview: {kind: 'panel', lines: decision ? rowsOf(`$ ${decision.command}`) + decision.lines.reduce((sum, line) => sum + rowsOf(line.text), 0) : 0},
+	});
+	const sideBySide = wideEnough && Math.max(...groupLines) <= budget.fields;
 	const columnWidth = sideBySide ? Math.floor((frameWidth - 4) / form.groups.length) : frameWidth - 4;
+	const renderField = (field: FormField) => {
+		const isFocused = field === focused;
+		const value = values[field.key] ?? '';
+		// A lone field reads like a prompt: `Replicas: 4`.
+		const label = fields.length === 1 ? `${field.label}: ` : `${isFocused ? '›' : ' '} ${field.label.padEnd(labelWidth)}`;
+		return (
+			<Box key={field.key} height={1} overflow="hidden">
+				<Text color={isFocused && fields.length > 1 ? theme.accent : undefined}>{label}</Text>
+				{field.choices
+					? <Text inverse={isFocused}>{isFocused ? `‹ ${value} ›` : value}</Text>
+					: <TextInput isActive={isFocused} value={value} onChange={text => {
+						setValue(field.key, text);
+					}}/>}
+				{errors[field.key] && fields.length > 1 ? <Text color={theme.danger}> ✘</Text> : null}
+			</Box>
+		);
+	};
+
+	// Stacked, the group titles and fields are one list, seen through a window that keeps the focus.
+	const stacked = form.groups.flatMap(group => [
+		...(group.title ? [{key: `group:${group.title}`, title: group.title}] : []),
+		...group.fields.map(field => ({key: field.key, field})),
+	]);
+	const window = visibleWindow(stacked.length, budget.fields, stacked.findIndex(entry => 'field' in entry && entry.field === focused));
+	const texts = (lines: number, text: string | undefined, color?: string) => lines > 0 && text
+		? <Box height={lines} overflow="hidden"><Text color={color} wrap="wrap">{text}</Text></Box>
+		: null;
 	return (
 		<DialogFrame title={form.title} width={width} scopes={fields.length > 1 ? ['dialog', 'form'] : ['dialog']}>
-			{message ? <Text color={theme.warning} wrap="wrap">{message}</Text> : null}
-			{form.intro?.map(line => <Text key={line} wrap="wrap">{line}</Text>)}
-			<Box flexDirection={sideBySide ? 'row' : 'column'} marginY={1}>
-				{form.groups.map(group => (
-					<Box key={group.title ?? 'fields'} flexDirection="column" width={columnWidth}>
-						{group.title ? <Text bold underline>{group.title}</Text> : null}
-						{group.fields.map(field => {
-							const isFocused = field === focused;
-							const value = values[field.key] ?? '';
-							// A lone field reads like a prompt: `Replicas: 4`.
-							const label = fields.length === 1 ? `${field.label}: ` : `${isFocused ? '›' : ' '} ${field.label.padEnd(labelWidth)}`;
-							return (
-								<Box key={field.key}>
-									<Text color={isFocused && fields.length > 1 ? theme.accent : undefined}>{label}</Text>
-									{field.choices
-										? <Text inverse={isFocused}>{isFocused ? `‹ ${value} ›` : value}</Text>
-										: <TextInput isActive={isFocused} value={value} onChange={text => {
-											setValue(field.key, text);
-										}}/>}
-									{errors[field.key] && fields.length > 1 ? <Text color={theme.danger}> ✘</Text> : null}
-								</Box>
-							);
-						})}
-					</Box>
-				))}
-			</Box>
-			{errors[focused.key] ? <Text color={theme.danger} wrap="wrap">✘ {errors[focused.key]}</Text> : null}
-			{!errors[focused.key] && firstError ? <Text color={theme.danger} wrap="wrap">✘ {firstError}</Text> : null}
-			{complaint ? <Text color={theme.warning} wrap="wrap">{complaint}</Text> : null}
-			{form.note ? <Text color={theme.muted} wrap="wrap">{form.note}</Text> : null}
-			{decision
+			{texts(budget.message, message, theme.warning)}
+			{budget.intro > 0 ? <Box height={budget.intro} overflow="hidden" flexDirection="column">{form.intro?.map(line => <Text key={line} wrap="wrap">{line}</Text>)}</Box> : null}
+			{budget.spaceAbove > 0 ? <Text> </Text> : null}
+			{sideBySide
 				? (
-					<Box flexDirection="column">
+					<Box flexDirection="row">
+						{form.groups.map(group => (
+							<Box key={group.title ?? 'fields'} flexDirection="column" width={columnWidth}>
+								{group.title ? <Text bold underline>{group.title}</Text> : null}
+								{group.fields.map(field => renderField(field))}
+							</Box>
+						))}
+					</Box>
+				)
+				: (
+					<Box flexDirection="column" width={columnWidth}>
+						{stacked.slice(window.start, window.end).map(entry => 'field' in entry
+							? renderField(entry.field)
+							: <Text key={entry.key} bold underline wrap="truncate">{entry.title}</Text>)}
+					</Box>
+				)}
+			{budget.spaceBelow > 0 ? <Text> </Text> : null}
+			{texts(budget.error, fieldError ? `✘ ${fieldError}` : undefined, theme.danger)}
+			{texts(budget.complaint, complaint, theme.warning)}
+			{texts(budget.note, form.note, theme.muted)}
+			{decision && budget.preview > 0
+				? (
+					<Box flexDirection="column" height={budget.preview} overflow="hidden">
 						<CommandPreview command={decision.command}/>
 						<PlanLines lines={decision.lines}/>
 					</Box>

@@ -39,10 +39,10 @@ export function NodeActionDialog({dialog, width, height, onClose}: Props) {
 	}
 
 	if (dialog.stage === 'confirm') {
-		const changed = node.version !== dialog.decision.write.seenVersion;
+		const changed = node.specDigest !== dialog.decision.write.basis.specDigest;
 		return (
 			<ConfirmDialog
-				key={`${dialog.decision.write.seenVersion}:${dialog.message ?? ''}`}
+				key={`${dialog.decision.write.basis.specDigest}:${dialog.message ?? ''}`}
 				decision={dialog.decision}
 				message={changed ? `${node.hostname} changed since this question was shown: y shows what it is now and asks again.` : dialog.message}
 				width={width}
@@ -70,6 +70,7 @@ export function NodeActionDialog({dialog, width, height, onClose}: Props) {
 			onSubmit={values => submit(action.id, node.id, values)}
 			onCancel={onClose}
 			width={width}
+			height={height}
 		/>
 	);
 }

@@ -1,5 +1,18 @@
 // Lays out a table in a fixed width the way `docker ... ls` does (three spaces between
-// columns), cutting cells with "…" instead of wrapping when the terminal is narrow.
+// columns), cutting cells with "…" instead of wrapping when the terminal is narrow. One rule
+// for every table: optional columns that are empty go first, then columns shrink to their
+// narrowest (those with the most `shrink` first), then whole columns are left out (the
+// lowest `dropOrder` first), and each cell is cut where it loses least (`cut`).
+import stringWidth from 'string-width';
+
+/**
+ * Where a cell too long for its column gives way:
+ * - `end`: its end (`dockercoins_a…`);
+ * - `middle`: its middle, keeping the end that tells values apart (`dock…er:v0.1`, `node-…u-3`);
+ * - `slot`: a task name keeps its slot (`.12`) and shortens the service part before it
+ *   (`doc…hasher.12`, `…hasher.12`, `.12`).
+ */
+export type CutStyle = 'end' | 'middle' | 'slot';
 
 export type Column = {
 	header: string;
@@ -9,69 +22,85 @@ export type Column = {
 	shrink?: number;
 	/** May be left out entirely when every cell is empty and the table does not fit. */
 	optional?: boolean;
+	/** May be left out when even the narrowest columns do not fit: the lowest goes first. */
+	dropOrder?: number;
+	/** Where its cells are cut: `end` unless said. */
+	cut?: CutStyle;
 };
 
 export const columnGap = 3;
 
-// East Asian wide and fullwidth characters take two terminal cells; the CLI measures with
-// golang.org/x/text/width and go-runewidth. These ranges cover what task names, images and
-// daemon errors can realistically hold (CJK, Hangul, fullwidth forms, emoji).
-const wideRanges: ReadonlyArray<readonly [number, number]> = [
-	[0x11_00, 0x11_5F],
-	[0x23_1A, 0x23_1B],
-	[0x23_29, 0x23_2A],
-	[0x23_E9, 0x23_EC],
-	[0x25_FD, 0x25_FE],
-	[0x26_14, 0x26_15],
-	[0x26_48, 0x26_53],
-	[0x26_AA, 0x26_AB],
-	[0x26_BD, 0x26_BE],
-	[0x26_C4, 0x26_C5],
-	[0x27_05, 0x27_05],
-	[0x27_0A, 0x27_0B],
-	[0x27_28, 0x27_28],
-	[0x27_4C, 0x27_4C],
-	[0x27_95, 0x27_97],
-	[0x2E_80, 0x30_3E],
-	[0x30_41, 0x33_FF],
-	[0x34_00, 0x4D_BF],
-	[0x4E_00, 0x9F_FF],
-	[0xA0_00, 0xA4_CF],
-	[0xA9_60, 0xA9_7F],
-	[0xAC_00, 0xD7_A3],
-	[0xF9_00, 0xFA_FF],
-	[0xFE_10, 0xFE_19],
-	[0xFE_30, 0xFE_6F],
-	[0xFF_00, 0xFF_60],
-	[0xFF_E0, 0xFF_E6],
-	[0x1_F3_00, 0x1_F6_4F],
-	[0x1_F9_00, 0x1_F9_FF],
-	[0x2_00_00, 0x3_FF_FD],
-];
+// Widths are measured as Ink measures them (string-width): wide characters take two cells,
+// combining marks none, so a row measured here is the row Ink draws.
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+function characters(text: string): string[] {
+	return [...graphemes.segment(text)].map(part => part.segment);
+}
 
 /** Terminal cells one character takes: 2 for East Asian wide and fullwidth, else 1. */
 export function charWidth(codePoint: number): number {
-	for (const [first, last] of wideRanges) {
-		if (codePoint < first) {
-			return 1;
-		}
-
-		if (codePoint <= last) {
-			return 2;
-		}
-	}
-
-	return 1;
+	return stringWidth(String.fromCodePoint(codePoint));
 }
+
+// Printable ASCII takes a cell a character: most cells are that, and a table of ten
+// thousand rows is measured on every frame.
+const printableAscii = /^[\u0020-\u007E]*$/;
+
+// Other cells repeat (an image, a node, a state on every row): measured once each.
+const measured = new Map<string, number>();
 
 /** Terminal cells a string takes. */
 export function textWidth(text: string): number {
-	let width = 0;
-	for (const character of text) {
-		width += charWidth(character.codePointAt(0) ?? 0);
+	if (printableAscii.test(text)) {
+		return text.length;
+	}
+
+	let width = measured.get(text);
+	if (width === undefined) {
+		if (measured.size > 10_000) {
+			measured.clear();
+		}
+
+		width = stringWidth(text);
+		measured.set(text, width);
 	}
 
 	return width;
+}
+
+/** The longest start of `text` that fits in `width` cells. */
+function keepStart(text: string, width: number): string {
+	let kept = '';
+	let used = 0;
+	for (const character of characters(text)) {
+		const cells = stringWidth(character);
+		if (used + cells > width) {
+			break;
+		}
+
+		kept += character;
+		used += cells;
+	}
+
+	return kept;
+}
+
+/** The longest end of `text` that fits in `width` cells. */
+function keepEnd(text: string, width: number): string {
+	let kept = '';
+	let used = 0;
+	for (const character of characters(text).reverse()) {
+		const cells = stringWidth(character);
+		if (used + cells > width) {
+			break;
+		}
+
+		kept = character + kept;
+		used += cells;
+	}
+
+	return kept;
 }
 
 /** Cuts text to `width` terminal cells, ending with `…` when cut; never wider than `width`. */
@@ -84,19 +113,62 @@ export function truncate(text: string, width: number): string {
 		return text;
 	}
 
-	let kept = '';
-	let used = 0;
-	for (const character of text) {
-		const cells = charWidth(character.codePointAt(0) ?? 0);
-		if (used + cells > width - 1) {
-			break;
-		}
+	return `${keepStart(text, width - 1)}…`;
+}
 
-		kept += character;
-		used += cells;
+/** Cuts text to `width` cells from its middle, keeping more of its end: `dock…er:v0.1`. */
+export function truncateMiddle(text: string, width: number): string {
+	if (width <= 0) {
+		return '';
 	}
 
-	return `${kept}…`;
+	if (textWidth(text) <= width) {
+		return text;
+	}
+
+	const head = keepStart(text, Math.floor((width - 1) / 3));
+	return `${head}…${keepEnd(text, width - 1 - textWidth(head))}`;
+}
+
+// ` \_ ` before an older task of a slot, the service name, then `.12` or `.<node ID>`.
+const taskName = /^(?<indent>(?: \\_ )?)(?<service>.*?)(?<slot>\.[^.]+)$/;
+
+/**
+ * Cuts a task name to `width` cells keeping its slot, which is what tells the rows apart:
+ * the service part gives way from its middle, then goes entirely (the title names it).
+ */
+export function truncateTaskName(text: string, width: number): string {
+	const parts = taskName.exec(text)?.groups;
+	if (!parts || textWidth(text) <= width) {
+		return truncate(text, width);
+	}
+
+	const {indent = '', service = '', slot = ''} = parts;
+	const room = width - textWidth(indent) - textWidth(slot);
+	if (room >= 1) {
+		// The start of a stack's service names is shared by every row; their end is not.
+		const head = room >= 16 ? keepStart(service, Math.floor((room - 1) / 4)) : '';
+		return `${indent}${head}…${keepEnd(service, room - 1 - textWidth(head))}${slot}`;
+	}
+
+	return textWidth(indent) + textWidth(slot) <= width ? `${indent}${slot}` : truncateMiddle(slot, width);
+}
+
+/** Cuts a cell to `width` cells the way its column gives way. */
+export function fitCell(text: string, width: number, cut: CutStyle = 'end'): string {
+	switch (cut) {
+		case 'middle': {
+			return truncateMiddle(text, width);
+		}
+
+		case 'slot': {
+			return truncateTaskName(text, width);
+		}
+
+		default: {
+			return truncate(text, width);
+		}
+	}
 }
 
 /** Pads text with spaces to `width` terminal cells. */
@@ -135,26 +207,51 @@ export function fitColumnWidths(columns: readonly Column[], rows: ReadonlyArray<
 	return widths;
 }
 
-export function formatRow(cells: readonly string[], widths: readonly number[]): string {
+export function formatRow(cells: readonly string[], widths: readonly number[], cuts: ReadonlyArray<CutStyle | undefined> = []): string {
 	const last = widths.length - 1;
 	return widths.map((width, index) => {
-		const cell = truncate(cells[index] ?? '', width);
+		const cell = fitCell(cells[index] ?? '', width, cuts[index]);
 		return index === last ? cell : padEnd(cell, width);
 	}).join(' '.repeat(columnGap)).trimEnd();
 }
 
+function tableWidth(widths: readonly number[]): number {
+	return widths.reduce((sum, width) => sum + width, 0) + (columnGap * Math.max(0, widths.length - 1));
+}
+
 /**
  * The columns worth drawing in `totalWidth`, with their index in the row cells: optional
- * columns give way entirely when empty and space is short, before anything is cut.
+ * columns give way entirely when empty and space is short, before anything is cut; when
+ * even the narrowest widths do not fit, columns with a `dropOrder` go, lowest first.
  */
 export function visibleColumns<C extends Column>(columns: readonly C[], rows: ReadonlyArray<readonly string[]>, totalWidth: number): Array<C & {index: number}> {
 	const indexed = columns.map((column, index) => ({...column, index}));
-	const natural = fitColumnWidths(columns, rows, Number.POSITIVE_INFINITY).reduce((sum, width) => sum + width, 0) + (columnGap * (columns.length - 1));
-	if (natural <= totalWidth) {
+	const natural = fitColumnWidths(columns, rows, Number.POSITIVE_INFINITY);
+	if (tableWidth(natural) <= totalWidth) {
 		return indexed;
 	}
 
-	return indexed.filter(column => !(column.optional && rows.every(row => (row[column.index] ?? '') === '')));
+	const kept = indexed.filter(column => !(column.optional && rows.every(row => (row[column.index] ?? '') === '')));
+	// The narrowest each column can get: only columns that shrink go below their natural width.
+	const narrowest = (column: C & {index: number}) => column.shrink ? Math.min(natural[column.index] ?? 0, column.minWidth) : natural[column.index] ?? 0;
+	const droppable = kept.filter(column => column.dropOrder !== undefined).sort((a, b) => a.dropOrder! - b.dropOrder!);
+	let shown = kept;
+	for (const column of droppable) {
+		if (tableWidth(shown.map(candidate => narrowest(candidate))) <= totalWidth) {
+			break;
+		}
+
+		shown = shown.filter(candidate => candidate !== column);
+	}
+
+	return shown;
+}
+
+/** A table's columns and their widths in `totalWidth`: the one rule every table follows. */
+export function fitTable<C extends Column>(columns: readonly C[], rows: ReadonlyArray<readonly string[]>, totalWidth: number): {columns: Array<C & {index: number}>; widths: number[]} {
+	const shown = visibleColumns(columns, rows, totalWidth);
+	const widths = fitColumnWidths(shown, rows.map(row => pickCells(row, shown).map(cell => cell ?? '')), totalWidth);
+	return {columns: shown, widths};
 }
 
 /** The cells of a row for the columns chosen by visibleColumns. */

@@ -49,12 +49,16 @@ export function logsCommand(target: string, window: LogWindow, timestamps: boole
 	return words.map(word => shellWord(word)).join(' ');
 }
 
-/** `vote.2@node1` (a global service's task: `agent@node1`), as `docker service logs --no-task-ids` marks lines. */
+/**
+ * `vote.2@node1`, as `docker service logs --no-task-ids` marks lines; a global service's
+ * tasks have no slot, which the CLI prints as `agent.0@node1`, and so does this, so that a
+ * line reads the same in both.
+ */
 export function taskLabel(line: Pick<LogLine, 'taskId' | 'nodeId'>, serviceName: string, tasks: readonly SwarmTask[], nodes: readonly SwarmNode[]): string {
 	const task = tasks.find(candidate => candidate.id === line.taskId);
 	const nodeId = line.nodeId ?? task?.nodeId;
 	const node = nodes.find(candidate => candidate.id === nodeId)?.hostname ?? nodeId?.slice(0, 12) ?? '?';
-	const name = task?.slot ? `${serviceName}.${task.slot}` : (task ? serviceName : `${serviceName}.${line.taskId?.slice(0, 12) ?? '?'}`);
+	const name = task ? `${serviceName}.${task.slot ?? 0}` : `${serviceName}.${line.taskId?.slice(0, 12) ?? '?'}`;
 	return `${name}@${node}`;
 }
 

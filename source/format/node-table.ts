@@ -6,14 +6,14 @@ import type {Column} from './columns.js';
 import {compareNatural, prettyState} from './task-table.js';
 
 export const nodeColumns: ReadonlyArray<Column & {key: keyof NodeRow}> = [
-	{key: 'hostname', header: 'HOSTNAME', minWidth: 8, shrink: 1},
+	{key: 'hostname', header: 'HOSTNAME', minWidth: 8, shrink: 1, cut: 'middle'},
 	{key: 'role', header: 'ROLE', minWidth: 6},
 	{key: 'managerStatus', header: 'MANAGER STATUS', minWidth: 7, shrink: 2},
 	{key: 'availability', header: 'AVAILABILITY', minWidth: 6, shrink: 2},
 	{key: 'status', header: 'STATUS', minWidth: 6},
-	{key: 'engineVersion', header: 'ENGINE VERSION', minWidth: 7, shrink: 1},
+	{key: 'engineVersion', header: 'ENGINE VERSION', minWidth: 7, shrink: 1, dropOrder: 2},
 	{key: 'tasks', header: 'TASKS', minWidth: 5},
-	{key: 'labels', header: 'LABELS', minWidth: 6, shrink: 3, optional: true},
+	{key: 'labels', header: 'LABELS', minWidth: 6, shrink: 3, optional: true, dropOrder: 1},
 ];
 
 export type NodeRow = {

@@ -5,14 +5,15 @@ import type {Column} from './columns.js';
 import {displayImage} from '../spec/image-reference.js';
 
 // On a narrow terminal ports give way first, then names; image tags last, since they tell
-// versions apart.
+// versions apart (an image loses its middle, not its tag). When even that does not fit,
+// PORTS, then MODE, then ROLLOUT go.
 export const serviceColumns: readonly Column[] = [
 	{header: 'NAME', minWidth: 12, shrink: 2},
-	{header: 'MODE', minWidth: 10},
+	{header: 'MODE', minWidth: 10, dropOrder: 2},
 	{header: 'REPLICAS', minWidth: 8},
-	{header: 'IMAGE', minWidth: 12, shrink: 1},
-	{header: 'PORTS', minWidth: 5, shrink: 3, optional: true},
-	{header: 'ROLLOUT', minWidth: 7, shrink: 1, optional: true},
+	{header: 'IMAGE', minWidth: 12, shrink: 1, cut: 'middle'},
+	{header: 'PORTS', minWidth: 5, shrink: 3, optional: true, dropOrder: 1},
+	{header: 'ROLLOUT', minWidth: 7, shrink: 1, optional: true, dropOrder: 3},
 ];
 
 /** How the replica count reads at a glance. */
@@ -89,11 +90,14 @@ export function matchesFilter(service: SwarmService, filter: string): boolean {
 }
 
 /** Stacks by name, then stand-alone services; services by name within each. `stack` keeps one stack only. */
+/** localeCompare's order, without building a collator on every call (500 services took 50 ms). */
+const byName = new Intl.Collator().compare;
+
 export function groupServices(services: readonly SwarmService[], {filter = '', stack, now = new Date()}: {filter?: string; stack?: string; now?: Date} = {}): ServiceGroup[] {
 	const byStack = new Map<string | undefined, ServiceRow[]>();
 	const sorted = services
 		.filter(service => matchesFilter(service, filter) && (stack === undefined || service.stack === stack))
-		.sort((a, b) => a.name.localeCompare(b.name));
+		.sort((a, b) => byName(a.name, b.name));
 	for (const service of sorted) {
 		const rows = byStack.get(service.stack) ?? [];
 		rows.push({service, cells: serviceCells(service), health: replicaHealth(service, now)});

@@ -173,12 +173,16 @@ function isDigitByte(byte: number | undefined): boolean {
  * Returns a negative number, zero or a positive number, for Array.prototype.sort.
  */
 export function compareNatural(left: string, right: string): number {
+	return compareNaturalBytes(encoder.encode(left), encoder.encode(right));
+}
+
+// On the UTF-8 bytes, encoded once per name: a service of ten thousand tasks sorts in
+// well under a frame's time only if no comparison encodes again.
+function compareNaturalBytes(left: Uint8Array, right: Uint8Array): number {
 	return naturalLess(left, right) ? -1 : (naturalLess(right, left) ? 1 : 0);
 }
 
-function naturalLess(left: string, right: string): boolean {
-	const a = encoder.encode(left);
-	const b = encoder.encode(right);
+function naturalLess(a: Uint8Array, b: Uint8Array): boolean {
 	let i = 0;
 	let j = 0;
 	while (i < a.length && j < b.length) {
@@ -256,12 +260,24 @@ export function buildTaskRows(
 
 	const named = tasks
 		.filter(task => options.showHistory === true || !isFinishedHistory(task))
-		.map(task => ({task, slotName: taskName(task, serviceNames?.get(task.serviceId) ?? serviceName)}));
+		.map(task => {
+			const slotName = taskName(task, serviceNames?.get(task.serviceId) ?? serviceName);
+			return {task, slotName, bytes: encoder.encode(slotName), created: task.createdAt.getTime()};
+		});
 
 	// Array.prototype.sort is stable, like the CLI's sort.Stable.
-	named.sort((left, right) =>
-		compareNatural(left.slotName, right.slotName)
-		|| right.task.createdAt.getTime() - left.task.createdAt.getTime());
+	named.sort((left, right) => compareNaturalBytes(left.bytes, right.bytes) || right.created - left.created);
+	// Tasks share a handful of images: each is read once.
+	const images = new Map<string, string>();
+	const imageOf = (image: string) => {
+		let shown = images.get(image);
+		if (shown === undefined) {
+			shown = displayImage(image);
+			images.set(image, shown);
+		}
+
+		return shown;
+	};
 
 	let previousName: string | undefined;
 	return named.map(({task, slotName}) => {
@@ -272,7 +288,7 @@ export function buildTaskRows(
 			id: noTrunc ? task.id : shortTaskId(task.id),
 			name: isHistory ? historyIndent + slotName : slotName,
 			slotName,
-			image: noTrunc ? task.image : displayImage(task.image),
+			image: noTrunc ? task.image : imageOf(task.image),
 			// The CLI falls back to the ID for nodes it cannot inspect (removed ones).
 			node: nodeId === '' ? '' : (hostnames.get(nodeId) ?? nodeId),
 			desiredState: prettyState(task.desiredState),

@@ -93,7 +93,7 @@ export const commands = [
 
 	// The logs screen.
 	{id: 'logsSince', scope: 'logs', description: 'Start further back: tail 100, last 1m, 5m, 15m, 1h, all (asks the daemon again)', bindings: [char('s')], hint: 'since'},
-	{id: 'logsTimestamps', scope: 'logs', description: 'Show or hide timestamps', bindings: [char('T')], hint: 'timestamps'},
+	{id: 'logsTimestamps', scope: 'logs', description: 'Show or hide timestamps (when each line was written)', bindings: [char('w')], hint: 'timestamps'},
 	{id: 'logsPause', scope: 'logs', description: 'Pause or resume following: paused, the lines hold still and new ones are counted', bindings: [char('p')], hint: 'pause'},
 	{id: 'logsFilter', scope: 'logs', description: 'Filter lines by text; a leading ! keeps the lines that do not match', bindings: [char('/')], hint: 'filter'},
 	{id: 'logsPick', scope: 'logs', description: 'Only one task or node: each press picks the next, then all again', bindings: [char('o')], hint: 'only'},

@@ -20,6 +20,8 @@ export type LiveResourceOptions<T> = {
 	minBackoffMs?: number;
 	maxBackoffMs?: number;
 	describeError?: (error: unknown) => {message: string; unreachable: boolean};
+	/** Data read just before, by someone else: shown at once, and first refreshed a period later. */
+	initialData?: T;
 };
 
 const jsonEquals = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -34,11 +36,17 @@ export class LiveResource<T> {
 	private inFlight = false;
 	private again = false;
 	private failures = 0;
+	private startsWithInitialData = false;
 
 	constructor(
 		private readonly fetch: () => Promise<T>,
 		private readonly options: LiveResourceOptions<T>,
-	) {}
+	) {
+		if (options.initialData !== undefined) {
+			this.snapshot = {data: options.initialData, unreachable: false, fetchedAt: Date.now()};
+			this.startsWithInitialData = true;
+		}
+	}
 
 	readonly subscribe = (listener: () => void): (() => void) => {
 		this.listeners.add(listener);
@@ -48,10 +56,23 @@ export class LiveResource<T> {
 	readonly getSnapshot = (): Snapshot<T> => this.snapshot;
 
 	start(): void {
-		if (!this.running) {
-			this.running = true;
+		if (this.running) {
+			return;
+		}
+
+		this.running = true;
+		const {fetchedAt, data} = this.snapshot;
+		if (this.startsWithInitialData && fetchedAt !== undefined) {
+			this.startsWithInitialData = false;
+			this.schedule(Math.max(0, fetchedAt + this.interval(data) - Date.now()));
+		} else {
 			void this.refresh();
 		}
+	}
+
+	private interval(data: T | undefined): number {
+		const interval = this.options.intervalMs;
+		return typeof interval === 'function' ? interval(data) : interval;
 	}
 
 	stop(): void {
@@ -107,8 +128,7 @@ export class LiveResource<T> {
 				this.publish({data: same ? previous.data : data, unreachable: false, fetchedAt: Date.now()});
 			}
 
-			const interval = this.options.intervalMs;
-			next = typeof interval === 'function' ? interval(this.snapshot.data) : interval;
+			next = this.interval(this.snapshot.data);
 		} catch (error) {
 			this.failures++;
 			const min = this.options.minBackoffMs ?? 1000;

@@ -84,16 +84,33 @@ export class SwarmModel {
 	private nodeWatchers = 0;
 	private events: EventWatcher | undefined;
 	private stopWatchingReads: (() => void) | undefined;
+	private stopWaitingForServices: (() => void) | undefined;
+	private stopWatchingNodes: (() => void) | undefined;
+	private stopped = false;
 
-	/** `timeline` records the events that answer actions; in memory only unless given a file. */
-	constructor(readonly client: SwarmClient, readonly timeline = new Timeline({endpoint: client.target})) {
-		this.services = new LiveResource(async () => client.listServices(), {
+	/**
+	 * `timeline` records the events that answer actions; in memory only unless given a file.
+	 * `firstServices`: the services as read before the screen opened, or that read still under
+	 * way; the first frame shows them without asking again.
+	 */
+	constructor(
+		readonly client: SwarmClient,
+		readonly timeline = new Timeline({endpoint: client.target}),
+		{firstServices}: {firstServices?: Promise<SwarmService[]> | SwarmService[]} = {},
+	) {
+		let pending = firstServices instanceof Promise ? firstServices : undefined;
+		this.services = new LiveResource(async () => {
+			const read = pending ?? client.listServices();
+			pending = undefined;
+			return read;
+		}, {
 			intervalMs: services => services?.some(service => isChanging(service)) ? pollIntervals.servicesWhileChanging : pollIntervals.services,
 			equals: sameItems,
 			describeError,
+			initialData: Array.isArray(firstServices) ? firstServices : undefined,
 		});
 		this.nodes = new LiveResource(async () => client.listNodes(), {intervalMs: () => this.nodeWatchers > 0 ? pollIntervals.nodesOnScreen : pollIntervals.nodes, describeError});
-		this.runningTasks = new LiveResource(async () => client.listTasksWhere({desiredState: 'running'}), {intervalMs: pollIntervals.runningTasks, describeError});
+		this.runningTasks = new LiveResource(async () => client.listTasksWhere({desiredState: 'running'}), {intervalMs: pollIntervals.runningTasks, equals: sameItems, describeError});
 		this.rollouts = new LiveResource(async () => this.readRollouts(), {
 			intervalMs: rollouts => Object.values(rollouts ?? {}).some(rollout => rollout.phase === 'updating' || rollout.phase === 'rolling back')
 				? pollIntervals.rollouts
@@ -137,10 +154,35 @@ export class SwarmModel {
 		return Object.fromEntries(entries.filter((entry): entry is readonly [string, RolloutProgress] => entry[1] !== undefined));
 	}
 
+	/**
+	 * Starts with the services alone: the first frame waits for nothing else. Nodes, rollouts
+	 * and the event stream follow once the services have answered (or failed to).
+	 */
 	start(): void {
+		this.stopped = false;
 		this.services.start();
+		const {data, error} = this.services.getSnapshot();
+		if (data !== undefined || error !== undefined) {
+			this.startFollowers();
+			return;
+		}
+
+		const stopWaiting = this.services.subscribe(() => {
+			stopWaiting();
+			if (!this.stopped) {
+				this.startFollowers();
+			}
+		});
+		this.stopWaitingForServices = stopWaiting;
+	}
+
+	private startFollowers(): void {
 		this.nodes.start();
 		this.rollouts.start();
+		// The rollouts name each global service's bars by node: read again once names are known.
+		this.stopWatchingNodes = this.nodes.subscribe(() => {
+			this.rollouts.refreshSoon(0);
+		});
 		const events = watchEvents(this.client, {
 			onEvent: event => {
 				this.handleEvent(event);
@@ -158,6 +200,9 @@ export class SwarmModel {
 	}
 
 	stop(): void {
+		this.stopped = true;
+		this.stopWaitingForServices?.();
+		this.stopWatchingNodes?.();
 		this.services.stop();
 		this.nodes.stop();
 		this.rollouts.stop();

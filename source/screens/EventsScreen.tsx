@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {describeEvent, formatClock} from '../format/events.js';
 import {useRecentEvents} from '../model/hooks.js';
 import {maxRecentEvents} from '../model/swarm-model.js';
+import {fitRegions} from '../layout/regions.js';
 import {theme} from '../theme.js';
 import {useScrolledList} from './use-scroll.js';
 
@@ -14,7 +15,7 @@ type Props = {
 /** Service and node events since swarmdeck started, newest first, in words. */
 export function EventsScreen({isActive, width, height}: Props) {
 	const events = useRecentEvents();
-	const listHeight = Math.max(1, height - 2);
+	const listHeight = fitRegions(height, {title: {kind: 'keep', lines: 1}, list: {kind: 'rows', lines: events.length, fill: true}}).list;
 	const offset = useScrolledList(events.length, listHeight, isActive);
 
 	return (

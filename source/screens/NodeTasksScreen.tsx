@@ -4,6 +4,8 @@ import {formatNodeLabels} from '../format/node-table.js';
 import {buildTaskRows, prettyState} from '../format/task-table.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
+import {tableLayout} from '../components/Table.js';
+import {fitRegions} from '../layout/regions.js';
 import {useNodes, useNodeTaskTable, useNow, useServices} from '../model/hooks.js';
 import {useActions} from '../state/actions.js';
 import {useNodeActions} from '../state/node-actions.js';
@@ -31,8 +33,15 @@ export function NodeTasksScreen({nodeId, showHistory, isActive, width, height}: 
 	const node = nodes.data?.find(candidate => candidate.id === nodeId);
 	const serviceNames = new Map((services.data ?? []).map(service => [service.id, service.name]));
 	const rows = tasks.data ? buildTaskRows(tasks.data, {serviceName: '', serviceNames, nodes: nodes.data ?? [], now}, {showHistory}) : [];
-	const tableHeight = Math.max(1, height - 4);
-	const {offset, scroll, reset} = useScroll(rows.length, tableHeight);
+	// Shared out by the layout's rule (source/layout/regions.ts), as on the service's task screen.
+	const budget = fitRegions(height, {
+		title: {kind: 'keep', lines: 1},
+		labels: {kind: 'panel', lines: 1},
+		table: {kind: 'rows', lines: 1 + Math.max(1, rows.length), min: 1 + Math.min(Math.max(1, rows.length), 3)},
+		readError: {kind: 'panel', lines: tasks.error ? 1 : 0},
+		hidden: {kind: 'panel', lines: 1},
+	});
+	const {offset, scroll, reset} = useScroll(rows.length, tableLayout(rows.length, budget.table).rows);
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['nodeTasks', 'tasks', 'node', 'list']);
@@ -63,12 +72,12 @@ export function NodeTasksScreen({nodeId, showHistory, isActive, width, height}: 
 				<Text color={node.availability === 'active' ? undefined : theme.warning}>{prettyState(node.availability)}</Text>
 				{'  '}{node.engineVersion}
 			</Text>
-			<Text wrap="truncate" color={theme.muted}>{labels === '' ? 'no labels' : `labels: ${labels}`}</Text>
+			{budget.labels > 0 ? <Text wrap="truncate" color={theme.muted}>{labels === '' ? 'no labels' : `labels: ${labels}`}</Text> : null}
 			{tasks.data === undefined && !tasks.error
-				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <TaskRowsTable rows={rows} offset={offset} height={tableHeight} width={width}/>}
-			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
-			<HistoryNote tasks={tasks.data} showHistory={showHistory}/>
+				? <Box height={budget.table}><Text color={theme.muted}>Loading tasks…</Text></Box>
+				: <TaskRowsTable rows={rows} offset={offset} height={budget.table} width={width}/>}
+			{budget.readError > 0 ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
+			{budget.hidden > 0 ? <HistoryNote tasks={tasks.data} showHistory={showHistory}/> : null}
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import {Table, type TableLine} from '../components/Table.js';
-import {fitColumnWidths, pickCells, visibleColumns} from '../format/columns.js';
+import {Table, tableLayout, type TableLine} from '../components/Table.js';
+import {fitRegions} from '../layout/regions.js';
 import {buildNodeRows, nodeCells, nodeColumns, type NodeRow} from '../format/node-table.js';
 import {nodeActionById} from '../actions/index.js';
 import {quorumOf} from '../actions/node/quorum.js';
@@ -38,7 +38,12 @@ export function NodesScreen({selectedNodeId, isActive, width, height}: Props) {
 	const rows = buildNodeRows(nodes.data ?? [], runningTasks.data);
 	const index = Math.max(0, rows.findIndex(row => row.node.id === selectedNodeId));
 	const selected = rows[index];
-	const tableHeight = Math.max(1, height - 3);
+	const budget = fitRegions(height, {
+		title: {kind: 'keep', lines: 1},
+		table: {kind: 'rows', lines: 1 + Math.max(1, rows.length), min: 2},
+		readError: {kind: 'panel', lines: nodes.error ? 1 : 0},
+	});
+	const pageSize = tableLayout(rows.length, budget.table).rows;
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['nodes', 'node', 'detail', 'list']);
@@ -49,7 +54,7 @@ export function NodesScreen({selectedNodeId, isActive, width, height}: Props) {
 		if (command.id === 'back') {
 			dispatch({type: 'back'});
 		} else if (isMovement(command.id)) {
-			dispatch({type: 'selectNode', nodeId: rows[moveSelection(rows.length, index, command.id, tableHeight)]?.node.id});
+			dispatch({type: 'selectNode', nodeId: rows[moveSelection(rows.length, index, command.id, pageSize)]?.node.id});
 		} else if (!selected) {
 			notice('No node is selected.');
 		} else if (command.id === 'openNode') {
@@ -64,10 +69,6 @@ export function NodesScreen({selectedNodeId, isActive, width, height}: Props) {
 	}
 
 	const lines: TableLine[] = rows.map(row => ({kind: 'row', key: row.node.id, cells: nodeCells(row), cellColors: cellColors(row)}));
-	const cells = lines.flatMap(line => line.kind === 'row' ? [line.cells] : []);
-	const shownColumns = visibleColumns(nodeColumns, cells, width);
-	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
-	const widths = fitColumnWidths(shownColumns, shown.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
 	const quorum = quorumOf(nodes.data);
 	const down = rows.filter(row => row.node.state !== 'ready').length;
 	return (
@@ -77,8 +78,8 @@ export function NodesScreen({selectedNodeId, isActive, width, height}: Props) {
 				<Text color={theme.muted}>{'  '}{quorum.managers} {quorum.managers === 1 ? 'manager' : 'managers'}, {quorum.reachable} reachable, quorum needs {quorum.needed}</Text>
 				{down > 0 ? <Text color={theme.danger}>{'  '}{down} not ready</Text> : null}
 			</Text>
-			<Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} selectedIndex={index} height={tableHeight} width={width}/>
-			{nodes.error ? <Text color={theme.danger} wrap="truncate">Nodes could not be read: {nodes.error}</Text> : null}
+			<Table columns={nodeColumns} lines={lines} selectedIndex={index} height={budget.table} width={width}/>
+			{budget.readError > 0 ? <Text color={theme.danger} wrap="truncate">Nodes could not be read: {nodes.error}</Text> : null}
 		</Box>
 	);
 }

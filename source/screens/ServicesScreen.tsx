@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import {useEffect} from 'react';
-import {Table, type TableLine} from '../components/Table.js';
+import {Table, tableLayout, type TableLine} from '../components/Table.js';
+import {fitRegions} from '../layout/regions.js';
 import {TextInput} from '../components/TextInput.js';
-import {fitColumnWidths, pickCells, visibleColumns} from '../format/columns.js';
 import {groupServices, orderedServices, serviceColumns, type ReplicaHealth} from '../format/service-table.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useNow, useRollouts} from '../model/hooks.js';
@@ -46,8 +46,13 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 		}
 	}, [selected?.id, state.selectedServiceId, dispatch]);
 
-	const filterBarHeight = state.editingFilter || state.filter || state.stack ? 1 : 0;
-	const tableHeight = Math.max(1, height - 2 - filterBarHeight);
+	const budget = fitRegions(height, {
+		table: {kind: 'rows', lines: 1 + Math.max(1, ordered.length + groups.length), min: 2, fill: true},
+		filterBar: {kind: 'keep', lines: state.editingFilter || state.filter || state.stack ? 1 : 0},
+	});
+	const filterBarHeight = budget.filterBar;
+	// The table's header and stack headings share its lines with the rows: a page is what is seen.
+	const pageSize = Math.max(1, tableLayout(ordered.length + groups.length, budget.table).rows - groups.length);
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['services', 'service', 'list']);
@@ -77,7 +82,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 
 			default: {
 				if (isMovement(command.id)) {
-					const next = moveSelection(ordered.length, ordered.indexOf(selected!), command.id, tableHeight);
+					const next = moveSelection(ordered.length, ordered.indexOf(selected!), command.id, pageSize);
 					dispatch({type: 'select', serviceId: ordered[next]?.id});
 				} else {
 					runServiceCommand(command.id, selected);
@@ -114,16 +119,13 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 		}
 	}
 
-	const shownColumns = visibleColumns(serviceColumns, lines.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
-	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
-	const widths = fitColumnWidths(shownColumns, shown.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
 	const selectedIndex = lines.findIndex(line => line.kind === 'row' && line.key === selected?.id);
 
 	return (
 		<Box flexDirection="column">
 			{ordered.length === 0
 				? <Text color={theme.muted}>{state.filter || state.stack ? `No service matches${state.stack ? ` in stack ${state.stack}` : ''}${state.filter ? ` "${state.filter}"` : ''}. Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
-				: <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} selectedIndex={selectedIndex} height={tableHeight} width={width}/>}
+				: <Table columns={serviceColumns} lines={lines} selectedIndex={selectedIndex} height={budget.table} width={width}/>}
 			{filterBarHeight > 0
 				? (
 					<Box>

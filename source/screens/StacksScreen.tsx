@@ -1,7 +1,6 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {Table, type TableLine} from '../components/Table.js';
-import {fitColumnWidths, pickCells, visibleColumns} from '../format/columns.js';
+import {Table, tableLayout, type TableLine} from '../components/Table.js';
 import {stackCells, stackColumns, stackRows} from '../format/stack-table.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useKeys} from '../keys/use-keys.js';
@@ -25,7 +24,7 @@ export function StacksScreen({services, isActive, width, height}: Props) {
 	const [selectedStack, setSelectedStack] = useState<string>();
 	const index = Math.max(0, rows.findIndex(row => row.stack === selectedStack));
 	const selected = rows[index];
-	const tableHeight = Math.max(1, height - 2);
+	const pageSize = tableLayout(rows.length, height).rows;
 
 	useKeys((input, key) => {
 		const command = resolveCommand(input, key, ['stacks', 'detail', 'list']);
@@ -34,7 +33,7 @@ export function StacksScreen({services, isActive, width, height}: Props) {
 		} else if (command?.id === 'openStack' && selected) {
 			dispatch({type: 'showStack', stack: selected.stack});
 		} else if (command && isMovement(command.id)) {
-			setSelectedStack(rows[moveSelection(rows.length, index, command.id, tableHeight)]?.stack);
+			setSelectedStack(rows[moveSelection(rows.length, index, command.id, pageSize)]?.stack);
 		}
 	}, {isActive});
 
@@ -52,13 +51,9 @@ export function StacksScreen({services, isActive, width, height}: Props) {
 		cells: stackCells(row),
 		cellColors: [undefined, undefined, row.converged === row.services ? theme.ok : theme.warning, undefined, theme.warning],
 	}));
-	const cells = lines.flatMap(line => line.kind === 'row' ? [line.cells] : []);
-	const shownColumns = visibleColumns(stackColumns, cells, width);
-	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
-	const widths = fitColumnWidths(shownColumns, shown.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
 	return (
 		<Box flexDirection="column">
-			<Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} selectedIndex={index} height={tableHeight} width={width}/>
+			<Table columns={stackColumns} lines={lines} selectedIndex={index} height={height} width={width}/>
 		</Box>
 	);
 }

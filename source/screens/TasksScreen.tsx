@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
-import {Table, type TableLine} from '../components/Table.js';
-import {fitColumnWidths, pickCells, visibleColumns, type Column} from '../format/columns.js';
+import {Table, tableLayout, type TableLine} from '../components/Table.js';
+import type {Column} from '../format/columns.js';
+import {fitRegions} from '../layout/regions.js';
 import {displayImage} from '../spec/image-reference.js';
 import {formatPolicyShort} from '../format/policy.js';
 import {showsRollout, updateStatePath} from '../format/rollout.js';
@@ -19,13 +20,17 @@ import {useKeys} from '../keys/use-keys.js';
 
 // Which columns give up width first on a narrow terminal: the long DESIRED STATE header
 // (its values are short), the error, the time; image tags last, since they are what a
-// rollout changes. ERROR and PORTS give way entirely when empty.
+// rollout changes. ERROR and PORTS give way entirely when empty. When even that does not
+// fit, DESIRED STATE goes (CURRENT STATE says nearly as much), then the ID. A name keeps
+// its slot, which tells the rows apart; node and image lose their middle, not their end.
 export const taskColumns: ReadonlyArray<Column & {key: string}> = taskTableColumns.map(column => ({
 	key: column.key,
 	header: column.header,
-	minWidth: {id: 8, name: 8, image: 10, node: 5, desiredState: 8, currentState: 16, error: 5, ports: 5}[column.key],
-	shrink: {id: 0.5, name: 1, image: 0.02, node: 1, desiredState: 6, currentState: 2, error: 4, ports: 2}[column.key],
+	minWidth: {id: 8, name: 12, image: 12, node: 6, desiredState: 8, currentState: 22, error: 16, ports: 5}[column.key],
+	shrink: {id: 0.5, name: 0.5, image: 0.05, node: 0.5, desiredState: 6, currentState: 2, error: 1, ports: 2}[column.key],
 	optional: column.key === 'error' || column.key === 'ports',
+	dropOrder: {desiredState: 1, ports: 2, id: 3, error: 4}[column.key as string],
+	cut: ({name: 'slot', image: 'middle', node: 'middle'} as const)[column.key as string],
 }));
 
 export const taskStateColor = (state: TaskState): string | undefined => {
@@ -52,7 +57,10 @@ export const taskStateColor = (state: TaskState): string | undefined => {
 	}
 };
 
-/** Task rows as `docker service ps` (or `docker node ps`) prints them, in the columns that fit. */
+/**
+ * Task rows as `docker service ps` (or `docker node ps`) prints them, in the columns that fit;
+ * `height` counts the header and the "1-30 of 45" line too.
+ */
 export function TaskRowsTable({rows, offset, selectedIndex, height, width}: {rows: readonly TaskRow[]; offset?: number; selectedIndex?: number; height: number; width: number}) {
 	const lines: TableLine[] = rows.map(row => ({
 		kind: 'row',
@@ -61,10 +69,7 @@ export function TaskRowsTable({rows, offset, selectedIndex, height, width}: {row
 		cellColors: [undefined, undefined, undefined, undefined, undefined, taskStateColor(row.task.state), theme.danger, undefined],
 		muted: isFinishedHistory(row.task),
 	}));
-	const shownColumns = visibleColumns(taskColumns, lines.map(line => line.kind === 'row' ? line.cells : []), width);
-	const shown = lines.map(line => line.kind === 'row' ? {...line, cells: pickCells(line.cells, shownColumns).map(cell => cell ?? ''), cellColors: pickCells(line.cellColors ?? [], shownColumns)} : line);
-	const widths = fitColumnWidths(shownColumns, shown.map(line => line.kind === 'row' ? line.cells : []), width);
-	return <Table widths={widths} header={shownColumns.map(column => column.header)} lines={shown} offset={offset} selectedIndex={selectedIndex} height={height} width={width}/>;
+	return <Table columns={taskColumns} lines={lines} offset={offset} selectedIndex={selectedIndex} height={height} width={width}/>;
 }
 
 /** The line under a task table: how much finished history is hidden, or that all of it shows. */
@@ -96,14 +101,24 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const rollouts = useRollouts();
 	const events = useRecentEvents();
 	const rollout = service && showsRollout(service, now) ? rollouts.data?.[service.id] : undefined;
-	// The rollout panel takes at most half the screen; the task table keeps the rest.
-	const statePath = service ? updateStatePath(events, service.id) : [];
-	const panelHeight = rollout ? rolloutPanelHeight(rollout, Math.floor(height / 2), statePath) : 0;
-	const tableHeight = Math.max(1, height - 5 - panelHeight);
-
 	const rows = service && tasks.data
 		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
 		: [];
+	// The rollout panel would take at most half the screen; what gives way when even that
+	// does not fit is the layout's rule (source/layout/regions.ts).
+	const statePath = service ? updateStatePath(events, service.id) : [];
+	const lastRollout = service?.updateStatus?.message;
+	const budget = fitRegions(height, {
+		title: {kind: 'keep', lines: 1},
+		policy: {kind: 'panel', lines: 1},
+		rollout: rollout
+			? {kind: 'panel', lines: rolloutPanelHeight(rollout, Math.floor(height / 2), statePath)}
+			: {kind: lastRollout ? 'panel' : 'blank', lines: 1},
+		table: {kind: 'rows', lines: 1 + Math.max(1, rows.length), min: 1 + Math.min(Math.max(1, rows.length), 3)},
+		readError: {kind: 'panel', lines: tasks.error ? 1 : 0},
+		hidden: {kind: 'panel', lines: 1},
+	});
+	const pageSize = tableLayout(rows.length, budget.table).rows;
 	// The cursor follows its task by ID as rows move; `l` opens that task's logs.
 	const [selectedTaskId, setSelectedTaskId] = useState<string>();
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.task.id === selectedTaskId));
@@ -138,7 +153,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 
 			default: {
 				if (isMovement(command.id)) {
-					setSelectedTaskId(rows[moveSelection(rows.length, selectedIndex, command.id, tableHeight)]?.task.id);
+					setSelectedTaskId(rows[moveSelection(rows.length, selectedIndex, command.id, pageSize)]?.task.id);
 				} else {
 					runServiceCommand(command.id, service);
 				}
@@ -159,15 +174,17 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				{'  '}{service.mode}{'  '}{formatReplicas(service)}{'  '}{displayImage(service.image)}
 				{rolloutWords ? <Text color={rolloutColor(rolloutWords)}>{'  '}{rolloutWords}</Text> : null}
 			</Text>
-			<Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text>
-			{rollout
-				? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={panelHeight} readOnly={readOnly} statePath={statePath}/>
-				: (service.updateStatus?.message ? <Text wrap="truncate" color={theme.muted}>last rollout: {service.updateStatus.message}</Text> : <Text> </Text>)}
+			{budget.policy > 0 ? <Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text> : null}
+			{budget.rollout > 0
+				? (rollout
+					? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={budget.rollout} readOnly={readOnly} statePath={statePath}/>
+					: <Text wrap="truncate" color={theme.muted}>{lastRollout ? `last rollout: ${lastRollout}` : ' '}</Text>)
+				: null}
 			{tasks.data === undefined && !tasks.error
-				? <Text color={theme.muted}>Loading tasks…</Text>
-				: <TaskRowsTable rows={rows} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={tableHeight} width={width}/>}
-			{tasks.error ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
-			<HistoryNote tasks={tasks.data} showHistory={showHistory}/>
+				? <Box height={budget.table}><Text color={theme.muted}>Loading tasks…</Text></Box>
+				: <TaskRowsTable rows={rows} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={budget.table} width={width}/>}
+			{budget.readError > 0 ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
+			{budget.hidden > 0 ? <HistoryNote tasks={tasks.data} showHistory={showHistory}/> : null}
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
 // Runs the node actions the way the service actions run (see actions.tsx): refuse in words,
 // or open the form, or ask first, then send through the guarded node write. One write at a
-// time per node; a node that moved on since the question was shown gets the question again.
+// time per node; a node whose spec changed since the question was shown gets the question again.
 import {createContext, useContext, useMemo, useRef, type ReactNode} from 'react';
 import type {FormValues, NodeAction, NodeSubject} from '../actions/action.js';
 import {nodeActionById} from '../actions/index.js';
@@ -180,7 +180,7 @@ export function NodeActionsProvider({children}: {children: ReactNode}) {
 				}
 
 				// Known to have changed already: ask again about what it is now, send nothing.
-				if (target.node.version !== dialog.decision.write.seenVersion) {
+				if (target.node.specDigest !== dialog.decision.write.basis.specDigest) {
 					ask(lookUp(dialog.actionId), target, dialog.values, `${target.node.hostname} changed while this was open. Nothing was sent: check the new state and decide again.`);
 					return;
 				}

@@ -185,7 +185,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async listTasksWhere(where) {
 			const filters = 'nodeId' in where ? {node: [where.nodeId]} : {'desired-state': [where.desiredState]};
 			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
-			return raw.map(task => taskFromApi(task));
+			return raw.map(task => tasks.get(task.ID, versionKey(task), () => taskFromApi(task)));
 		},
 		async * events(signal, {since, onOpen} = {}) {
 			const query = {

@@ -1,10 +1,13 @@
 // Every change to a node goes through here, as service changes go through write.ts: inspect
-// immediately before, check that the node is still at the version the person decided on, apply
-// the one edit to that fresh spec, and send it back with its version. A node whose version
-// moved (another operator, or its own state changing) gets nothing: the question is asked again.
+// immediately before, check that the node's spec is still the one the person decided on, apply
+// the one edit to that fresh spec, and send it back with the version just read. The version
+// moves with the node's status too (tasks come and go), so it is what the daemon checks, not
+// what the person is asked about: a spec changed by someone else gets nothing sent, and the
+// question is asked again; "update out of sequence" is retried once, after checking again.
 import type Docker from 'dockerode';
 import {withDeadline} from './deadline.js';
-import {DockerError, toDockerError, ValidationError} from './errors.js';
+import {specDigest} from '../spec/digest.js';
+import {DockerError, isOutOfSequence, toDockerError, ValidationError} from './errors.js';
 import {nodeFromApi} from './normalize.js';
 import type {NodeAvailability, NodeRole, RawNodeSpec, SwarmNode} from './types.js';
 import {UnknownOutcomeError, type WriteOptions} from './write.js';
@@ -19,8 +22,8 @@ export type NodeEdit =
 	| {kind: 'labelRemove'; key: string}
 	| {kind: 'role'; role: NodeRole};
 
-/** A node write: the edit, and the node version the decision was made on. */
-export type NodeWrite = {kind: 'node'; edit: NodeEdit; seenVersion: number};
+/** A node write: the edit, and the node spec the decision was made on. */
+export type NodeWrite = {kind: 'node'; edit: NodeEdit; basis: {specDigest: string}};
 
 export type NodeWriteOutcome = {node: NodeRef; versionBefore: number; versionAfter?: number};
 
@@ -106,39 +109,47 @@ async function inspectRawNode(docker: Docker, ref: NodeRef, options: WriteOption
  * DockerError, each in words.
  */
 export async function writeNode(docker: Docker, ref: NodeRef, write: NodeWrite, options: WriteOptions, decided?: SwarmNode): Promise<NodeWriteOutcome> {
-	const raw = await inspectRawNode(docker, ref, options);
-	const fresh = nodeFromApi(raw);
-	const version = raw.Version?.Index ?? 0;
-	if (version !== write.seenVersion) {
-		throw new StaleNodeError(fresh, decided ? nodeChanges(decided, fresh) : []);
-	}
-
-	const spec = raw.Spec ?? {};
-	const body = editedNodeSpec(spec, write.edit);
-	if (JSON.stringify(body) === JSON.stringify(spec)) {
-		throw new ValidationError(write.edit.kind, `${ref.hostname} already is that way: nothing to change`);
-	}
-
-	try {
-		await withDeadline(async signal => docker.getNode(raw.ID).update({
-			_query: {version},
-			_body: body,
-			abortSignal: signal,
-		} as unknown as Record<string, unknown>), {...options, timedOut: () => new Timeout()});
-	} catch (error) {
-		if (error instanceof Timeout) {
-			throw new UnknownOutcomeError(`No answer to the write within ${seconds(options.timeoutMs)}: whether ${ref.hostname} was changed is unknown. Look at the nodes view before you try again.`);
+	for (let attempt = 1; ; attempt++) {
+		const raw = await inspectRawNode(docker, ref, options);
+		if (specDigest(raw.Spec) !== write.basis.specDigest) {
+			const fresh = nodeFromApi(raw);
+			throw new StaleNodeError(fresh, decided ? nodeChanges(decided, fresh) : []);
 		}
 
-		throw toDockerError(error, options.target);
-	}
+		const version = raw.Version?.Index ?? 0;
+		const spec = raw.Spec ?? {};
+		const body = editedNodeSpec(spec, write.edit);
+		if (JSON.stringify(body) === JSON.stringify(spec)) {
+			throw new ValidationError(write.edit.kind, `${ref.hostname} already is that way: nothing to change`);
+		}
 
-	let versionAfter: number | undefined;
-	try {
-		versionAfter = (await inspectRawNode(docker, ref, options)).Version?.Index;
-	} catch {
-		// The write went through; only reading it back failed.
-	}
+		try {
+			await withDeadline(async signal => docker.getNode(raw.ID).update({
+				_query: {version},
+				_body: body,
+				abortSignal: signal,
+			} as unknown as Record<string, unknown>), {...options, timedOut: () => new Timeout()});
+		} catch (error) {
+			if (error instanceof Timeout) {
+				throw new UnknownOutcomeError(`No answer to the write within ${seconds(options.timeoutMs)}: whether ${ref.hostname} was changed is unknown. Look at the nodes view before you try again.`);
+			}
 
-	return {node: ref, versionBefore: version, versionAfter};
+			// The node's status moved its version between the read and the write: read again,
+			// check again, and only then send.
+			if (attempt === 1 && isOutOfSequence(error)) {
+				continue;
+			}
+
+			throw toDockerError(error, options.target);
+		}
+
+		let versionAfter: number | undefined;
+		try {
+			versionAfter = (await inspectRawNode(docker, ref, options)).Version?.Index;
+		} catch {
+			// The write went through; only reading it back failed.
+		}
+
+		return {node: ref, versionBefore: version, versionAfter};
+	}
 }

@@ -95,6 +95,7 @@ export function nodeFromApi(rawNode: RawJson): SwarmNode {
 		address: raw.Status?.Addr ?? '',
 		isLeader: Boolean(raw.ManagerStatus?.Leader),
 		version: raw.Version?.Index ?? 0,
+		specDigest: specDigest(rawNode.Spec),
 		...(raw.ManagerStatus?.Reachability ? {reachability: raw.ManagerStatus.Reachability} : {}),
 		engineVersion: raw.Description?.Engine?.EngineVersion ?? '',
 		labels: raw.Spec?.Labels ?? {},

@@ -132,8 +132,10 @@ export type SwarmNode = {
 	state: 'unknown' | 'down' | 'ready' | 'disconnected';
 	address: string;
 	isLeader: boolean;
-	/** Version.Index: a node update must send it back. */
+	/** Version.Index: a node update must send it back. It moves with the node's status too. */
 	version: number;
+	/** A fingerprint of the Spec as the daemon sent it: a confirmation is bound to it. */
+	specDigest: string;
 	/** ManagerStatus.Reachability, for managers only: whether the raft can reach it. */
 	reachability?: 'reachable' | 'unreachable' | 'unknown';
 	engineVersion: string;

@@ -49,7 +49,9 @@ export function inert(text: string): string {
 
 /**
  * A JSON value with every string made inert, object keys included, at any depth. Numbers,
- * booleans and null stay as they are; the input is not changed.
+ * booleans and null stay as they are; the input is not changed. What holds nothing unsafe is
+ * returned as it is, not copied: daemon answers are large (500 services are a megabyte of
+ * JSON) and almost always safe.
  */
 export function inertDeep<T>(value: T): T {
 	if (typeof value === 'string') {
@@ -57,11 +59,34 @@ export function inertDeep<T>(value: T): T {
 	}
 
 	if (Array.isArray(value)) {
-		return value.map(item => inertDeep(item as unknown)) as T;
+		let copy: unknown[] | undefined;
+		for (const [index, item] of value.entries()) {
+			const safe = inertDeep(item as unknown);
+			if (safe !== item) {
+				copy ??= [...value];
+				copy[index] = safe;
+			}
+		}
+
+		return (copy ?? value) as T;
 	}
 
 	if (isPlainObject(value)) {
-		return Object.fromEntries(Object.entries(value).map(([key, item]) => [inert(key), inertDeep(item)])) as T;
+		const keys = Object.keys(value);
+		let entries: Array<[string, unknown]> | undefined;
+		for (const [index, key] of keys.entries()) {
+			const item = value[key];
+			const safeKey = inert(key);
+			const safeItem = inertDeep(item);
+			if (!entries && (safeKey !== key || safeItem !== item)) {
+				entries = keys.slice(0, index).map(earlier => [earlier, value[earlier]]);
+			}
+
+			entries?.push([safeKey, safeItem]);
+		}
+
+		// fromEntries defines each key, so a key such as __proto__ stays data.
+		return (entries ? Object.fromEntries(entries) : value) as T;
 	}
 
 	return value;

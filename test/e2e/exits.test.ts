@@ -9,8 +9,9 @@ import {createServer as createHttpServer} from 'node:http';
 import {createServer, type Server} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
+import {build} from 'esbuild';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {docker, labSockets, resetDemoServices, waitFor} from '../support/lab.js';
 import {daemonProxy} from '../support/proxy.js';
@@ -145,23 +146,35 @@ describe('leaving swarmdeck hands the terminal back', () => {
 
 describe('a crash', () => {
 	/**
-	 * swarmdeck's own terminal and exit modules, as the built CLI loads them, in a program
-	 * that fails the way a bug would: a throw in an input handler, or a promise nobody awaits.
+	 * swarmdeck's own terminal and exit modules, bundled as the CLI is, in a program that
+	 * fails the way a bug would: a throw in an input handler, or a promise nobody awaits.
 	 */
-	function crashingProgram(kind: 'exception' | 'rejection'): string {
-		const dist = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../dist/source/${path}`, import.meta.url))).href;
+	async function crashingProgram(kind: 'exception' | 'rejection'): Promise<string> {
+		const source = (path: string) => JSON.stringify(fileURLToPath(new URL(`../../source/${path}`, import.meta.url)));
 		const script = join(scratch, `crash-${kind}.mjs`);
-		writeFileSync(script, `
-			import {terminal} from '${dist('terminal.js')}';
-			import {installExitHandlers} from '${dist('exit.js')}';
-			installExitHandlers({terminal, version: () => 'test'});
-			terminal.enter();
-			process.stdin.setRawMode(true);
-			process.stdout.write('FULL SCREEN, PRESS A KEY');
-			process.stdin.on('data', () => {
-				${kind === 'exception' ? 'throw new TypeError(\'boom from a key\');' : 'void Promise.reject(new RangeError(\'boom from a promise\'));'}
-			});
-		`);
+		await build({
+			stdin: {
+				contents: `
+					import {terminal} from ${source('terminal.js')};
+					import {installExitHandlers} from ${source('exit.js')};
+					installExitHandlers({terminal, version: () => 'test'});
+					terminal.enter();
+					process.stdin.setRawMode(true);
+					process.stdout.write('FULL SCREEN, PRESS A KEY');
+					process.stdin.on('data', () => {
+						${kind === 'exception' ? 'throw new TypeError(\'boom from a key\');' : 'void Promise.reject(new RangeError(\'boom from a promise\'));'}
+					});
+				`,
+				loader: 'ts',
+				resolveDir: scratch,
+			},
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			target: 'node20',
+			outfile: script,
+			logLevel: 'warning',
+		});
 		return `XDG_STATE_HOME='${join(scratch, 'state')}' node '${script}'`;
 	}
 
@@ -169,7 +182,7 @@ describe('a crash', () => {
 		['an uncaught exception', 'exception', 'TypeError: boom from a key'],
 		['an unhandled rejection', 'rejection', 'RangeError: boom from a promise'],
 	] as const)('by %s leaves the terminal usable, says what happened in one line, and where the details are', async (_what, kind, message) => {
-		const opened = await openPane(crashingProgram(kind));
+		const opened = await openPane(await crashingProgram(kind));
 		await opened.waitFor(screen => screen.includes('FULL SCREEN, PRESS A KEY'), 'the program to start');
 		expect(await opened.format('#{alternate_on}')).toBe('1');
 		await opened.press('x');

@@ -32,8 +32,8 @@ function workDone(screen: string): number {
 describe('logs on the lab swarm', () => {
 	it('follows dockercoins_worker live, with the lines docker service logs prints', async () => {
 		const screen = await start({dockerHost: labSockets.node1, columns: 140, rows: 36});
-		// The palette line and the timestamps key in one read.
-		await screen.burst(':', 'logs dockercoins_worker', 'Enter', 'T');
+		// The palette line and the timestamps key (w) in one read.
+		await screen.burst(':', 'logs dockercoins_worker', 'Enter', 'w');
 		await screen.waitFor(text => text.includes('$ docker service logs --follow --tail 100 --timestamps --no-task-ids dockercoins_worker'), 'the logs command with --timestamps');
 		const first = await screen.waitFor(text => workDone(text) >= 0, 'a line of work done');
 
@@ -62,6 +62,15 @@ describe('logs on the lab swarm', () => {
 		const times = logRows(minute).map(row => Date.parse(row.split(' ')[0]!));
 		expect(times.length).toBeGreaterThan(5);
 		expect(Math.min(...times)).toBeGreaterThanOrEqual(asked - 61_000);
+	});
+
+	it('marks a global service\'s lines as the CLI does, one per node', async () => {
+		const cli = (await docker(['service', 'logs', '--no-task-ids', 'agent'])).split('\n').filter(line => line.includes(' | ')).map(line => squeeze(line));
+		expect(cli.length).toBeGreaterThanOrEqual(3);
+		const screen = await start({dockerHost: labSockets.node1, columns: 140, rows: 36});
+		await screen.burst(':', 'logs agent', 'Enter');
+		const shown = await screen.waitFor(text => logRows(text).length >= cli.length, 'the agent\'s lines');
+		expect(logRows(shown).sort()).toEqual(cli.sort());
 	});
 
 	it('reaches the logs of whoami 2.0\'s failed task from the tasks screen', async () => {
@@ -96,7 +105,7 @@ describe('logs on the lab swarm', () => {
 		await proxy.open();
 		try {
 			const screen = await start({dockerHost: proxy.host, columns: 140, rows: 36});
-			await screen.burst(':', 'logs dockercoins_worker', 'Enter', 'T');
+			await screen.burst(':', 'logs dockercoins_worker', 'Enter', 'w');
 			const before = await screen.waitFor(text => workDone(text) >= 0, 'a line of work done');
 			proxy.cut();
 			await screen.waitFor(text => text.includes('The stream stopped:'), 'the stream stopped, in words', 15_000);

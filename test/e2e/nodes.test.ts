@@ -14,7 +14,7 @@ const label = 'swarmdeck-e2e';
 
 const start = swarmdeckPerTest();
 
-type NodeJson = {Spec: {Availability: string; Labels?: Record<string, string>}; Status: {State: string}; Version: {Index: number}};
+type NodeJson = {Spec: {Availability: string; Labels?: Record<string, string>}; Status: {State: string}};
 
 async function node3(): Promise<NodeJson> {
 	return (JSON.parse(await docker(['node', 'inspect', 'node3'])) as NodeJson[])[0]!;
@@ -81,8 +81,10 @@ describe('the nodes view on the lab', () => {
 		await screen.press('y');
 		await waitForResult(screen, 'docker node update --availability drain node3');
 		expect((await node3()).Spec.Availability).toBe('drain');
-		// The tasks leave the node's table as the swarm shuts them down.
-		await screen.waitFor(text => replicated.every(name => !text.includes(name)) && /\d+ finished tasks? \(desired and current Shutdown\) hidden/.test(text), 'node3\'s tasks to leave the screen', 60_000);
+		// The tasks leave the node's table as the swarm shuts them down; one that fails on its
+		// way out (the dockercoins worker does) stays in sight, desired Shutdown, as on the task screen.
+		const stillWanted = /\snode3\s+Running\s/;
+		await screen.waitFor(text => !stillWanted.test(text) && /\d+ finished tasks? \(desired and current Shutdown\) hidden/.test(text), 'node3\'s tasks to leave the screen', 60_000);
 		await waitFor('node3 to run no task', async () => (await tasksOnNode3()).length === 0, 60_000);
 
 		await screen.press('u');
@@ -96,13 +98,13 @@ describe('the nodes view on the lab', () => {
 
 	it('refuses a bad label key, then adds a label and removes it', async () => {
 		const screen = await openNode3();
-		const version = (await node3()).Version.Index;
+		const spec = (await node3()).Spec;
 		await screen.press('l');
 		await screen.waitFor(text => text.includes('Add a label to node3'), 'the label form');
 		await screen.type('a=b');
 		await screen.press('Enter');
 		await screen.waitFor(text => text.includes('a label key cannot contain "="') && text.includes('nothing was sent'), 'the sentence for a=b');
-		expect((await node3()).Version.Index).toBe(version);
+		expect((await node3()).Spec).toEqual(spec);
 
 		await screen.burst('C-u', label, 'Tab', 'blue', 'Enter');
 		await screen.waitFor(text => text.includes(`Label node3 ${label}=blue?`), 'the label confirmation');

@@ -58,13 +58,13 @@ describe('node reads and writes', () => {
 		expect(running.some(task => task.nodeId === node2.id)).toBe(true);
 	});
 
-	it('labels node2 with the version it read, and refuses a stale version without sending', async () => {
+	it('labels node2 as decided, and refuses a decision made on the spec before that without sending', async () => {
 		const node2 = (await client.listNodes()).find(node => node.hostname === 'node2')!;
 		try {
-			await client.writeNode({id: node2.id, hostname: 'node2'}, {kind: 'node', edit: {kind: 'labelAdd', key: 'it-client', value: 'yes'}, seenVersion: node2.version});
+			await client.writeNode({id: node2.id, hostname: 'node2'}, {kind: 'node', edit: {kind: 'labelAdd', key: 'it-client', value: 'yes'}, basis: {specDigest: node2.specDigest}});
 			expect(JSON.parse(await docker(['node', 'inspect', 'node2', '--format', '{{json .Spec.Labels}}']))).toEqual({'it-client': 'yes'});
-			// The version read before the label is stale now.
-			await expect(client.writeNode({id: node2.id, hostname: 'node2'}, {kind: 'node', edit: {kind: 'availability', availability: 'drain'}, seenVersion: node2.version})).rejects.toThrow('node2 changed since you looked');
+			// The spec read before the label is another one now.
+			await expect(client.writeNode({id: node2.id, hostname: 'node2'}, {kind: 'node', edit: {kind: 'availability', availability: 'drain'}, basis: {specDigest: node2.specDigest}}, node2)).rejects.toThrow('node2 changed since you looked (its labels changed)');
 			expect(await docker(['node', 'inspect', 'node2', '--format', '{{.Spec.Availability}}'])).toBe('active');
 		} finally {
 			await docker(['node', 'update', '--label-rm', 'it-client', 'node2']).catch(() => undefined);

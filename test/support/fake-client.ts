@@ -18,7 +18,7 @@ export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollb
 
 /** A node as a test writes it: ready, active, a worker, unless told otherwise. */
 export function makeNode(overrides: Partial<SwarmNode> & {hostname: string}): SwarmNode {
-	return {
+	const node: SwarmNode = {
 		id: `id-${overrides.hostname}`,
 		role: 'worker',
 		availability: 'active',
@@ -28,9 +28,16 @@ export function makeNode(overrides: Partial<SwarmNode> & {hostname: string}): Sw
 		version: 30,
 		engineVersion: '20.10.24',
 		labels: {},
+		specDigest: '',
 		...(overrides.role === 'manager' ? {reachability: 'reachable' as const} : {}),
 		...overrides,
 	};
+	return {...node, specDigest: specDigest(nodeSpecOf(node))};
+}
+
+/** The node's Spec as the daemon hands it out. */
+function nodeSpecOf(node: SwarmNode) {
+	return {Labels: {...node.labels}, Role: node.role, Availability: node.availability};
 }
 
 export function makeService(overrides: Partial<SwarmService> & {name: string}): SwarmService {
@@ -122,7 +129,7 @@ function toRawNode(node: SwarmNode): any {
 		ID: node.id,
 		Version: {Index: node.version},
 		Description: {Hostname: node.hostname, Engine: {EngineVersion: node.engineVersion}},
-		Spec: {Labels: {...node.labels}, Role: node.role, Availability: node.availability},
+		Spec: nodeSpecOf(node),
 		Status: {State: node.state, Addr: node.address},
 		...(node.role === 'manager' ? {ManagerStatus: {...(node.isLeader ? {Leader: true} : {}), Reachability: node.reachability ?? 'reachable'}} : {}),
 	};
@@ -354,6 +361,7 @@ class FakeDocker {
 					role: body.Role ?? node.role,
 					availability: body.Availability ?? node.availability,
 					version: node.version + 1,
+					specDigest: specDigest(body),
 				});
 				return undefined;
 			}),

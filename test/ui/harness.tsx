@@ -106,8 +106,8 @@ export async function pause(ms: number): Promise<void> {
 	});
 }
 
-export const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}};
-export const node2: SwarmNode = {id: 'n2bbbbbbbbbbbbbbbbbbbbbbb', hostname: 'node2', role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.12', isLeader: false, version: 21, engineVersion: '20.10.24', labels: {}};
+export const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}, specDigest: ''};
+export const node2: SwarmNode = {id: 'n2bbbbbbbbbbbbbbbbbbbbbbb', hostname: 'node2', role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.12', isLeader: false, version: 21, engineVersion: '20.10.24', labels: {}, specDigest: ''};
 
 let taskSequence = 0;
 

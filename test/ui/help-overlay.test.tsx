@@ -71,18 +71,20 @@ describe('the help overlay', () => {
 		const {ui} = await startApp({services: [makeService({name: 'vote'})]});
 		let frame = await openHelp(ui);
 		const total = all.length + new Set(all.map(command => command.scope)).size;
-		expect(frame).toContain(`Keys (↑/↓ to scroll, 1-15 of ${total})`);
+		// 24 rows: the dialog takes all but the title line, and 19 of its 23 lines list keys.
+		const visible = 19;
+		expect(frame).toContain(`Keys (↑/↓ to scroll, 1-${visible} of ${total})`);
 		expect(overlayLines(frame)[0]).toBe('Everywhere');
 		await ui.press(keys.down);
-		expect(ui.frame()).toContain(`Keys (↑/↓ to scroll, 2-16 of ${total})`);
+		expect(ui.frame()).toContain(`Keys (↑/↓ to scroll, 2-${visible + 1} of ${total})`);
 		await ui.press('j', keys.pageDown);
-		expect(ui.frame()).toContain(`Keys (↑/↓ to scroll, 18-32 of ${total})`);
-		await ui.press(...Array.from({length: Math.ceil(total / 15)}, () => keys.pageDown));
+		expect(ui.frame()).toContain(`Keys (↑/↓ to scroll, ${visible + 3}-${(2 * visible) + 2} of ${total})`);
+		await ui.press(...Array.from({length: Math.ceil(total / visible)}, () => keys.pageDown));
 		frame = ui.frame();
-		expect(frame).toContain(`Keys (↑/↓ to scroll, ${total - 14}-${total} of ${total})`);
+		expect(frame).toContain(`Keys (↑/↓ to scroll, ${total - visible + 1}-${total} of ${total})`);
 		expect(overlayLines(frame).at(-1)).toBe(entry(all.at(-1)!));
-		await ui.press('k', ...Array.from({length: Math.ceil(total / 15)}, () => keys.pageUp));
-		expect(ui.frame()).toContain(`Keys (↑/↓ to scroll, 1-15 of ${total})`);
+		await ui.press('k', ...Array.from({length: Math.ceil(total / visible)}, () => keys.pageUp));
+		expect(ui.frame()).toContain(`Keys (↑/↓ to scroll, 1-${visible} of ${total})`);
 		await ui.press(keys.escape);
 		frame = await waitForFrame(ui, text => !text.includes('╭'));
 		expect(frame).toContain('ROLLOUT');

@@ -89,9 +89,9 @@ describe('the logs screen', () => {
 		write(two, 2, 'POST /vote error: redis down');
 		await waitForFrame(ui, frame => frame.includes('redis down'));
 
-		// T shows the timestamps; s twice starts 5 minutes back, on a new stream, the old one closed.
+		// w shows the timestamps; s twice starts 5 minutes back, on a new stream, the old one closed.
 		const before = Date.now();
-		await ui.burst('T', 's', 's');
+		await ui.burst('w', 's', 's');
 		const [reopened] = await openStreams(client, 1);
 		expect(reopened!.query['since']).toBeGreaterThanOrEqual(Math.floor((before / 1000) - 300 - 1));
 		expect(reopened!.query['since']).toBeLessThanOrEqual((Date.now() / 1000) - 299);
@@ -117,7 +117,7 @@ describe('the logs screen', () => {
 		expect(logRows(frame)).toHaveLength(4);
 
 		// A filter keeps what matches; a leading ! keeps the rest.
-		await ui.burst('T', '/', ...'health', keys.enter);
+		await ui.burst('w', '/', ...'health', keys.enter);
 		frame = await waitForFrame(ui, text => logRows(text).length === 2);
 		expect(logRows(frame)).toEqual(['vote.1@node1 | GET /health 200', 'vote.1@node1 | GET /health 200 again']);
 		await ui.burst('/', keys.ctrlU, ...'!health', keys.enter);

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {makeService} from '../support/fake-client.js';
 import {keys, waitForFrame} from '../support/ink.js';
-import {lineWith, rowIndex, rowOf, selectedService, serviceEvent, squeeze, stackService, startApp, stopAll} from './harness.js';
+import {lineWith, makeTask, rowIndex, rowOf, selectedService, serviceEvent, squeeze, stackService, startApp, stopAll} from './harness.js';
 
 afterEach(stopAll);
 
@@ -33,15 +33,20 @@ describe('the services screen', () => {
 	});
 
 	it('shows REPLICAS as running/desired, the image without its digest and the rollout in words', async () => {
-		const {ui} = await startApp({services: swarm(), waitFor: 'vote'});
-		const frame = ui.frame();
+		const {ui} = await startApp({
+			services: swarm(),
+			// One task of each rolling service is on the new spec.
+			tasks: {'id-dockercoins_hasher': [makeTask('id-dockercoins_hasher')], 'id-redis': [makeTask('id-redis')]},
+			waitFor: 'vote',
+		});
+		const frame = await waitForFrame(ui, text => text.includes('updating 1/2') && text.includes('rolling back 1/1'));
 		expect(squeeze(lineWith(frame, 'NAME')!)).toBe('NAME MODE REPLICAS IMAGE PORTS ROLLOUT');
 		expect(squeeze(rowOf(frame, 'vote')!)).toBe('vote replicated 4/4 swarmdeck/vote:v2');
 		expect(frame).not.toContain('sha256');
-		expect(squeeze(lineWith(frame, 'dockercoins_hasher')!)).toBe('dockercoins_hasher replicated 1/2 dockercoins/hasher:v0.1 updating');
+		expect(squeeze(lineWith(frame, 'dockercoins_hasher')!)).toBe('dockercoins_hasher replicated 1/2 dockercoins/hasher:v0.1 updating 1/2');
 		expect(squeeze(lineWith(frame, 'dockercoins_worker')!)).toBe('dockercoins_worker replicated 3/3 dockercoins/worker:v0.1 rolled back');
 		expect(squeeze(lineWith(frame, 'dockercoins_rng')!)).toBe('dockercoins_rng global 3/3 dockercoins/rng:v0.1 paused');
-		expect(squeeze(rowOf(frame, 'redis')!)).toBe('redis replicated 1/1 redis:7 rolling back');
+		expect(squeeze(rowOf(frame, 'redis')!)).toBe('redis replicated 1/1 redis:7 rolling back 1/1');
 		expect(squeeze(rowOf(frame, 'agent')!)).toBe('agent global 3/3 swarmdeck/vote:latest');
 	});
 

@@ -167,9 +167,10 @@ describe('the tasks screen', () => {
 			tasks: {'id-vote': [makeTask('id-vote')]},
 		});
 		await ui.press(keys.enter);
-		const frame = await waitForFrame(ui, text => text.includes('vote.1'));
+		const frame = await waitForFrame(ui, text => text.includes('vote.1') && text.includes('overall progress'));
 		expect(frame.split('\n')[1]).toBe('vote  replicated  1/1  swarmdeck/vote:latest  paused');
-		expect(frame.split('\n')[3]).toContain('update paused due to failure or early termination of task x');
+		expect(frame.split('\n')[3]).toBe('paused  overall progress: 1 out of 1 tasks  started unknown');
+		expect(frame.split('\n').find(line => line.startsWith('daemon says:'))).toBe('daemon says: update paused due to failure or early termination of task x');
 	});
 
 	it('says when the service is gone, and Esc still goes back', async () => {
@@ -190,8 +191,8 @@ describe('the tasks screen', () => {
 			expect([...line].length).toBeLessThanOrEqual(100);
 		}
 
-		// One line per task, each starting with its ID: nothing wrapped onto a second line.
-		const rows = frame.split('\n').filter(line => /^t\d{11} /.test(line));
+		// One line per task, each starting with its ID (cut, to leave room): nothing wrapped onto a second line.
+		const rows = frame.split('\n').filter(line => /^t\d{6}/.test(line));
 		expect(rows).toHaveLength(5);
 		expect(rows.map(row => squeeze(row).split(' ')[1])).toEqual(['vote.1', 'vote.2', '\\_', 'vote.3', '\\_']);
 		expect(rows.every(row => row.includes('…'))).toBe(true);

@@ -76,7 +76,7 @@ function setAvailability(availability: NodeAvailability, key: string, descriptio
 			const {node} = subject;
 			const edit = {kind: 'availability', availability} as const;
 			return {
-				write: {kind: 'node', edit, seenVersion: node.version},
+				write: {kind: 'node', edit, basis: {specDigest: node.specDigest}},
 				command: nodeCommand(node.hostname, edit),
 				title: `${verb} ${node.hostname}?`,
 				lines: planFor(subject, availability),

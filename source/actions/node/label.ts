@@ -74,7 +74,7 @@ export const labelAdd = defineNodeAction({
 
 		const edit = {kind: 'labelAdd', key, value} as const;
 		return {
-			write: {kind: 'node', edit, seenVersion: node.version},
+			write: {kind: 'node', edit, basis: {specDigest: node.specDigest}},
 			command: nodeCommand(node.hostname, edit),
 			title: `Label ${node.hostname} ${key}=${value}?`,
 			lines: [
@@ -110,7 +110,7 @@ export const labelRemove = defineNodeAction({
 
 		const edit = {kind: 'labelRemove', key} as const;
 		return {
-			write: {kind: 'node', edit, seenVersion: node.version},
+			write: {kind: 'node', edit, basis: {specDigest: node.specDigest}},
 			command: nodeCommand(node.hostname, edit),
 			title: `Remove the label ${key} from ${node.hostname}?`,
 			lines: [{text: `${node.hostname} loses the label ${key}=${value}.`}, ...placementLine(services, key)],

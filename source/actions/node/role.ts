@@ -24,7 +24,7 @@ export const promote = defineNodeAction({
 		}
 
 		return {
-			write: {kind: 'node', edit, seenVersion: node.version},
+			write: {kind: 'node', edit, basis: {specDigest: node.specDigest}},
 			command: nodeCommand(node.hostname, edit),
 			title: `Promote ${node.hostname} to manager?`,
 			lines,
@@ -51,7 +51,7 @@ export const demote = defineNodeAction({
 		}
 
 		return {
-			write: {kind: 'node', edit, seenVersion: node.version},
+			write: {kind: 'node', edit, basis: {specDigest: node.specDigest}},
 			command: nodeCommand(node.hostname, edit),
 			title: `Demote ${node.hostname} to worker?`,
 			lines,

@@ -57,9 +57,9 @@ describe('every node action', () => {
 });
 
 describe('drain, pause, activate', () => {
-	it('drain names the tasks that move and the global ones that stop, bound to the node version seen', () => {
+	it('drain names the tasks that move and the global ones that stop, bound to the node spec seen', () => {
 		const decision = decide('drainNode', subject(node3, undefined, [task('s-vote', 3), task('s-vote', 4), task('s-agent', undefined), task('s-vote', 1, 'n2')]));
-		expect(decision.write).toEqual({kind: 'node', edit: {kind: 'availability', availability: 'drain'}, seenVersion: 41});
+		expect(decision.write).toEqual({kind: 'node', edit: {kind: 'availability', availability: 'drain'}, basis: {specDigest: node3.specDigest}});
 		expect(decision.command).toBe('docker node update --availability drain node3');
 		expect(text(decision)).toContain('2 tasks will move from node3 to other nodes: vote.3, vote.4.');
 		expect(text(decision)).toContain('The task of a global service stops there and starts nowhere else: agent.');

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {columnGap, fitColumnWidths, formatRow, padEnd, textWidth, truncate, type Column, pickCells, visibleColumns} from '../../../source/format/columns.js';
+import {columnGap, fitCell, fitColumnWidths, fitTable, formatRow, padEnd, textWidth, truncate, type Column, pickCells, visibleColumns} from '../../../source/format/columns.js';
 
 const columns: Column[] = [
 	{header: 'NAME', minWidth: 6, shrink: 2},
@@ -134,5 +134,51 @@ describe('visibleColumns', () => {
 	it('picks the cells of the shown columns', () => {
 		const shown = visibleColumns(columns, [['vote.1', '', 'x']], 12);
 		expect(pickCells(['vote.1', '', 'x'], shown)).toEqual(['vote.1', 'x']);
+	});
+});
+
+describe('cells cut where they lose least', () => {
+	it('keeps a task\'s slot and shortens the service part from its middle, then drops it', () => {
+		expect(fitCell('dockercoins_hasher.12', 21, 'slot')).toBe('dockercoins_hasher.12');
+		expect(fitCell('dockercoins_hasher.12', 13, 'slot')).toBe('…ns_hasher.12');
+		expect(fitCell('dockercoins_hasher.12', 19, 'slot')).toBe('doc…coins_hasher.12');
+		expect(fitCell('dockercoins_hasher.12', 10, 'slot')).toBe('…hasher.12');
+		expect(fitCell('dockercoins_hasher.12', 4, 'slot')).toBe('….12');
+		expect(fitCell('dockercoins_hasher.12', 3, 'slot')).toBe('.12');
+		expect(fitCell(' \\_ dockercoins_hasher.12', 12, 'slot')).toBe(' \\_ …sher.12');
+	});
+
+	it('shortens nodes and images from the middle, keeping the end that tells them apart', () => {
+		expect(fitCell('node-eu-west-3', 10, 'middle')).toBe('nod…west-3');
+		expect(fitCell('dockercoins/hasher:v0.1', 12, 'middle')).toBe('doc…her:v0.1');
+		expect(textWidth(fitCell('镜像/不存在:标签', 7, 'middle'))).toBeLessThanOrEqual(7);
+	});
+
+	it('measures as Ink does: combining marks take no cell, emoji two', () => {
+		expect(textWidth('e\u0301')).toBe(1);
+		expect(textWidth('🐳')).toBe(2);
+		expect(truncate('e\u0301e\u0301e\u0301', 2)).toBe('e\u0301…');
+	});
+});
+
+describe('a table too wide even at its narrowest', () => {
+	const taskColumns: Column[] = [
+		{header: 'ID', minWidth: 8, shrink: 1, dropOrder: 2},
+		{header: 'NAME', minWidth: 12, shrink: 1},
+		{header: 'DESIRED STATE', minWidth: 8, shrink: 1, dropOrder: 1},
+		{header: 'CURRENT STATE', minWidth: 16, shrink: 1},
+	];
+	const taskRows = [['abcdefabcdef', 'dockercoins_hasher.1', 'Running', 'Running 10 minutes ago']];
+
+	it('leaves out the least useful column first, then the next', () => {
+		expect(fitTable(taskColumns, taskRows, 60).columns.map(column => column.header)).toEqual(['ID', 'NAME', 'DESIRED STATE', 'CURRENT STATE']);
+		expect(fitTable(taskColumns, taskRows, 50).columns.map(column => column.header)).toEqual(['ID', 'NAME', 'CURRENT STATE']);
+		expect(fitTable(taskColumns, taskRows, 30).columns.map(column => column.header)).toEqual(['NAME', 'CURRENT STATE']);
+	});
+
+	it('fits what it keeps in the width', () => {
+		for (const width of [31, 40, 50, 60]) {
+			expect(tableWidth(fitTable(taskColumns, taskRows, width).widths), String(width)).toBeLessThanOrEqual(width);
+		}
 	});
 });

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {formatLogLine, logPicks, logsCommand, logWindows, matchesLogFilter, matchesLogPick, nextLogWindow, parseLogFilter, taskLabel} from '../../../source/format/logs.js';
 import type {SwarmNode, SwarmTask} from '../../../source/swarm/types.js';
 
-const node = (id: string, hostname: string): SwarmNode => ({id, hostname, role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.1', isLeader: false, version: 1, engineVersion: '20.10.24', labels: {}});
+const node = (id: string, hostname: string): SwarmNode => ({id, hostname, role: 'worker', availability: 'active', state: 'ready', address: '10.0.0.1', isLeader: false, version: 1, specDigest: 'digest', engineVersion: '20.10.24', labels: {}});
 const task = (id: string, slot: number | undefined, nodeId: string): SwarmTask => ({id, serviceId: 's', slot, nodeId, desiredState: 'running', state: 'running', stateSince: new Date(0), message: '', image: 'x', createdAt: new Date(0), ports: []});
 
 const nodes = [node('n1', 'node1'), node('n2', 'node2')];
@@ -37,7 +37,8 @@ describe('taskLabel', () => {
 	it('marks a line with its task as the CLI does: service.slot@node', () => {
 		expect(taskLabel({taskId: 't2', nodeId: 'n2'}, 'vote', tasks, nodes)).toBe('vote.2@node2');
 		expect(taskLabel({taskId: 't1'}, 'vote', tasks, nodes)).toBe('vote.1@node1');
-		expect(taskLabel({taskId: 'g1', nodeId: 'n2'}, 'agent', tasks, nodes)).toBe('agent@node2');
+		// A global service's task has no slot: the CLI prints 0.
+		expect(taskLabel({taskId: 'g1', nodeId: 'n2'}, 'agent', tasks, nodes)).toBe('agent.0@node2');
 	});
 
 	it('falls back to IDs for a task or node it does not know yet', () => {

@@ -29,6 +29,7 @@ const node = (id: string, hostname: string, state: SwarmNode['state'] = 'ready')
 	version: 1,
 	engineVersion: '20.10.24',
 	labels: {},
+	specDigest: '',
 });
 
 const node1 = node('n1aaaaaaaaaaaaaaaaaaaaaaa', 'node1');

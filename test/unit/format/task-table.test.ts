@@ -31,8 +31,8 @@ const now = new Date('2026-11-21T12:00:00.000Z');
 const secondsAgo = (seconds: number): Date => new Date(now.getTime() - (seconds * 1000));
 
 const nodes: SwarmNode[] = [
-	{id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '172.29.77.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}},
-	{id: 'n2bbbbbbbbbbbbbbbbbbbbbbb', hostname: 'node2', role: 'worker', availability: 'active', state: 'ready', address: '172.29.77.12', isLeader: false, version: 21, engineVersion: '20.10.24', labels: {}},
+	{id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '172.29.77.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}, specDigest: ''},
+	{id: 'n2bbbbbbbbbbbbbbbbbbbbbbb', hostname: 'node2', role: 'worker', availability: 'active', state: 'ready', address: '172.29.77.12', isLeader: false, version: 21, engineVersion: '20.10.24', labels: {}, specDigest: ''},
 ];
 
 let sequence = 0;

@@ -71,6 +71,32 @@ describe('LiveResource polling', () => {
 		expect(fetch).toHaveBeenCalledTimes(5);
 	});
 
+	it('shows initial data before start, and fetches first one interval after it was read', async () => {
+		const fetch = scriptedFetch(rows(2));
+		const {resource, notified} = live(fetch, {intervalMs: 2000, initialData: rows(1)});
+		expect(resource.getSnapshot().data).toEqual(rows(1));
+		await vi.advanceTimersByTimeAsync(500);
+		resource.start();
+		await vi.advanceTimersByTimeAsync(1499);
+		expect(fetch).not.toHaveBeenCalled();
+		expect(notified).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(1);
+		expect(fetch).toHaveBeenCalledTimes(1);
+		expect(resource.getSnapshot().data).toEqual(rows(2));
+		expect(notified).toHaveBeenCalledTimes(1);
+	});
+
+	it('fetches at once when started again after a stop, initial data or not', async () => {
+		const fetch = scriptedFetch(rows(2));
+		const {resource} = live(fetch, {intervalMs: 2000, initialData: rows(1)});
+		resource.start();
+		resource.stop();
+		resource.start();
+		await settle();
+		expect(fetch).toHaveBeenCalledTimes(1);
+		expect(resource.getSnapshot().data).toEqual(rows(2));
+	});
+
 	it('does not fetch before start, and start twice is still one poller', async () => {
 		const fetch = scriptedFetch(rows(1));
 		const {resource} = live(fetch);

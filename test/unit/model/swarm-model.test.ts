@@ -4,7 +4,7 @@ import type {SwarmClient} from '../../../source/swarm/client.js';
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdateStatus} from '../../../source/swarm/types.js';
 import {createFakeClient, makeService, type FakeClient} from '../../support/fake-client.js';
 
-const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}};
+const node1: SwarmNode = {id: 'n1aaaaaaaaaaaaaaaaaaaaaaa', hostname: 'node1', role: 'manager', availability: 'active', state: 'ready', address: '10.0.0.11', isLeader: true, version: 20, reachability: 'reachable', engineVersion: '20.10.24', labels: {}, specDigest: ''};
 
 let sequence = 0;
 
@@ -198,6 +198,101 @@ describe('SwarmModel rollouts', () => {
 	});
 });
 
+describe('SwarmModel start', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+
+	/** A client whose services read waits until the test answers it, counting every other read. */
+	function slowServices() {
+		const client = createFakeClient(swarm(updating()));
+		let answer: () => void = () => undefined;
+		const answered = new Promise<void>(resolve => {
+			answer = resolve;
+		});
+		const listServices = client.listServices.bind(client);
+		vi.spyOn(client, 'listServices').mockImplementation(async () => {
+			await answered;
+			return listServices();
+		});
+		const others = {
+			nodes: vi.spyOn(client, 'listNodes'),
+			tasks: vi.spyOn(client, 'listTasks'),
+			events: vi.spyOn(client, 'events'),
+		};
+		const count = () => others.nodes.mock.calls.length + others.tasks.mock.calls.length + others.events.mock.calls.length;
+		return {client, answer, count};
+	}
+
+	it('asks for nothing but the services until they have answered, then for the rest', async () => {
+		const {client, answer, count} = slowServices();
+		const model = new SwarmModel(client);
+		models.push(model);
+		model.start();
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(client.listServices).toHaveBeenCalledTimes(1);
+		expect(count()).toBe(0);
+		answer();
+		await vi.advanceTimersByTimeAsync(100);
+		expect(model.services.getSnapshot().data).toHaveLength(3);
+		expect(client.listNodes).toHaveBeenCalled();
+		expect(client.events).toHaveBeenCalled();
+		expect(client.listTasks).toHaveBeenCalledWith(['id-vote'], {upToDate: true});
+	});
+
+	it('starts the rest after a failed services read too', async () => {
+		const client = createFakeClient(swarm(undefined));
+		vi.spyOn(client, 'listServices').mockRejectedValueOnce(new Error('no'));
+		const listNodes = vi.spyOn(client, 'listNodes');
+		const model = new SwarmModel(client);
+		models.push(model);
+		model.start();
+		await vi.advanceTimersByTimeAsync(10);
+		expect(model.services.getSnapshot().error).toBe('no');
+		expect(listNodes).toHaveBeenCalled();
+	});
+
+	it('takes its first services from a read already under way, and reads itself after that', async () => {
+		const client = createFakeClient(swarm(undefined));
+		const listServices = vi.spyOn(client, 'listServices');
+		const model = new SwarmModel(client, undefined, {firstServices: Promise.resolve([makeService({name: 'early'})])});
+		models.push(model);
+		model.start();
+		await vi.advanceTimersByTimeAsync(10);
+		expect(model.services.getSnapshot().data?.map(service => service.name)).toEqual(['early']);
+		expect(listServices).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(pollIntervals.services);
+		expect(listServices).toHaveBeenCalledTimes(1);
+		expect(model.services.getSnapshot().data).toHaveLength(3);
+	});
+
+	it('shows services already read at once, and asks for the rest straight away', async () => {
+		const client = createFakeClient(swarm(undefined));
+		const listServices = vi.spyOn(client, 'listServices');
+		const listNodes = vi.spyOn(client, 'listNodes');
+		const model = new SwarmModel(client, undefined, {firstServices: [makeService({name: 'early'})]});
+		models.push(model);
+		expect(model.services.getSnapshot().data?.map(service => service.name)).toEqual(['early']);
+		model.start();
+		await vi.advanceTimersByTimeAsync(10);
+		expect(listNodes).toHaveBeenCalled();
+		expect(listServices).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(pollIntervals.services);
+		expect(listServices).toHaveBeenCalledTimes(1);
+	});
+
+	it('starts nothing more when stopped before the services answered', async () => {
+		const {client, answer, count} = slowServices();
+		const model = new SwarmModel(client);
+		models.push(model);
+		model.start();
+		model.stop();
+		answer();
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(count()).toBe(0);
+	});
+});
+
 describe('SwarmModel task tables', () => {
 	beforeEach(() => {
 		vi.useFakeTimers();
@@ -276,9 +371,19 @@ describe('SwarmModel task tables', () => {
 });
 
 describe('SwarmModel event log', () => {
+	/** The event stream opens once the services have answered: events before that are not the test's. */
+	async function startListening(client: FakeClient): Promise<SwarmModel> {
+		const events = vi.spyOn(client, 'events');
+		const {model} = startModel(client);
+		await vi.waitFor(() => {
+			expect(events).toHaveBeenCalled();
+		});
+		return model;
+	}
+
 	it('keeps the events it receives, newest first', async () => {
 		const client = createFakeClient(swarm(undefined));
-		const {model} = startModel(client);
+		const model = await startListening(client);
 		const first = event({attributes: {name: 'vote', 'replicas.old': '4', 'replicas.new': '7'}});
 		const second = event({type: 'node', id: node1.id, name: 'node1', attributes: {name: 'node1', 'availability.old': 'active', 'availability.new': 'drain'}});
 		client.emit(first);
@@ -292,7 +397,7 @@ describe('SwarmModel event log', () => {
 
 	it(`keeps at most the ${maxRecentEvents} newest`, async () => {
 		const client = createFakeClient(swarm(undefined));
-		const {model} = startModel(client);
+		const model = await startListening(client);
 		const events = Array.from({length: maxRecentEvents + 5}, (_, index) => event({attributes: {name: 'vote', 'replicas.old': String(index), 'replicas.new': String(index + 1)}}));
 		for (const each of events) {
 			client.emit(each);

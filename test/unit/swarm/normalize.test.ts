@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {specDigest} from '../../../source/spec/digest.js';
 import {desiredReplicasOf, policyOf, serviceModeOf} from '../../../source/spec/read.js';
 import {nodeFromApi, serviceFromApi, taskFromApi} from '../../../source/swarm/normalize.js';
 import {defaultUpdatePolicy} from '../../../source/swarm/types.js';
@@ -226,6 +227,7 @@ describe('nodeFromApi on the captured lab nodes', () => {
 			address: '172.29.77.11',
 			isLeader: true,
 			version: 55,
+			specDigest: specDigest({Labels: {}, Role: 'manager', Availability: 'active'}),
 			reachability: 'reachable',
 			engineVersion: '20.10.24+dfsg1',
 			labels: {},

@@ -145,6 +145,27 @@ describe('inertDeep', () => {
 		expect(raw).toEqual(copy);
 	});
 
+	it('hands back what holds nothing unsafe as it is, and copies only the way to what does', () => {
+		const raw = {Spec: {Name: 'web', Labels: {a: '1'}}, Tasks: [{Slot: 1}, {Error: 'x\r'}], Ports: [{Port: 80}]};
+		expect(inertDeep(raw.Spec)).toBe(raw.Spec);
+		const safe = inertDeep(raw);
+		expect(safe).not.toBe(raw);
+		expect(safe.Spec).toBe(raw.Spec);
+		expect(safe.Ports).toBe(raw.Ports);
+		expect(safe.Tasks).not.toBe(raw.Tasks);
+		expect(safe.Tasks[0]).toBe(raw.Tasks[0]);
+		expect(safe.Tasks[1]).toEqual({Error: 'x␍'});
+		expect(Object.keys(safe)).toEqual(['Spec', 'Tasks', 'Ports']);
+	});
+
+	it('keeps a __proto__ key as data where a later key is unsafe', () => {
+		const raw = JSON.parse('{"__proto__": {"polluted": true}, "evil\\u001b": 1}') as Record<string, unknown>;
+		const safe = inertDeep(raw);
+		expect(Object.keys(safe)).toEqual(['__proto__', 'evil␛']);
+		expect(Object.getPrototypeOf(safe)).toBe(Object.prototype);
+		expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+	});
+
 	it('leaves objects that are not plain JSON alone', () => {
 		const when = new Date('2026-11-21T10:00:00Z');
 		expect(inertDeep({when}).when).toBe(when);

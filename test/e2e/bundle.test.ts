@@ -1,0 +1,54 @@
+// The built swarmdeck is one bundle: it runs from a folder with no node_modules beside it, and
+// `--once` prints the services without the live screen's code (Ink, React), which it never
+// reads. Against the lab manager.
+import {execFile} from 'node:child_process';
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
+import {afterAll, describe, expect, it} from 'vitest';
+import {docker, labSockets} from '../support/lab.js';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'swarmdeck-bundle-'));
+
+afterAll(() => {
+	rmSync(scratch, {recursive: true, force: true});
+});
+
+/** The package as npm would install it (package.json and dist/), minus the files `leaveOut` names. */
+function installedCopy(leaveOut: (file: string) => boolean): string {
+	const folder = mkdtempSync(join(scratch, 'package-'));
+	cpSync(join(root, 'package.json'), join(folder, 'package.json'));
+	cpSync(join(root, 'dist'), join(folder, 'dist'), {recursive: true, filter: source => !leaveOut(source)});
+	return folder;
+}
+
+const serviceNames = (listing: string) => listing.trim().split('\n').slice(1).map(line => line.split(/\s+/)[0]).sort();
+
+describe('the bundle', () => {
+	it('is what bin runs', () => {
+		const {bin} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {bin: Record<string, string>};
+		expect(bin['swarmdeck']).toBe('dist/cli.js');
+		expect(readFileSync(join(root, 'dist', 'cli.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+	});
+
+	it('prints the services with --once without node_modules and without the live screen\'s file', async () => {
+		const screenFiles = readdirSync(join(root, 'dist', 'chunks')).filter(file => file.startsWith('screen-'));
+		expect(screenFiles.length).toBeGreaterThan(0);
+		const folder = installedCopy(file => /[/\\]screen-[^/\\]*$/.test(file));
+		const {stdout} = await run('node', [join(folder, 'dist', 'cli.js'), '--host', labSockets.node1, '--once'], {cwd: scratch});
+		const expected = await docker(['service', 'ls', '--format', '{{.Name}}']);
+		expect(stdout.split('\n')[0]).toMatch(/^NAME\s+MODE\s+REPLICAS\s+IMAGE/);
+		expect(serviceNames(stdout)).toEqual(expected.split('\n').sort());
+	});
+
+	it('says which version it is from the copy\'s own package.json', async () => {
+		const folder = installedCopy(() => false);
+		const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string};
+		const {stdout} = await run('node', [join(folder, 'dist', 'cli.js'), '--version'], {cwd: scratch});
+		expect(stdout.trim()).toBe(version);
+	});
+});
