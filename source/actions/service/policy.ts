@@ -78,9 +78,8 @@ function adviceLines(service: SwarmService, values: FormValues, imageHealth: Raw
 	const edited = withEdits(service, typedEdits(service, values).map(guarded => guarded.edit));
 	// The form knows the spec, not the tasks: the findings of the policy alone.
 	const findings = advise({service: edited, tasks: [], nodes: [], health: healthCheckSource(edited.spec, imageHealth), now: new Date()});
-	return findings.map(finding => finding.severity === 'warning'
-		? {text: `⚠ ${finding.message}`, tone: 'warning'}
-		: {text: `ℹ ${finding.message}`, tone: 'muted'});
+	// Warnings only: the form must fit a small terminal, and notes are in inspect and `swarmdeck check`.
+	return findings.filter(finding => finding.severity === 'warning').map(finding => ({text: `⚠ ${finding.message}`, tone: 'warning'}));
 }
 
 /** The policy in force after the edits, as the lines of a stack file. */
