@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {columnGap, fitCell, fitTable, formatRow, padEnd, truncate, type Column} from '../format/columns.js';
+import {useMemo} from 'react';
+import {columnGap, fitCell, fitTable, formatRow, padEnd, textWidth, truncate, type Column} from '../format/columns.js';
 import {fitRegions} from '../layout/regions.js';
 import {theme} from '../theme.js';
 
@@ -19,7 +20,40 @@ type Props = {
 	/** Every line the table may take: its header, its rows and the "1-30 of 45" line. */
 	height: number;
 	width: number;
+	/**
+	 * The shown rows as they read now, for cells that change with time alone ("Running 5
+	 * seconds ago"): only the rows on screen are asked, not the thousands scrolled away.
+	 */
+	live?: (line: TableLine & {kind: 'row'}) => TableLine & {kind: 'row'};
 };
+
+/**
+ * One row holding each column's widest cell. The column rules read no more than each
+ * column's widest cell (and whether it is empty), so a table of 10,000 rows is measured once
+ * per change of its rows, and each frame measures only this row and the rows on screen.
+ */
+export function widestCells(lines: readonly TableLine[]): string[] {
+	const widest: string[] = [];
+	const widths: number[] = [];
+	for (const line of lines) {
+		if (line.kind !== 'row') {
+			continue;
+		}
+
+		for (const [index, cell] of line.cells.entries()) {
+			// Most cells are narrower than the widest by length already: measure only the others.
+			if (cell.length >= (widths[index] ?? 0) / 2 && textWidth(cell) > (widths[index] ?? -1)) {
+				widest[index] = cell;
+				widths[index] = textWidth(cell);
+			}
+
+			widest[index] ??= '';
+			widths[index] ??= 0;
+		}
+	}
+
+	return widest;
+}
 
 /**
  * How the table's lines are shared: the header always, as many rows as fit, and the
@@ -53,13 +87,14 @@ export function visibleWindow(total: number, height: number, selectedIndex: numb
  * A plain table with a row cursor, drawn with Box/Text: ink-table has neither a cursor nor
  * windowing, and the task table must look like `docker service ps`, without borders.
  */
-export function Table({columns, lines, selectedIndex, offset, height, width}: Props) {
-	const fitted = fitTable(columns, lines.flatMap(line => line.kind === 'row' ? [line.cells] : []), width);
-	const widths = fitted.widths;
-	const cuts = fitted.columns.map(column => column.cut);
+export function Table({columns, lines, selectedIndex, offset, height, width, live}: Props) {
+	const widest = useMemo(() => widestCells(lines), [lines]);
 	const layout = tableLayout(lines.length, height);
 	const {start, end} = visibleWindow(lines.length, layout.rows, selectedIndex, offset);
-	const shown = lines.slice(start, end);
+	const shown = lines.slice(start, end).map(line => line.kind === 'row' && live ? live(line) : line);
+	const fitted = fitTable(columns, [widest, ...shown.flatMap(line => line.kind === 'row' ? [line.cells] : [])], width);
+	const widths = fitted.widths;
+	const cuts = fitted.columns.map(column => column.cut);
 	const gap = ' '.repeat(columnGap);
 	return (
 		<Box flexDirection="column">

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
+import {useMemo, useState} from 'react';
 import {RolloutPanel, rolloutPanelHeight} from '../components/RolloutPanel.js';
 import {Table, tableLayout, type TableLine} from '../components/Table.js';
 import type {Column} from '../format/columns.js';
@@ -8,7 +8,7 @@ import {displayImage} from '../spec/image-reference.js';
 import {formatPolicyShort} from '../format/policy.js';
 import {showsRollout, updateStatePath} from '../format/rollout.js';
 import {formatReplicas, rolloutText} from '../format/service-table.js';
-import {buildTaskRows, isFinishedHistory, taskTableColumns, type TaskRow} from '../format/task-table.js';
+import {buildTaskRows, formatCurrentState, isFinishedHistory, taskTableColumns, type TaskRow} from '../format/task-table.js';
 import {resolveCommand} from '../keys/registry.js';
 import {useNodes, useNow, useRecentEvents, useRollouts, useTaskTable} from '../model/hooks.js';
 import {useActions} from '../state/actions.js';
@@ -59,18 +59,29 @@ export const taskStateColor = (state: TaskState): string | undefined => {
 
 /**
  * Task rows as `docker service ps` (or `docker node ps`) prints them, in the columns that fit;
- * `height` counts the header and the "1-30 of 45" line too.
+ * `height` counts the header and the "1-30 of 45" line too. The lines are built once per
+ * change of the rows; only the rows on screen get their CURRENT STATE anew for `now`.
  */
-export function TaskRowsTable({rows, offset, selectedIndex, height, width}: {rows: readonly TaskRow[]; offset?: number; selectedIndex?: number; height: number; width: number}) {
-	const lines: TableLine[] = rows.map(row => ({
-		kind: 'row',
-		key: row.task.id,
-		cells: [row.id, row.name, row.image, row.node, row.desiredState, row.currentState, row.error, row.ports],
-		cellColors: [undefined, undefined, undefined, undefined, undefined, taskStateColor(row.task.state), theme.danger, undefined],
-		muted: isFinishedHistory(row.task),
-	}));
-	return <Table columns={taskColumns} lines={lines} offset={offset} selectedIndex={selectedIndex} height={height} width={width}/>;
+export function TaskRowsTable({rows, offset, selectedIndex, height, width, now}: {rows: readonly TaskRow[]; offset?: number; selectedIndex?: number; height: number; width: number; now?: Date}) {
+	const {lines, tasks} = useMemo(() => ({
+		lines: rows.map((row): TableLine => ({
+			kind: 'row',
+			key: row.task.id,
+			cells: [row.id, row.name, row.image, row.node, row.desiredState, row.currentState, row.error, row.ports],
+			cellColors: [undefined, undefined, undefined, undefined, undefined, taskStateColor(row.task.state), theme.danger, undefined],
+			muted: isFinishedHistory(row.task),
+		})),
+		tasks: new Map(rows.map(row => [row.task.id, row.task])),
+	}), [rows]);
+	const live = now === undefined ? undefined : (line: TableLine & {kind: 'row'}) => {
+		const task = tasks.get(line.key);
+		return task ? {...line, cells: line.cells.with(currentStateColumn, formatCurrentState(task.state, task.stateSince, now))} : line;
+	};
+
+	return <Table columns={taskColumns} lines={lines} offset={offset} selectedIndex={selectedIndex} height={height} width={width} live={live}/>;
 }
+
+const currentStateColumn = taskTableColumns.findIndex(column => column.key === 'currentState');
 
 /** The line under a task table: how much finished history is hidden, or that all of it shows. */
 export function HistoryNote({tasks, showHistory}: {tasks: readonly SwarmTask[] | undefined; showHistory: boolean}) {
@@ -101,9 +112,13 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 	const rollouts = useRollouts();
 	const events = useRecentEvents();
 	const rollout = service && showsRollout(service, now) ? rollouts.data?.[service.id] : undefined;
-	const rows = service && tasks.data
-		? buildTaskRows(tasks.data, {serviceName: service.name, mode: service.mode, nodes: nodes.data ?? [], now}, {showHistory})
-		: [];
+	// Sorting and naming 10,000 tasks is done when they change, not on every key or tick: the
+	// time in CURRENT STATE is brought up to date for the rows on screen (TaskRowsTable).
+	const serviceName = service?.name;
+	const serviceMode = service?.mode;
+	const rows = useMemo(() => serviceName !== undefined && serviceMode !== undefined && tasks.data
+		? buildTaskRows(tasks.data, {serviceName, mode: serviceMode, nodes: nodes.data ?? [], now: new Date()}, {showHistory})
+		: [], [tasks.data, nodes.data, serviceName, serviceMode, showHistory]);
 	// The rollout panel would take at most half the screen; what gives way when even that
 	// does not fit is the layout's rule (source/layout/regions.ts).
 	const statePath = service ? updateStatePath(events, service.id) : [];
@@ -182,7 +197,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 				: null}
 			{tasks.data === undefined && !tasks.error
 				? <Box height={budget.table}><Text color={theme.muted}>Loading tasks…</Text></Box>
-				: <TaskRowsTable rows={rows} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={budget.table} width={width}/>}
+				: <TaskRowsTable rows={rows} selectedIndex={rows.length > 0 ? selectedIndex : undefined} height={budget.table} width={width} now={now}/>}
 			{budget.readError > 0 ? <Text color={theme.danger} wrap="truncate">Tasks could not be read: {tasks.error}</Text> : null}
 			{budget.hidden > 0 ? <HistoryNote tasks={tasks.data} showHistory={showHistory}/> : null}
 		</Box>
