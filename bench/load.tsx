@@ -9,7 +9,7 @@
 //     filter) and on that task table (moving, paging); and the time of each task poll's
 //     read (the daemon's JSON parsed and normalized).
 //
-// BENCH_SHORT=1 is the variant CI runs: windows of 20 s and a soak of 2 minutes.
+// BENCH_SHORT=1 is the variant CI runs: windows of 10 s and a soak of 1 minute.
 // BENCH_SOAK_MINUTES overrides the soak (60 by default).
 import {spawn, execFile, type ChildProcess} from 'node:child_process';
 import {readFileSync} from 'node:fs';
@@ -23,8 +23,8 @@ import {createSwarmClient} from '../source/swarm/client.js';
 
 const run = promisify(execFile);
 const short = process.env['BENCH_SHORT'] === '1';
-const windowSeconds = short ? 20 : 60;
-const soakMinutes = Number(process.env['BENCH_SOAK_MINUTES'] ?? (short ? 2 : 60));
+const windowSeconds = short ? 10 : 60;
+const soakMinutes = Number(process.env['BENCH_SOAK_MINUTES'] ?? (short ? 1 : 60));
 const tmuxServer = ['-L', `swarmdeck-bench-${process.pid}`];
 const clockTicks = 100;
 
