@@ -1,5 +1,6 @@
 import {inertDeep} from '../text/inert.js';
 import type {SwarmEvent} from './types.js';
+import {readChunks} from './stream-chunks.js';
 
 /**
  * Splits a byte stream into lines. Chunks arrive with arbitrary boundaries: a chunk may end
@@ -60,32 +61,12 @@ export function parseEventLine(line: string): SwarmEvent | undefined {
 /** Reads a Docker event stream as SwarmEvents until it ends or the signal aborts. */
 export async function * readEventStream(stream: NodeJS.ReadableStream, signal?: AbortSignal): AsyncGenerator<SwarmEvent> {
 	const splitter = new LineSplitter();
-	const destroy = () => {
-		(stream as NodeJS.ReadableStream & {destroy?: () => void}).destroy?.();
-	};
-
-	if (signal?.aborted) {
-		// Aborted while the stream was opening: an abort listener added now would never run.
-		destroy();
-		return;
-	}
-
-	signal?.addEventListener('abort', destroy, {once: true});
-	try {
-		for await (const chunk of stream) {
-			for (const line of splitter.push(chunk as Buffer)) {
-				const event = parseEventLine(line);
-				if (event) {
-					yield event;
-				}
+	for await (const chunk of readChunks(stream, signal)) {
+		for (const line of splitter.push(chunk)) {
+			const event = parseEventLine(line);
+			if (event) {
+				yield event;
 			}
 		}
-	} catch (error) {
-		if (!signal?.aborted) {
-			throw error;
-		}
-	} finally {
-		signal?.removeEventListener('abort', destroy);
-		destroy();
 	}
 }

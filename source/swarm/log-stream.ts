@@ -5,6 +5,7 @@
 // Asked with `timestamps` and `details`, each payload reads
 // `2026-12-07T00:17:34.849232104Z com.docker.swarm.node.id=…,com.docker.swarm.service.id=…,com.docker.swarm.task.id=… text`.
 import {inert} from '../text/inert.js';
+import {readChunks} from './stream-chunks.js';
 
 export type LogFrame = {stream: 'stdin' | 'stdout' | 'stderr'; payload: Buffer};
 
@@ -144,29 +145,10 @@ export function frameLines(frame: LogFrame): Array<LogLine | LogProblem> {
 /** Reads a log stream, in the batches it arrives in, until it ends or the signal aborts. */
 export async function * readLogStream(stream: NodeJS.ReadableStream, signal?: AbortSignal): AsyncGenerator<Array<LogLine | LogProblem>> {
 	const demuxer = new LogDemuxer();
-	const destroy = () => {
-		(stream as NodeJS.ReadableStream & {destroy?: () => void}).destroy?.();
-	};
-
-	if (signal?.aborted) {
-		destroy();
-		return;
-	}
-
-	signal?.addEventListener('abort', destroy, {once: true});
-	try {
-		for await (const chunk of stream) {
-			const lines = demuxer.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk as Buffer).flatMap(frame => frameLines(frame));
-			if (lines.length > 0) {
-				yield lines;
-			}
+	for await (const chunk of readChunks(stream, signal)) {
+		const lines = demuxer.push(chunk).flatMap(frame => frameLines(frame));
+		if (lines.length > 0) {
+			yield lines;
 		}
-	} catch (error) {
-		if (!signal?.aborted) {
-			throw error;
-		}
-	} finally {
-		signal?.removeEventListener('abort', destroy);
-		destroy();
 	}
 }
