@@ -21,10 +21,14 @@ export function signalExitCode(signal: HandledSignal): number {
 	return 128 + constants.signals[signal];
 }
 
-/** Where crash details go: the XDG state folder, as the spec defines its default. */
+/** swarmdeck's folder in the XDG state folder ($XDG_STATE_HOME, by default ~/.local/state). */
+export function stateDirectory(env: NodeJS.ProcessEnv = process.env): string {
+	return join(env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state'), 'swarmdeck');
+}
+
+/** Where crash details go: the state folder, the temp folder as the last resort. */
 export function crashReportDirectories(env: NodeJS.ProcessEnv = process.env): string[] {
-	const state = env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state');
-	return [join(state, 'swarmdeck'), tmpdir()];
+	return [stateDirectory(env), tmpdir()];
 }
 
 function describeCrash(error: unknown): string {

@@ -3,16 +3,15 @@
 // by its owner only. Bounded: a session's file starts a new part past maxFileBytes, and only
 // the newest maxFiles files are kept.
 import {appendFileSync, chmodSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {stateDirectory} from '../exit.js';
 import type {TimelineEntry, TimelineSink} from './timeline.js';
 
 export const maxFileBytes = 1024 * 1024;
 export const maxFiles = 50;
 
 export function historyDirectory(env: NodeJS.ProcessEnv = process.env): string {
-	const state = env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state');
-	return join(state, 'swarmdeck', 'history');
+	return join(stateDirectory(env), 'history');
 }
 
 /** File names sort by time: the session's start, then its part number. */
