@@ -5,7 +5,6 @@ import {createContext, useContext, useMemo, useRef, type Dispatch, type ReactNod
 import type {Decision, FormValues, ServiceAction} from '../actions/action.js';
 import {serviceActionById} from '../actions/index.js';
 import type {SwarmModel} from '../model/swarm-model.js';
-import type {ActionResult} from '../timeline/timeline.js';
 import type {SwarmClient} from '../swarm/client.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
 import type {RawServiceSpec, SwarmService} from '../swarm/types.js';
@@ -101,10 +100,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 
 			inFlight.current.add(service.id);
 			dispatch({type: 'status', status: {kind: 'running', description: decision.progress}});
-			const pending = model.timeline.begin({type: 'service', id: service.id, name: service.name});
-			const record = (result: ActionResult, message: string, versions: {versionBefore?: number; versionAfter?: number} = {}) => {
-				pending.record({command: decision.command, asked: decision.progress, result, message, ...versions});
-			};
+			const {record} = model.timeline.begin({type: 'service', id: service.id, name: service.name}, {command: decision.command, asked: decision.progress});
 
 			try {
 				const outcome = await client.writeService({id: service.id, name: service.name}, decision.write, decidedSpec);

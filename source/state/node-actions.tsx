@@ -8,7 +8,6 @@ import {useSwarmModel} from '../model/hooks.js';
 import type {SwarmModel} from '../model/swarm-model.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
 import {StaleNodeError} from '../swarm/node-write.js';
-import type {ActionResult} from '../timeline/timeline.js';
 import type {SwarmNode} from '../swarm/types.js';
 import {useActions} from './actions.js';
 import type {NodeActionDialog} from './store.js';
@@ -96,10 +95,7 @@ export function NodeActionsProvider({children}: {children: ReactNode}) {
 
 			inFlight.current.add(node.id);
 			dispatch({type: 'status', status: {kind: 'running', description: decision.progress}});
-			const pending = model.timeline.begin({type: 'node', id: node.id, name: node.hostname});
-			const record = (result: ActionResult, message: string, versions: {versionBefore?: number; versionAfter?: number} = {}) => {
-				pending.record({command: decision.command, asked: decision.progress, result, message, ...versions});
-			};
+			const {record} = model.timeline.begin({type: 'node', id: node.id, name: node.hostname}, {command: decision.command, asked: decision.progress});
 
 			try {
 				const outcome = await client.writeNode({id: node.id, hostname: node.hostname}, decision.write, dialog.decided);

@@ -31,6 +31,8 @@ export type TimelineEntry = {
 	answers?: number;
 };
 
+type Versions = {versionBefore?: number; versionAfter?: number};
+
 export type ActionRecord = {
 	target: TimelineTarget;
 	command: string;
@@ -78,22 +80,22 @@ export class Timeline {
 	 * An action about to be sent. The swarm's first answer (rollback_started, say) often comes
 	 * before the write returns: events for its target that arrive meanwhile answer it.
 	 */
-	begin(target: TimelineTarget): {record: (record: Omit<ActionRecord, 'target'>) => TimelineEntry} {
+	begin(target: TimelineTarget, sent: {command: string; asked: string}): {record: (result: ActionResult, message: string, versions?: Versions) => TimelineEntry} {
 		const seq = ++this.seq;
 		this.pending.set(target.id, seq);
 		return {
-			record: record => {
+			record: (result, message, versions = {}) => {
 				if (this.pending.get(target.id) === seq) {
 					this.pending.delete(target.id);
 				}
 
-				return this.add({kind: 'action', ...record, target, command: redactCommand(record.command)}, seq);
+				return this.add({kind: 'action', target, command: redactCommand(sent.command), asked: sent.asked, result, message, ...versions}, seq);
 			},
 		};
 	}
 
-	recordAction(record: ActionRecord): TimelineEntry {
-		return this.begin(record.target).record(record);
+	recordAction({target, command, asked, result, message, ...versions}: ActionRecord): TimelineEntry {
+		return this.begin(target, {command, asked}).record(result, message, versions);
 	}
 
 	/** A swarm event: kept when it says something changed that a person would follow up. */

@@ -64,9 +64,9 @@ describe('Timeline', () => {
 	it('links an answer that comes while the action\'s write is still on its way', () => {
 		const timeline = new Timeline({endpoint: 'x'});
 		timeline.recordAction({target: vote, command: 'docker service update --update-parallelism 2 vote', asked: '', result: 'done', message: 'policy'});
-		const pending = timeline.begin(vote);
+		const pending = timeline.begin(vote, {command: 'docker service rollback vote', asked: ''});
 		const started = timeline.observe(serviceEvent({'updatestate.new': 'rollback_started'}, new Date()));
-		const rollback = pending.record({command: 'docker service rollback vote', asked: '', result: 'done', message: 'rolled back'});
+		const rollback = pending.record('done', 'rolled back');
 		expect(started?.answers).toBe(rollback.seq);
 		expect(rollback.seq).toBeLessThan(started!.seq);
 		// The view and the history put it under the rollback, not the policy change.
