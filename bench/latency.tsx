@@ -11,22 +11,14 @@ import {render} from 'ink-testing-library';
 import {App} from '../source/app.js';
 import {createSwarmClient} from '../source/swarm/client.js';
 import {docker, labSockets, waitConverged, createService, removeService} from '../test/support/lab.js';
+import {ansi, percentile, sleep} from './measure.js';
 
 const service = 'bench-web';
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 4);
 const scaleTo = Number(process.env['BENCH_REPLICAS'] ?? 8);
 const idleSeconds = Number(process.env['BENCH_IDLE_SECONDS'] ?? 30);
 
-// eslint-disable-next-line no-control-regex -- stripping terminal escapes is the point
-const ansi = /\u001B\[[0-9;?]*[A-Za-z]/g;
-const sleep = async (ms: number) => new Promise(resolve => {
-	setTimeout(resolve, ms);
-});
 
-function percentile(sorted: number[], fraction: number): number {
-	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-	return sorted[index] ?? Number.NaN;
-}
 
 async function main() {
 	await createService(service, ['--replicas', '1'], 'swarmdeck/vote:latest');

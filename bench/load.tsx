@@ -20,6 +20,7 @@ import {promisify} from 'node:util';
 import {render} from 'ink-testing-library';
 import {App} from '../source/app.js';
 import {createSwarmClient} from '../source/swarm/client.js';
+import {ansi, percentile, sleep} from './measure.js';
 
 const run = promisify(execFile);
 const short = process.env['BENCH_SHORT'] === '1';
@@ -28,14 +29,7 @@ const soakMinutes = Number(process.env['BENCH_SOAK_MINUTES'] ?? (short ? 1 : 60)
 const tmuxServer = ['-L', `swarmdeck-bench-${process.pid}`];
 const clockTicks = 100;
 
-const sleep = async (ms: number) => new Promise(resolve => {
-	setTimeout(resolve, ms);
-});
 
-function percentile(values: readonly number[], fraction: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -152,8 +146,6 @@ async function cliUnderLoad(directory: string): Promise<void> {
 	}
 }
 
-// eslint-disable-next-line no-control-regex -- stripping terminal escapes is the point
-const ansi = /\u001B\[[0-9;?]*[A-Za-z]/g;
 
 /** Part 2: keypress → frame, in this process, where every frame can be timed. */
 async function keysOnTenThousandTasks(directory: string): Promise<void> {
