@@ -22,7 +22,7 @@ export default defineConfig({
 					name: 'lab',
 					include: ['test/lab/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
 					setupFiles: ['test/support/lab-instance.ts'],
-					poolOptions: {forks: labCount > 1 ? {minForks: labCount, maxForks: labCount} : {singleFork: true}},
+					poolOptions: {forks: {singleFork: labCount <= 1}},
 					// After the unit project, so timing-sensitive screens do not share the CPU.
 					sequence: {groupOrder: 1},
 					testTimeout: 180_000,
