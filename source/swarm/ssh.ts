@@ -16,8 +16,11 @@ import {ConnectionSettingsError, SshConnectionError, type SshFailure} from './er
 
 export type SshDestination = {user?: string; host: string; port?: string};
 
-/** How long ssh may take to open the TCP connection, as the docker CLI passes it. */
-const connectTimeoutSeconds = 30;
+/**
+ * How long ssh may take to open the TCP connection (the docker CLI passes one too): shorter
+ * than a request's deadline (client.ts), so that what is said is ssh's reason, not a timeout.
+ */
+const connectTimeoutSeconds = 10;
 
 /** ssh://[user@]host[:port], as the docker CLI takes it: no path, no password. */
 export function parseSshHost(address: string): SshDestination {

@@ -29,11 +29,11 @@ describe('an ssh:// address', () => {
 	it('becomes ssh command lines that never prompt and share one control socket', () => {
 		const destination = parseSshHost('ssh://admin@10.0.0.5:2222');
 		expect(masterArguments(destination, '/tmp/s/control')).toEqual([
-			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=30', '-S', '/tmp/s/control', '-p', '2222',
+			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-S', '/tmp/s/control', '-p', '2222',
 			'-o', 'ControlMaster=yes', '-o', 'ControlPersist=no', '-N', '--', 'admin@10.0.0.5',
 		]);
 		expect(dialArguments(destination, '/tmp/s/control')).toEqual([
-			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=30', '-S', '/tmp/s/control', '-p', '2222',
+			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-S', '/tmp/s/control', '-p', '2222',
 			'-o', 'ControlMaster=no', '--', 'admin@10.0.0.5', 'docker', 'system', 'dial-stdio',
 		]);
 		expect(sshCommandFor(destination)).toBe('ssh -p 2222 admin@10.0.0.5');
