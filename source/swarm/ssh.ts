@@ -116,6 +116,7 @@ class SshSession {
 	readonly controlPath = join(this.directory, 'control');
 	private master: ChildProcess | undefined;
 	private ready: Promise<void> | undefined;
+	private closed = false;
 
 	constructor(
 		private readonly destination: SshDestination,
@@ -130,6 +131,12 @@ class SshSession {
 	}
 
 	open(): Promise<void> {
+		if (this.closed) {
+			// A request of a client already let go of (another context is shown): a master
+			// started now would outlive swarmdeck, since nothing would stop it.
+			return Promise.reject(new SshConnectionError('lost', 'this connection was closed', this.command));
+		}
+
 		this.ready ??= this.startMaster();
 		return this.ready;
 	}
@@ -137,6 +144,7 @@ class SshSession {
 	/** Ends the session and removes its folder; the client built on it is done. */
 	readonly close = (): void => {
 		process.off('exit', this.close);
+		this.closed = true;
 		this.master?.kill();
 		this.master = undefined;
 		this.ready = undefined;

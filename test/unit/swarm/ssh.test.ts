@@ -1,7 +1,8 @@
 // ssh:// hosts: the address read as the docker CLI reads it, the ssh command lines, ssh's
 // failures in words, and the client's requests carried by one session. The session here is
 // played by small node processes in place of ssh (the lab test runs the real one).
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcess} from 'node:child_process';
+import {once} from 'node:events';
 import {afterEach, describe, expect, it} from 'vitest';
 import Docker from 'dockerode';
 import {createSwarmClient} from '../../../source/swarm/client.js';
@@ -60,8 +61,15 @@ describe('what ssh says when it fails', () => {
 /** Stands in for ssh: the master makes its control socket; a channel pipes stdio to the engine. */
 function fakeSsh(engineSocket: string, master: 'works' | string) {
 	const started: string[][] = [];
+	const children: ChildProcess[] = [];
 	const start = (_command: string, args: string[]) => {
 		started.push(args);
+		const child = spawnFake(args);
+		children.push(child);
+		return child;
+	};
+
+	const spawnFake = (args: string[]) => {
 		const controlPath = args[args.indexOf('-S') + 1]!;
 		if (args.includes('ControlMaster=yes')) {
 			const script = master === 'works'
@@ -74,7 +82,7 @@ function fakeSsh(engineSocket: string, master: 'works' | string) {
 		return spawn(process.execPath, ['-e', pipe, engineSocket], {stdio: ['pipe', 'pipe', 'pipe']});
 	};
 
-	return {started, start};
+	return {started, children, start};
 }
 
 let engine: StartedEngine | undefined;
@@ -97,7 +105,7 @@ async function clientOver(master: 'works' | string) {
 
 	const docker = new Docker({host: 'docker', protocol: 'http', agent} as Docker.DockerOptions);
 	const client = createSwarmClient({docker, host: 'ssh://admin@10.0.0.5:2222', context: 'prod'});
-	return {client, started: ssh.started};
+	return {client, started: ssh.started, children: ssh.children};
 }
 
 describe('the client over ssh', () => {
@@ -127,5 +135,18 @@ describe('the client over ssh', () => {
 		const {client} = await clientOver('admin@10.0.0.5: Permission denied (publickey).\n');
 		const result = await client.preflight();
 		expect(result.ok ? '' : result.message).toBe('ssh could not log in to context prod (ssh://admin@10.0.0.5:2222) (admin@10.0.0.5: Permission denied (publickey)): run `ssh -p 2222 admin@10.0.0.5` to check that it accepts your key (ssh-add, ~/.ssh/config), then start swarmdeck again.');
+	});
+});
+
+describe('a closed ssh session', () => {
+	it('stops its master and starts no other for a late request', async () => {
+		const {client, started, children} = await clientOver('works');
+		expect(await client.preflight()).toMatchObject({ok: true});
+		const master = children[0]!;
+		const masterEnded = once(master, 'exit');
+		client.close?.();
+		expect(await masterEnded).toEqual([null, 'SIGTERM']);
+		await expect(client.listServices()).rejects.toThrow(/this connection was closed/);
+		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(1);
 	});
 });
