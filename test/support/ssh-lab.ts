@@ -98,14 +98,22 @@ export async function startLabSshd(): Promise<LabSshd> {
 	// sshd refuses to start without its privilege separation folder.
 	mkdirSync('/run/sshd', {recursive: true});
 	const sshd: ChildProcess = spawn('nsenter', [`--net=${node1Namespace}`, '--', sshdBinary, '-D', '-f', path.join(directory, 'sshd_config'), '-E', log], {stdio: 'ignore'});
-	await waitFor('sshd to listen', async () => {
-		const said = existsSync(log) ? readFileSync(log, 'utf8') : '';
-		if (sshd.exitCode !== null) {
-			throw new Error(`sshd ended before it listened: ${said}`);
-		}
+	try {
+		await waitFor('sshd to listen', async () => {
+			const said = existsSync(log) ? readFileSync(log, 'utf8') : '';
+			if (sshd.exitCode !== null) {
+				throw new Error(`sshd ended before it listened: ${said}`);
+			}
 
-		return said.includes('Server listening');
-	}, 10_000, 50);
+			return said.includes('Server listening');
+		}, 10_000, 50);
+	} catch (error) {
+		// Nothing of a failed start stays behind.
+		sshd.kill();
+		rmSync(directory, {recursive: true, force: true});
+		throw error;
+	}
+
 	const count = (pattern: RegExp) => (readFileSync(log, 'utf8').match(pattern) ?? []).length;
 	return {
 		host: `ssh://root@${node1Address}:${sshdPort}`,
