@@ -26,6 +26,8 @@ import type {SwarmClient} from './swarm/client.js';
 import type {SwarmService} from './swarm/types.js';
 import type {Timeline} from './timeline/timeline.js';
 import {theme} from './theme.js';
+import {contextListNotice} from './format/contexts.js';
+import type {ContextEntry} from './swarm/context.js';
 import {fitRegions} from './layout/regions.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
@@ -38,6 +40,14 @@ type Props = {
 	timeline?: Timeline;
 	/** The services as read with the preflight, or that read still under way, for the first frame. */
 	firstServices?: Promise<SwarmService[]> | SwarmService[];
+	/** `:context`: the docker contexts, and the switch to another (see screen.tsx). */
+	contexts?: ContextSwitching;
+};
+
+export type ContextSwitching = {
+	list: () => ContextEntry[];
+	/** Checks the context's swarm and, if it is usable, shows it instead; else resolves to why not. */
+	switchTo: (name: string) => Promise<string | undefined>;
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
@@ -45,7 +55,7 @@ const statusHeight = 3;
 /** Lines the screen gets before the status area gives up its reserved blank lines. */
 const comfortableBody = 10;
 
-export function App({client, nodeName, timeline, firstServices}: Props) {
+export function App({client, nodeName, timeline, firstServices, contexts}: Props) {
 	const model = useMemo(() => new SwarmModel(client, timeline, {firstServices}), [client, timeline, firstServices]);
 	useEffect(() => {
 		model.start();
@@ -60,7 +70,7 @@ export function App({client, nodeName, timeline, firstServices}: Props) {
 			<SwarmModelContext.Provider value={model}>
 				<ActionsProvider client={client} model={model} dispatch={dispatch}>
 					<NodeActionsProvider>
-						<Main client={client} nodeName={nodeName} state={state}/>
+						<Main client={client} nodeName={nodeName} state={state} contexts={contexts}/>
 					</NodeActionsProvider>
 				</ActionsProvider>
 			</SwarmModelContext.Provider>
@@ -68,7 +78,7 @@ export function App({client, nodeName, timeline, firstServices}: Props) {
 	);
 }
 
-function Main({client, nodeName, state}: Props & {state: UiState}) {
+function Main({client, nodeName, state, contexts}: Props & {state: UiState}) {
 	const {exit} = useApp();
 	const {dispatch, start} = useActions();
 	const services = useServices();
@@ -80,7 +90,25 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 	const screenActive = !inDialog;
 
 	/** Runs a command reached by a global key or the palette: one place for both. */
-	const run = ({command, serviceId, stack, nodeId, values, complete}: PaletteIntent) => {
+	const switchContext = (name: string | undefined) => {
+		const current = client.context ?? 'default';
+		if (!contexts || name === undefined || name === current) {
+			const list = contextListNotice(contexts?.list() ?? [], current);
+			dispatch({type: 'status', status: {kind: 'notice', message: name === current ? `Already on context ${current}. ${list}` : list}});
+			return;
+		}
+
+		const description = `Switching to context ${name}`;
+		dispatch({type: 'status', status: {kind: 'running', description}});
+		// On success the App is drawn anew for the other swarm; only a refusal comes back here.
+		void contexts.switchTo(name).then(problem => {
+			if (problem) {
+				dispatch({type: 'status', status: {kind: 'failed', description, message: problem, nothingSent: false}});
+			}
+		});
+	};
+
+	const run = ({command, serviceId, stack, nodeId, values, complete, context}: PaletteIntent) => {
 		const service = services.data?.find(candidate => candidate.id === serviceId);
 		switch (command.id) {
 			case 'quit': {
@@ -108,6 +136,11 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 
 			case 'back': {
 				dispatch({type: 'back'});
+				break;
+			}
+
+			case 'context': {
+				switchContext(context);
 				break;
 			}
 
@@ -202,7 +235,8 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		nodes: () => <NodesScreen selectedNodeId={state.selectedNodeId} isActive={screenActive} width={width} height={bodyHeight}/>,
 		nodeTasks: () => <NodeTasksScreen nodeId={'nodeId' in screen ? screen.nodeId : ''} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};
-	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? []), nodes: nodes.data ?? []};
+	const contextNames = useMemo(() => (state.palette ? contexts?.list().map(entry => entry.name) : undefined) ?? [], [state.palette, contexts]);
+	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? []), nodes: nodes.data ?? [], contexts: contextNames};
 
 	return (
 		<Box flexDirection="column" width={columns}>
