@@ -17,6 +17,11 @@ const help = `
 	  --read-only    Watch only: every action that changes the swarm is refused
 	  --once         Print the services like \`docker service ls\` and exit (also without a terminal)
 	  --no-history   Record nothing: no timeline file for \`swarmdeck history\`
+	  --exercise FILE
+	                 Guide an exercise: its steps in a panel, each ticking itself when the
+	                 swarm gets there (by swarmdeck's keys or by docker typed elsewhere)
+	  --present      For a projector: higher contrast, no IDs or ports, the last five
+	                 commands in a box, the exercise step in large plain text
 	  --help         Show this help
 	  --version      Show the version
 
@@ -48,6 +53,7 @@ const help = `
 	Examples
 	  $ swarmdeck
 	  $ DOCKER_HOST=ssh://admin@manager1 swarmdeck --read-only
+	  $ swarmdeck --exercise lab/exercises/1-scale.json --present
 	  $ swarmdeck history --since 2h --markdown
 	  $ swarmdeck check --json vote whoami
 `;
@@ -62,6 +68,8 @@ await run(() => meow(help, {
 		readOnly: {type: 'boolean', default: false},
 		once: {type: 'boolean', default: false},
 		history: {type: 'boolean', default: true},
+		exercise: {type: 'string'},
+		present: {type: 'boolean', default: false},
 		all: {type: 'boolean', default: false},
 		since: {type: 'string'},
 		markdown: {type: 'boolean', default: false},

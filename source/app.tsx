@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useReducer, type ReactNode} from 'react';
+import {useEffect, useMemo, useReducer, useState, type ReactNode} from 'react';
 import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
 import {DialogManager} from './dialogs/DialogManager.js';
@@ -29,6 +29,10 @@ import {theme} from './theme.js';
 import {fitRegions} from './layout/regions.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
+import {ExercisePanel} from './components/ExercisePanel.js';
+import {exercisePanelLines} from './format/exercise.js';
+import {loadExerciseFile} from './exercise/load.js';
+import {useExerciseProgress, type LoadedExercise} from './exercise/use-exercise.js';
 
 type Props = {
 	client: SwarmClient;
@@ -38,6 +42,10 @@ type Props = {
 	timeline?: Timeline;
 	/** The services as read with the preflight, or that read still under way, for the first frame. */
 	firstServices?: Promise<SwarmService[]> | SwarmService[];
+	/** The exercise to guide from the start (--exercise FILE); `:exercise FILE` loads another. */
+	exercise?: LoadedExercise;
+	/** For a projector (--present): higher contrast, less noise, the last commands kept. */
+	present?: boolean;
 };
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
@@ -45,7 +53,7 @@ const statusHeight = 3;
 /** Lines the screen gets before the status area gives up its reserved blank lines. */
 const comfortableBody = 10;
 
-export function App({client, nodeName, timeline, firstServices}: Props) {
+export function App({client, nodeName, timeline, firstServices, exercise}: Props) {
 	const model = useMemo(() => new SwarmModel(client, timeline, {firstServices}), [client, timeline, firstServices]);
 	useEffect(() => {
 		model.start();
@@ -60,7 +68,7 @@ export function App({client, nodeName, timeline, firstServices}: Props) {
 			<SwarmModelContext.Provider value={model}>
 				<ActionsProvider client={client} model={model} dispatch={dispatch}>
 					<NodeActionsProvider>
-						<Main client={client} nodeName={nodeName} state={state}/>
+						<Main client={client} nodeName={nodeName} state={state} exercise={exercise}/>
 					</NodeActionsProvider>
 				</ActionsProvider>
 			</SwarmModelContext.Provider>
@@ -68,7 +76,10 @@ export function App({client, nodeName, timeline, firstServices}: Props) {
 	);
 }
 
-function Main({client, nodeName, state}: Props & {state: UiState}) {
+/** Lines the exercise panel wishes for at most: the screen under it stays the main thing. */
+const exercisePanelHeight = 8;
+
+function Main({client, nodeName, state, exercise: firstExercise}: Props & {state: UiState}) {
 	const {exit} = useApp();
 	const {dispatch, start} = useActions();
 	const services = useServices();
@@ -78,6 +89,10 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 	const width = Math.max(20, columns - 1);
 	const inDialog = state.dialog !== undefined || state.palette;
 	const screenActive = !inDialog;
+	const [exercise, setExercise] = useState(firstExercise);
+	const [exerciseShown, setExerciseShown] = useState(true);
+	const exerciseProgress = useExerciseProgress(exercise, {services: services.data, nodes: nodes.data});
+	const exerciseLines = exercise && exerciseProgress && exerciseShown ? exercisePanelLines(exercise.exercise, exerciseProgress, width, {startedAt: exercise.loadedAt}) : [];
 
 	/** Runs a command reached by a global key or the palette: one place for both. */
 	const run = ({command, serviceId, stack, nodeId, values, complete}: PaletteIntent) => {
@@ -108,6 +123,29 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 
 			case 'back': {
 				dispatch({type: 'back'});
+				break;
+			}
+
+			case 'exercise': {
+				const file = values?.['file'];
+				if (file === undefined) {
+					if (exercise) {
+						setExerciseShown(shown => !shown);
+					} else {
+						dispatch({type: 'status', status: {kind: 'notice', message: 'No exercise under way: start one with :exercise FILE, e.g. :exercise lab/exercises/1-scale.json'}});
+					}
+
+					break;
+				}
+
+				try {
+					setExercise({exercise: loadExerciseFile(file), file, loadedAt: new Date()});
+					setExerciseShown(true);
+					dispatch({type: 'status', status: {kind: 'idle'}});
+				} catch (error) {
+					dispatch({type: 'status', status: {kind: 'failed', description: 'Loading the exercise', message: error instanceof Error ? error.message : String(error), nothingSent: true}});
+				}
+
 				break;
 			}
 
@@ -174,6 +212,8 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		banner: {kind: 'panel', lines: banner ? 2 : 0, min: 1},
 		// A dialog carries its own hints, and takes the status area's lines while it is blank.
 		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : comfortableBody, fill: true},
+		// The step and its command stay in view; the checks go first when room runs out.
+		exercise: {kind: 'panel', lines: Math.min(exercisePanelHeight, exerciseLines.length), min: Math.min(2, exerciseLines.length)},
 		status: state.palette || state.status.kind !== 'idle' ? {kind: 'panel', lines: statusHeight, min: state.palette ? 2 : 1} : {kind: 'blank', lines: statusHeight},
 		hints: state.dialog ? {kind: 'blank', lines: 1} : {kind: 'keep', lines: 1},
 	});
@@ -220,6 +260,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
 						: screens[screen.kind]()}
 				</Box>
+			<ExercisePanel lines={exerciseLines} height={layout.exercise} width={width}/>
 			{state.palette
 				? (
 					<Palette

@@ -4,7 +4,7 @@
 
 /** Each command's flags as meow reports them (camel-cased), short forms included. '' is the live screen. */
 export const commandFlags: Readonly<Record<string, ReadonlySet<string>>> = {
-	'': new Set(['host', 'H', 'context', 'c', 'readOnly', 'once', 'history']),
+	'': new Set(['host', 'H', 'context', 'c', 'readOnly', 'once', 'history', 'exercise', 'present']),
 	history: new Set(['all', 'since', 'markdown', 'json']),
 	check: new Set(['host', 'H', 'context', 'c', 'json']),
 };
@@ -19,7 +19,7 @@ const anywhere = new Set(['help', 'version']);
  * meow reports every boolean flag, given or not, with its default: one still at its default
  * was not typed (`--no-history` is the only way to set history to false).
  */
-const booleanDefaults: Readonly<Record<string, boolean>> = {readOnly: false, once: false, history: true, all: false, markdown: false, json: false};
+const booleanDefaults: Readonly<Record<string, boolean>> = {readOnly: false, once: false, history: true, present: false, all: false, markdown: false, json: false};
 
 export const subcommands = Object.keys(commandFlags).filter(name => name !== '');
 
@@ -70,6 +70,11 @@ export function usageProblem(input: readonly string[], flags: Readonly<Record<st
 	const context = flags['context'];
 	if (context !== undefined && (typeof context !== 'string' || context.trim() === '')) {
 		return '--context needs the name of a docker context, as `docker context ls` lists them; see `swarmdeck --help`.';
+	}
+
+	const exercise = flags['exercise'];
+	if (exercise !== undefined && (typeof exercise !== 'string' || exercise.trim() === '')) {
+		return '--exercise needs an exercise file, for example --exercise lab/exercises/1-scale.json; see `swarmdeck --help`.';
 	}
 
 	return undefined;

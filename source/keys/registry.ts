@@ -61,6 +61,7 @@ export const commands = [
 	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events', palette: {name: 'events', aliases: ['ev']}},
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
 	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
+	{id: 'exercise', scope: 'global', description: 'Guided exercise: `:exercise FILE` starts one from a JSON file (its steps in a panel, each ticking itself when the swarm gets there); X shows or hides the panel', bindings: [char('X')], palette: {name: 'exercise', args: [{name: 'FILE', kind: 'text'}]}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
 
 	// Moving in a list.

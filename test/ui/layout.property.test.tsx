@@ -15,6 +15,8 @@ import {makeService, type FakeClient} from '../support/fake-client.js';
 import {DockerError} from '../../source/swarm/errors.js';
 import {keys, settle, waitForFrame, type Rendered} from '../support/ink.js';
 import {makeTask, serviceEvent, startApp, stopAll} from './harness.js';
+import type {Exercise} from '../../source/exercise/exercise.js';
+import type {LoadedExercise} from '../../source/exercise/use-exercise.js';
 
 afterEach(stopAll);
 
@@ -37,7 +39,7 @@ const serviceName = fc.tuple(
 	fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-'), {maxLength: 62}),
 ).map(([first, rest]) => first + rest.join(''));
 
-const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette', 'nodes', 'nodeTasks', 'timeline', 'logs'] as const;
+const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette', 'nodes', 'nodeTasks', 'timeline', 'logs', 'exercise'] as const;
 type ScreenName = (typeof screens)[number];
 
 const terminalSize = fc.record({columns: fc.integer({min: 60, max: 250}), rows: fc.integer({min: 15, max: 70})});
@@ -97,6 +99,24 @@ function buildSwarm(shape: SwarmShape): {services: SwarmService[]; tasks: Record
 	return {services, tasks: {[target.id]: tasks}, nodes, target};
 }
 
+/** An exercise on the service under test, with text as long and odd as its names. */
+function exerciseOn(target: SwarmService, shape: SwarmShape): LoadedExercise {
+	const exercise: Exercise = {
+		title: `Scale ${target.name}`,
+		steps: [{
+			instruction: `Scale ${target.name} to 7 replicas, then watch ${shape.hostname} take its share. ${shape.error ?? ''}`,
+			command: `docker service scale ${target.name}=7`,
+			checks: [
+				{kind: 'replicas', service: target.name, value: 7},
+				{kind: 'image', service: target.name, value: shape.image},
+				{kind: 'noTaskReplaced', service: target.name},
+				{kind: 'availability', node: shape.hostname, value: 'active'},
+			],
+		}],
+	};
+	return {exercise, file: 'exercise.json', loadedAt: new Date()};
+}
+
 // ---------------------------------------------------------------- reaching each screen
 
 /**
@@ -141,6 +161,8 @@ const routes: Record<ScreenName, string[]> = {
 	nodeTasks: ['n', keys.enter],
 	timeline: ['H'],
 	logs: [keys.enter, 'l'],
+	// Started with --exercise: the panel under the services.
+	exercise: [],
 };
 
 const scopesOf: Partial<Record<ScreenName, Scope[]>> = {
@@ -155,6 +177,7 @@ const scopesOf: Partial<Record<ScreenName, Scope[]>> = {
 	nodes: ['nodes', 'node', 'detail', 'global'],
 	nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
 	timeline: ['detail', 'global'],
+	exercise: ['services', 'service', 'global'],
 };
 
 // ---------------------------------------------------------------- the rules
@@ -267,6 +290,14 @@ function brokenRule(frame: string, size: {columns: number; rows: number}, screen
 			break;
 		}
 
+		case 'exercise': {
+			if (!lines.some(line => line.startsWith('Exercise: '))) {
+				return 'the exercise\'s step line is gone';
+			}
+
+			break;
+		}
+
 		case 'timeline': {
 			if (!lines.some(line => line.startsWith('Timeline of this session'))) {
 				return 'the timeline title is gone';
@@ -325,7 +356,7 @@ describe('every frame fits', () => {
 		await fc.assert(
 			fc.asyncProperty(terminalSize, terminalSize, swarmShape, fc.constantFrom(...screens), async (size, resized, shape, screen) => {
 				const {services, tasks, nodes, target} = buildSwarm(shape);
-				const {ui, client} = await startApp({services, tasks, nodes, size, waitFor: 'swarmdeck'});
+				const {ui, client} = await startApp({services, tasks, nodes, size, waitFor: 'swarmdeck', ...(screen === 'exercise' ? {app: {exercise: exerciseOn(target, shape)}} : {})});
 				try {
 					await quiet(ui, client);
 					for (const key of routes[screen]) {
@@ -358,6 +389,7 @@ describe('every frame fits', () => {
 				examples: [
 					[{columns: 80, rows: 24}, {columns: 140, rows: 40}, {...plainSwarm, otherServices: 500}, 'servicesEnd'],
 					[{columns: 140, rows: 40}, {columns: 80, rows: 24}, {...plainSwarm, tasks: 5000, historyShare: 3}, 'history'],
+					[{columns: 80, rows: 24}, {columns: 60, rows: 15}, {...plainSwarm, daemonLost: true}, 'exercise'],
 				],
 			},
 		);
