@@ -4,7 +4,7 @@ import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
 import {DialogManager} from './dialogs/DialogManager.js';
 import {resolveCommand, type Scope} from './keys/registry.js';
-import {SwarmModelContext, useNodes, useServices, useTerminalSize} from './model/hooks.js';
+import {SwarmModelContext, useNodes, useServices, useTerminalSize, useTimeline} from './model/hooks.js';
 import {SwarmModel} from './model/swarm-model.js';
 import {ServicesScreen} from './screens/ServicesScreen.js';
 import {EventsScreen} from './screens/EventsScreen.js';
@@ -30,6 +30,9 @@ import {fitRegions} from './layout/regions.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
 import {ExercisePanel} from './components/ExercisePanel.js';
+import {PresentContext} from './components/presentation.js';
+import {RecentCommands} from './components/RecentCommands.js';
+import {recentCommandRows, recentCommands} from './format/recent-commands.js';
 import {exercisePanelLines} from './format/exercise.js';
 import {loadExerciseFile} from './exercise/load.js';
 import {useExerciseProgress, type LoadedExercise} from './exercise/use-exercise.js';
@@ -53,7 +56,7 @@ const statusHeight = 3;
 /** Lines the screen gets before the status area gives up its reserved blank lines. */
 const comfortableBody = 10;
 
-export function App({client, nodeName, timeline, firstServices, exercise}: Props) {
+export function App({client, nodeName, timeline, firstServices, exercise, present = false}: Props) {
 	const model = useMemo(() => new SwarmModel(client, timeline, {firstServices}), [client, timeline, firstServices]);
 	useEffect(() => {
 		model.start();
@@ -68,7 +71,9 @@ export function App({client, nodeName, timeline, firstServices, exercise}: Props
 			<SwarmModelContext.Provider value={model}>
 				<ActionsProvider client={client} model={model} dispatch={dispatch}>
 					<NodeActionsProvider>
-						<Main client={client} nodeName={nodeName} state={state} exercise={exercise}/>
+						<PresentContext.Provider value={present}>
+							<Main client={client} nodeName={nodeName} state={state} exercise={exercise} present={present}/>
+						</PresentContext.Provider>
 					</NodeActionsProvider>
 				</ActionsProvider>
 			</SwarmModelContext.Provider>
@@ -76,10 +81,12 @@ export function App({client, nodeName, timeline, firstServices, exercise}: Props
 	);
 }
 
+/** On a projector the screen gives room to the exercise and the commands sooner. */
+const presentBody = 6;
 /** Lines the exercise panel wishes for at most: the screen under it stays the main thing. */
 const exercisePanelHeight = 8;
 
-function Main({client, nodeName, state, exercise: firstExercise}: Props & {state: UiState}) {
+function Main({client, nodeName, state, exercise: firstExercise, present}: Props & {state: UiState}) {
 	const {exit} = useApp();
 	const {dispatch, start} = useActions();
 	const services = useServices();
@@ -93,6 +100,7 @@ function Main({client, nodeName, state, exercise: firstExercise}: Props & {state
 	const [exerciseShown, setExerciseShown] = useState(true);
 	const exerciseProgress = useExerciseProgress(exercise, {services: services.data, nodes: nodes.data});
 	const exerciseLines = exercise && exerciseProgress && exerciseShown ? exercisePanelLines(exercise.exercise, exerciseProgress, width, {startedAt: exercise.loadedAt}) : [];
+	const commands = recentCommands(useTimeline());
 
 	/** Runs a command reached by a global key or the palette: one place for both. */
 	const run = ({command, serviceId, stack, nodeId, values, complete}: PaletteIntent) => {
@@ -211,9 +219,10 @@ function Main({client, nodeName, state, exercise: firstExercise}: Props & {state
 		title: {kind: 'keep', lines: 1},
 		banner: {kind: 'panel', lines: banner ? 2 : 0, min: 1},
 		// A dialog carries its own hints, and takes the status area's lines while it is blank.
-		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : comfortableBody, fill: true},
+		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : (present ? presentBody : comfortableBody), fill: true},
 		// The step and its command stay in view; the checks go first when room runs out.
-		exercise: {kind: 'panel', lines: Math.min(exercisePanelHeight, exerciseLines.length), min: Math.min(2, exerciseLines.length)},
+		exercise: {kind: 'panel', lines: Math.min(present ? rows : exercisePanelHeight, exerciseLines.length), min: Math.min(present ? 3 : 2, exerciseLines.length)},
+		commands: {kind: 'panel', lines: present ? recentCommandRows(commands, width).length : 0, min: present ? 2 : 0},
 		status: state.palette || state.status.kind !== 'idle' ? {kind: 'panel', lines: statusHeight, min: state.palette ? 2 : 1} : {kind: 'blank', lines: statusHeight},
 		hints: state.dialog ? {kind: 'blank', lines: 1} : {kind: 'keep', lines: 1},
 	});
@@ -255,12 +264,13 @@ function Main({client, nodeName, state, exercise: firstExercise}: Props & {state
 					<Text color={theme.muted}>{services.data ? ` · ${services.data.length} services` : ''}</Text>
 				</Text>
 				{layout.banner > 0 ? <Box height={layout.banner} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
+				{present ? <ExercisePanel present lines={exerciseLines} height={layout.exercise} width={width}/> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{state.dialog
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
 						: screens[screen.kind]()}
 				</Box>
-			<ExercisePanel lines={exerciseLines} height={layout.exercise} width={width}/>
+			{present ? <RecentCommands commands={commands} height={layout.commands} width={width}/> : <ExercisePanel lines={exerciseLines} height={layout.exercise} width={width}/>}
 			{state.palette
 				? (
 					<Palette

@@ -14,7 +14,7 @@ export type PanelLine = {text: string; tone: PanelTone};
 export function exercisePanelLines(exercise: Exercise, progress: ExerciseProgress, width: number, {now = new Date(), startedAt}: {now?: Date; startedAt?: Date} = {}): PanelLine[] {
 	const title = inert(exercise.title);
 	const total = exercise.steps.length;
-	const wrap = (text: string, tone: PanelTone, indent = ''): PanelLine[] => wrapRows(text, width - indent.length).map((row, index) => ({text: `${index === 0 ? '' : indent}${row}`, tone}));
+	const wrap = (text: string, tone: PanelTone, indent = ''): PanelLine[] => wrapRows(text, width - indent.length).map((row, index) => ({text: index === 0 ? row : `${indent}${row.trimStart()}`, tone}));
 	if (isFinished(exercise, progress)) {
 		const took = startedAt ? ` in ${humanDuration(now.getTime() - startedAt.getTime())}` : '';
 		return wrap(`✓ Exercise done: ${title}, all ${total} step${total === 1 ? '' : 's'}${took}.`, 'done');
