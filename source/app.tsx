@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useReducer, useState, type ReactNode} from 'react';
+import {useEffect, useMemo, useReducer, type ReactNode} from 'react';
 import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
 import {DialogManager} from './dialogs/DialogManager.js';
@@ -34,8 +34,7 @@ import {PresentContext} from './components/presentation.js';
 import {RecentCommands} from './components/RecentCommands.js';
 import {recentCommandRows, recentCommands} from './format/recent-commands.js';
 import {exercisePanelLines} from './format/exercise.js';
-import {loadExerciseFile} from './exercise/load.js';
-import {useExerciseProgress, type LoadedExercise} from './exercise/use-exercise.js';
+import {useExercise, type LoadedExercise} from './exercise/use-exercise.js';
 
 type Props = {
 	client: SwarmClient;
@@ -96,10 +95,8 @@ function Main({client, nodeName, state, exercise: firstExercise, present}: Props
 	const width = Math.max(20, columns - 1);
 	const inDialog = state.dialog !== undefined || state.palette;
 	const screenActive = !inDialog;
-	const [exercise, setExercise] = useState(firstExercise);
-	const [exerciseShown, setExerciseShown] = useState(true);
-	const exerciseProgress = useExerciseProgress(exercise, {services: services.data, nodes: nodes.data});
-	const exerciseLines = exercise && exerciseProgress && exerciseShown ? exercisePanelLines(exercise.exercise, exerciseProgress, width, {startedAt: exercise.loadedAt}) : [];
+	const exercise = useExercise(firstExercise, {services: services.data, nodes: nodes.data});
+	const exerciseLines = exercise.loaded && exercise.progress ? exercisePanelLines(exercise.loaded.exercise, exercise.progress, width, {startedAt: exercise.loaded.loadedAt}) : [];
 	const commands = recentCommands(useTimeline());
 
 	/** Runs a command reached by a global key or the palette: one place for both. */
@@ -136,22 +133,10 @@ function Main({client, nodeName, state, exercise: firstExercise, present}: Props
 
 			case 'exercise': {
 				const file = values?.['file'];
-				if (file === undefined) {
-					if (exercise) {
-						setExerciseShown(shown => !shown);
-					} else {
-						dispatch({type: 'status', status: {kind: 'notice', message: 'No exercise under way: start one with :exercise FILE, e.g. :exercise lab/exercises/1-scale.json'}});
-					}
-
-					break;
-				}
-
-				try {
-					setExercise({exercise: loadExerciseFile(file), file, loadedAt: new Date()});
-					setExerciseShown(true);
-					dispatch({type: 'status', status: {kind: 'idle'}});
-				} catch (error) {
-					dispatch({type: 'status', status: {kind: 'failed', description: 'Loading the exercise', message: error instanceof Error ? error.message : String(error), nothingSent: true}});
+				const {problem, notice} = exercise.command(file);
+				// Showing or hiding the panel leaves the last action's result where it is.
+				if (problem || notice || file !== undefined) {
+					dispatch({type: 'status', status: problem ? {kind: 'failed', description: 'Loading the exercise', message: problem, nothingSent: true} : (notice ? {kind: 'notice', message: notice} : {kind: 'idle'})});
 				}
 
 				break;
