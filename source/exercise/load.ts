@@ -14,7 +14,8 @@ export function loadExerciseFile(file: string): Exercise {
 			throw new ExerciseFileError(`${file} is ${Math.round(bytes.length / 1024)} KiB: an exercise file is at most ${maxExerciseBytes / 1024} KiB.`);
 		}
 
-		text = bytes.toString('utf8');
+		// A byte order mark, as some editors write one, is not part of the JSON.
+		text = bytes.toString('utf8').replace(/^\uFEFF/, '');
 	} catch (error) {
 		if (error instanceof ExerciseFileError) {
 			throw error;
