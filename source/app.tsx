@@ -34,7 +34,8 @@ import {PresentContext} from './components/presentation.js';
 import {RecentCommands} from './components/RecentCommands.js';
 import {recentCommandRows, recentCommands} from './format/recent-commands.js';
 import {exercisePanelLines} from './format/exercise.js';
-import {useExercise, type LoadedExercise} from './exercise/use-exercise.js';
+import {useExercise} from './exercise/use-exercise.js';
+import type {LoadedExercise} from './exercise/exercise.js';
 
 type Props = {
 	client: SwarmClient;

@@ -10,9 +10,7 @@ import type {SwarmService} from './swarm/types.js';
 import {terminal} from './terminal.js';
 import {commandOf, usageProblem} from './usage.js';
 import type {HistoryFlags} from './history-command.js';
-import {ExerciseFileError} from './exercise/exercise.js';
-import {loadExerciseFile} from './exercise/load.js';
-import type {LoadedExercise} from './exercise/use-exercise.js';
+import type {LoadedExercise} from './exercise/exercise.js';
 
 /** The part of meow's result that swarmdeck uses. */
 export type CommandLine = {
@@ -75,6 +73,8 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	// A bad exercise file is said before anything connects: nothing starts.
 	let exercise: LoadedExercise | undefined;
 	if (cli.flags.exercise !== undefined) {
+		// Loaded only for an exercise: the start of every other session pays nothing for it.
+		const [{loadExerciseFile}, {ExerciseFileError}] = await Promise.all([import('./exercise/load.js'), import('./exercise/exercise.js')]);
 		try {
 			exercise = {exercise: loadExerciseFile(cli.flags.exercise), file: cli.flags.exercise, loadedAt: new Date()};
 		} catch (error) {

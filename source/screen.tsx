@@ -6,7 +6,7 @@ import type {SwarmClient} from './swarm/client.js';
 import type {SwarmService} from './swarm/types.js';
 import {historyFileSink} from './timeline/history-file.js';
 import {Timeline} from './timeline/timeline.js';
-import type {LoadedExercise} from './exercise/use-exercise.js';
+import type {LoadedExercise} from './exercise/exercise.js';
 import {chooseHighContrast} from './theme.js';
 
 /**

@@ -36,6 +36,9 @@ export type Exercise = {
 	steps: readonly ExerciseStep[];
 };
 
+/** An exercise as loaded from its file: loading the same file again is a new run. */
+export type LoadedExercise = {exercise: Exercise; file: string; loadedAt: Date};
+
 /** A file that is not an exercise, with the line of the mistake. */
 export class ExerciseFileError extends Error {}
 

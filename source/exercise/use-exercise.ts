@@ -1,10 +1,7 @@
 import {useEffect, useState} from 'react';
-import type {Exercise} from './exercise.js';
+import type {LoadedExercise} from './exercise.js';
 import {loadExerciseFile} from './load.js';
 import {advanceExercise, startExercise, type ExerciseProgress, type SwarmState} from './progress.js';
-
-/** An exercise as loaded from its file: loading the same file again is a new run. */
-export type LoadedExercise = {exercise: Exercise; file: string; loadedAt: Date};
 
 /**
  * The progress of the loaded exercise, moved on whenever the services or nodes the screen

@@ -16,7 +16,7 @@ import {DockerError} from '../../source/swarm/errors.js';
 import {keys, settle, waitForFrame, type Rendered} from '../support/ink.js';
 import {makeTask, serviceEvent, startApp, stopAll} from './harness.js';
 import type {Exercise} from '../../source/exercise/exercise.js';
-import type {LoadedExercise} from '../../source/exercise/use-exercise.js';
+import type {LoadedExercise} from '../../source/exercise/exercise.js';
 
 afterEach(stopAll);
 
