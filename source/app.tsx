@@ -4,7 +4,7 @@ import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
 import {DialogManager} from './dialogs/DialogManager.js';
 import {resolveCommand, type Scope} from './keys/registry.js';
-import {SwarmModelContext, useNodes, useServices, useTerminalSize} from './model/hooks.js';
+import {SwarmModelContext, useNodes, useServices, useTerminalSize, useTimeline} from './model/hooks.js';
 import {SwarmModel} from './model/swarm-model.js';
 import {ServicesScreen} from './screens/ServicesScreen.js';
 import {EventsScreen} from './screens/EventsScreen.js';
@@ -31,6 +31,13 @@ import type {ContextEntry} from './swarm/context.js';
 import {fitRegions} from './layout/regions.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
+import {ExercisePanel} from './components/ExercisePanel.js';
+import {PresentContext} from './components/presentation.js';
+import {RecentCommands} from './components/RecentCommands.js';
+import {recentCommandRows, recentCommands} from './format/recent-commands.js';
+import {exercisePanelLines} from './format/exercise.js';
+import {useExercise} from './exercise/use-exercise.js';
+import type {LoadedExercise} from './exercise/exercise.js';
 
 type Props = {
 	client: SwarmClient;
@@ -42,6 +49,10 @@ type Props = {
 	firstServices?: Promise<SwarmService[]> | SwarmService[];
 	/** `:context`: the docker contexts, and the switch to another (see screen.tsx). */
 	contexts?: ContextSwitching;
+	/** The exercise to guide from the start (--exercise FILE); `:exercise FILE` loads another. */
+	exercise?: LoadedExercise;
+	/** For a projector (--present): higher contrast, less noise, the last commands kept. */
+	present?: boolean;
 };
 
 export type ContextSwitching = {
@@ -55,7 +66,7 @@ const statusHeight = 3;
 /** Lines the screen gets before the status area gives up its reserved blank lines. */
 const comfortableBody = 10;
 
-export function App({client, nodeName, timeline, firstServices, contexts}: Props) {
+export function App({client, nodeName, timeline, firstServices, contexts, exercise, present = false}: Props) {
 	const model = useMemo(() => new SwarmModel(client, timeline, {firstServices}), [client, timeline, firstServices]);
 	useEffect(() => {
 		model.start();
@@ -70,7 +81,9 @@ export function App({client, nodeName, timeline, firstServices, contexts}: Props
 			<SwarmModelContext.Provider value={model}>
 				<ActionsProvider client={client} model={model} dispatch={dispatch}>
 					<NodeActionsProvider>
-						<Main client={client} nodeName={nodeName} state={state} contexts={contexts}/>
+						<PresentContext.Provider value={present}>
+							<Main client={client} nodeName={nodeName} state={state} contexts={contexts} exercise={exercise} present={present}/>
+						</PresentContext.Provider>
 					</NodeActionsProvider>
 				</ActionsProvider>
 			</SwarmModelContext.Provider>
@@ -78,7 +91,12 @@ export function App({client, nodeName, timeline, firstServices, contexts}: Props
 	);
 }
 
-function Main({client, nodeName, state, contexts}: Props & {state: UiState}) {
+/** On a projector the screen gives room to the exercise and the commands sooner. */
+const presentBody = 6;
+/** Lines the exercise panel wishes for at most: the screen under it stays the main thing. */
+const exercisePanelHeight = 8;
+
+function Main({client, nodeName, state, contexts, exercise: firstExercise, present}: Props & {state: UiState}) {
 	const {exit} = useApp();
 	const {dispatch, start} = useActions();
 	const services = useServices();
@@ -88,6 +106,9 @@ function Main({client, nodeName, state, contexts}: Props & {state: UiState}) {
 	const width = Math.max(20, columns - 1);
 	const inDialog = state.dialog !== undefined || state.palette;
 	const screenActive = !inDialog;
+	const exercise = useExercise(firstExercise, {services: services.data, nodes: nodes.data});
+	const exerciseLines = exercise.loaded && exercise.progress ? exercisePanelLines(exercise.loaded.exercise, exercise.progress, width, {startedAt: exercise.loaded.loadedAt}) : [];
+	const commands = recentCommands(useTimeline());
 
 	/** Runs a command reached by a global key or the palette: one place for both. */
 	const switchContext = (name: string | undefined) => {
@@ -141,6 +162,17 @@ function Main({client, nodeName, state, contexts}: Props & {state: UiState}) {
 
 			case 'context': {
 				switchContext(context);
+				break;
+			}
+
+			case 'exercise': {
+				const file = values?.['file'];
+				const {problem, notice} = exercise.command(file);
+				// Showing or hiding the panel leaves the last action's result where it is.
+				if (problem || notice || file !== undefined) {
+					dispatch({type: 'status', status: problem ? {kind: 'failed', description: 'Loading the exercise', message: problem, nothingSent: true} : (notice ? {kind: 'notice', message: notice} : {kind: 'idle'})});
+				}
+
 				break;
 			}
 
@@ -206,7 +238,10 @@ function Main({client, nodeName, state, contexts}: Props & {state: UiState}) {
 		title: {kind: 'keep', lines: 1},
 		banner: {kind: 'panel', lines: banner ? 2 : 0, min: 1},
 		// A dialog carries its own hints, and takes the status area's lines while it is blank.
-		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : comfortableBody, fill: true},
+		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : (present ? presentBody : comfortableBody), fill: true},
+		// The step and its command stay in view; the checks go first when room runs out.
+		exercise: {kind: 'panel', lines: Math.min(present ? rows : exercisePanelHeight, exerciseLines.length), min: Math.min(present ? 3 : 2, exerciseLines.length)},
+		commands: {kind: 'panel', lines: present ? recentCommandRows(commands, width).length : 0, min: present ? 2 : 0},
 		status: state.palette || state.status.kind !== 'idle' ? {kind: 'panel', lines: statusHeight, min: state.palette ? 2 : 1} : {kind: 'blank', lines: statusHeight},
 		hints: state.dialog ? {kind: 'blank', lines: 1} : {kind: 'keep', lines: 1},
 	});
@@ -249,11 +284,13 @@ function Main({client, nodeName, state, contexts}: Props & {state: UiState}) {
 					<Text color={theme.muted}>{services.data ? ` · ${services.data.length} services` : ''}</Text>
 				</Text>
 				{layout.banner > 0 ? <Box height={layout.banner} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
+				{present ? <ExercisePanel present lines={exerciseLines} height={layout.exercise} width={width}/> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{state.dialog
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
 						: screens[screen.kind]()}
 				</Box>
+			{present ? <RecentCommands commands={commands} height={layout.commands} width={width}/> : <ExercisePanel lines={exerciseLines} height={layout.exercise} width={width}/>}
 			{state.palette
 				? (
 					<Palette

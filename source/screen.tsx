@@ -9,6 +9,8 @@ import {ConnectionSettingsError} from './swarm/errors.js';
 import type {SwarmService} from './swarm/types.js';
 import {historyFileSink} from './timeline/history-file.js';
 import {Timeline} from './timeline/timeline.js';
+import type {LoadedExercise} from './exercise/exercise.js';
+import {chooseHighContrast} from './theme.js';
 
 type Swarm = {
 	client: SwarmClient;
@@ -52,7 +54,9 @@ async function connectToContext(name: string, readOnly: boolean): Promise<{clien
 	return {client, nodeName: preflight.nodeName, firstServices};
 }
 
-function Root({first, history}: {first: Omit<Swarm, 'timeline' | 'generation'>; history: boolean}) {
+type ScreenOptions = {history: boolean; exercise?: LoadedExercise; present?: boolean};
+
+function Root({first, options: {history, exercise, present}}: {first: Omit<Swarm, 'timeline' | 'generation'>; options: ScreenOptions}) {
 	const timelineFor = (client: SwarmClient) => new Timeline({endpoint: client.target, ...(history ? {sinkFor: historyFileSink} : {})});
 	const [swarm, setSwarm] = useState<Swarm>(() => ({...first, timeline: timelineFor(first.client), generation: 0}));
 	const contexts = useMemo<ContextSwitching>(() => ({
@@ -70,12 +74,19 @@ function Root({first, history}: {first: Omit<Swarm, 'timeline' | 'generation'>; 
 	// The switch belongs to the swarm on screen; timelineFor only reads `history`.
 	// eslint-disable-next-line react-hooks/exhaustive-deps
 	}), [swarm]);
-	return <App key={swarm.generation} client={swarm.client} nodeName={swarm.nodeName} timeline={swarm.timeline} firstServices={swarm.firstServices} contexts={contexts}/>;
+	return <App key={swarm.generation} client={swarm.client} nodeName={swarm.nodeName} timeline={swarm.timeline} firstServices={swarm.firstServices} contexts={contexts} exercise={exercise} present={present}/>;
 }
 
-/** history: keep the session's timeline in the history file too (--history). */
-export function renderScreen(client: SwarmClient, nodeName: string, firstServices: Promise<SwarmService[]> | SwarmService[] | undefined, {history}: {history: boolean}) {
+/**
+ * history: keep the session's timeline in the history file too (--history); exercise: the
+ * one to guide from the start (--exercise); present: the projector's screen (--present).
+ */
+export function renderScreen(client: SwarmClient, nodeName: string, firstServices: Promise<SwarmService[]> | SwarmService[] | undefined, options: ScreenOptions) {
+	if (options.present) {
+		chooseHighContrast();
+	}
+
 	// Ctrl+C is a key like any other, bound to quit in the key registry: Ink would only see
 	// it alone in a read, not amid other keys.
-	return render(<Root first={{client, nodeName, firstServices}} history={history}/>, {incrementalRendering: true, exitOnCtrlC: false});
+	return render(<Root first={{client, nodeName, firstServices}} options={options}/>, {incrementalRendering: true, exitOnCtrlC: false});
 }

@@ -4,7 +4,7 @@
 
 /** Each command's flags as meow reports them (camel-cased), short forms included. '' is the live screen. */
 export const commandFlags: Readonly<Record<string, ReadonlySet<string>>> = {
-	'': new Set(['host', 'H', 'context', 'c', 'readOnly', 'once', 'history']),
+	'': new Set(['host', 'H', 'context', 'c', 'readOnly', 'once', 'history', 'exercise', 'present']),
 	history: new Set(['all', 'since', 'markdown', 'json']),
 	check: new Set(['host', 'H', 'context', 'c', 'json']),
 };
@@ -19,7 +19,7 @@ const anywhere = new Set(['help', 'version']);
  * meow reports every boolean flag, given or not, with its default: one still at its default
  * was not typed (`--no-history` is the only way to set history to false).
  */
-const booleanDefaults: Readonly<Record<string, boolean>> = {readOnly: false, once: false, history: true, all: false, markdown: false, json: false};
+const booleanDefaults: Readonly<Record<string, boolean>> = {readOnly: false, once: false, history: true, present: false, all: false, markdown: false, json: false};
 
 export const subcommands = Object.keys(commandFlags).filter(name => name !== '');
 
@@ -72,6 +72,11 @@ export function usageProblem(input: readonly string[], flags: Readonly<Record<st
 		return '--context needs the name of a docker context, as `docker context ls` lists them; see `swarmdeck --help`.';
 	}
 
+	const exercise = flags['exercise'];
+	if (exercise !== undefined && (typeof exercise !== 'string' || exercise.trim() === '')) {
+		return '--exercise needs an exercise file, for example --exercise lab/exercises/1-scale.json; see `swarmdeck --help`.';
+	}
+
 	return undefined;
 }
 
@@ -89,6 +94,11 @@ export const helpText = `
 	  --read-only    Watch only: every action that changes the swarm is refused
 	  --once         Print the services like \`docker service ls\` and exit (also without a terminal)
 	  --no-history   Record nothing: no timeline file for \`swarmdeck history\`
+	  --exercise FILE
+	                 Guide an exercise: its steps in a panel, each ticking itself when the
+	                 swarm gets there (by swarmdeck's keys or by docker typed elsewhere)
+	  --present      For a projector: higher contrast, no IDs or ports, the last five
+	                 commands in a box, the exercise step in large plain text
 	  --help         Show this help
 	  --version      Show the version
 
@@ -126,6 +136,7 @@ export const helpText = `
 	  $XDG_STATE_HOME/swarmdeck/history/                the timeline of each session (written,
 	                                                    read by \`swarmdeck history\`)
 	  $XDG_STATE_HOME/swarmdeck/crash-*.log             what a crash left (written)
+	  FILE of --exercise and :exercise                  a guided exercise (JSON, lab/exercises/)
 
 	Check
 	  Reads every service (or the ones named) and prints what its update policy and
@@ -140,6 +151,7 @@ export const helpText = `
 	Examples
 	  $ swarmdeck
 	  $ DOCKER_HOST=ssh://admin@manager1 swarmdeck --read-only
+	  $ swarmdeck --exercise lab/exercises/1-scale.json --present
 	  $ swarmdeck history --since 2h --markdown
 	  $ swarmdeck check --json vote whoami
 `;

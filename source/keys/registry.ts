@@ -62,6 +62,7 @@ export const commands = [
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
 	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
 	{id: 'context', scope: 'global', description: 'Docker contexts: C or :context lists them; :context NAME checks that swarm (the preflight) and switches to it', bindings: [char('C')], palette: {name: 'context', aliases: ['ctx'], args: [{name: 'NAME', kind: 'context'}]}},
+	{id: 'exercise', scope: 'global', description: 'Guided exercise: `:exercise FILE` starts one from a JSON file (its steps in a panel, each ticking itself when the swarm gets there); X shows or hides the panel', bindings: [char('X')], palette: {name: 'exercise', args: [{name: 'FILE', kind: 'text'}]}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
 
 	// Moving in a list.

@@ -181,6 +181,10 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 		}
 
 		Object.assign(intent, resolved);
+		// A command's own text (`:exercise FILE`); an action's fields are read below.
+		if (argument.kind === 'text' && !action) {
+			intent.values = {...intent.values, [argument.name.toLowerCase()]: word};
+		}
 	}
 
 	if (action?.palette) {

@@ -40,6 +40,15 @@ describe('usageProblem', () => {
 		expect(usageProblem(['checks'], {})).toMatch(/^unknown argument 'checks': /);
 	});
 
+	it('takes --exercise FILE and --present on the live screen only, and wants a file after --exercise', () => {
+		expect(usageProblem([], {exercise: 'lab/exercises/1-scale.json', present: true, readOnly: false, once: false, history: true})).toBeUndefined();
+		expect(usageProblem([], {exercise: ''})).toBe('--exercise needs an exercise file, for example --exercise lab/exercises/1-scale.json; see `swarmdeck --help`.');
+		expect(usageProblem(['history'], {present: true})).toBe('--present is an option of the live screen (`swarmdeck`), not of `swarmdeck history`; see `swarmdeck --help`.');
+		expect(usageProblem(['check'], {exercise: 'x.json'})).toMatch(/^--exercise is an option of the live screen/);
+		// present false is its default, not a flag given.
+		expect(usageProblem(['history'], {present: false})).toBeUndefined();
+	});
+
 	it('wants an address after --host', () => {
 		expect(usageProblem([], {host: '', H: ''})).toMatch(/^--host needs an address/);
 	});
