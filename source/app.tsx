@@ -14,6 +14,7 @@ import {StacksScreen} from './screens/StacksScreen.js';
 import {TimelineScreen} from './screens/TimelineScreen.js';
 import {NodesScreen} from './screens/NodesScreen.js';
 import {NodeTasksScreen} from './screens/NodeTasksScreen.js';
+import {ResourcesScreen} from './screens/ResourcesScreen.js';
 import {nodeActionById} from './actions/index.js';
 import {NodeActionsProvider, useNodeActions} from './state/node-actions.js';
 import {LogsScreen} from './screens/LogsScreen.js';
@@ -39,6 +40,8 @@ type Props = {
 	/** The services as read with the preflight, or that read still under way, for the first frame. */
 	firstServices?: Promise<SwarmService[]> | SwarmService[];
 };
+
+const resourceKinds = {secrets: 'secret', configs: 'config', networks: 'network'} as const;
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
@@ -103,6 +106,13 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 			case 'stacks':
 			case 'timeline': {
 				dispatch({type: 'open', screen: {kind: command.id}});
+				break;
+			}
+
+			case 'secrets':
+			case 'configs':
+			case 'networks': {
+				dispatch({type: 'open', screen: {kind: 'resources', resource: resourceKinds[command.id]}});
 				break;
 			}
 
@@ -187,6 +197,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		timeline: ['detail', 'global'],
 		nodes: ['nodes', 'node', 'detail', 'global'],
 		nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
+		resources: ['resources', 'detail', 'global'],
 		logs: state.editingFilter ? ['dialog'] : ['logs', 'detail', 'global'],
 	};
 	const {screen} = state;
@@ -200,6 +211,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
 		timeline: () => <TimelineScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		nodes: () => <NodesScreen selectedNodeId={state.selectedNodeId} isActive={screenActive} width={width} height={bodyHeight}/>,
+		resources: () => screen.kind === 'resources' ? <ResourcesScreen key={screen.resource} kind={screen.resource} services={services.data} isActive={screenActive} width={width} height={bodyHeight}/> : null,
 		nodeTasks: () => <NodeTasksScreen nodeId={'nodeId' in screen ? screen.nodeId : ''} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};
 	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? []), nodes: nodes.data ?? []};

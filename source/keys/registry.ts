@@ -8,7 +8,7 @@ import {nodeActions, serviceActions} from '../actions/index.js';
 import {char, ctrl, shiftTab, special, type Binding} from './bindings.js';
 
 /** Where a command applies. A new resource screen adds its own scope. */
-export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'logs' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
+export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'resources' | 'tasks' | 'logs' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
 
 /** What a word of a palette command names; the palette completes and checks it. */
 export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'node' | 'text'};
@@ -62,6 +62,9 @@ export const commands = [
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
 	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
+	{id: 'secrets', scope: 'global', description: 'Secrets: name, ID, dates and the services that use each (never its data)', bindings: [char('S')], palette: {name: 'secrets', aliases: ['secret']}},
+	{id: 'configs', scope: 'global', description: 'Configs: name, ID, dates and the services that use each', bindings: [char('C')], palette: {name: 'configs', aliases: ['config']}},
+	{id: 'networks', scope: 'global', description: 'Networks: name, ID, driver, scope and the services that use each', bindings: [char('N')], palette: {name: 'networks', aliases: ['network', 'net']}},
 
 	// Moving in a list.
 	{id: 'up', scope: 'list', description: 'Move up', bindings: [special('↑', 'upArrow'), char('k')]},
@@ -78,6 +81,9 @@ export const commands = [
 
 	// The stacks screen.
 	{id: 'openStack', scope: 'stacks', description: 'List the services of the selected stack', bindings: [special('Enter', 'return')], hint: 'services', palette: {name: 'stack', args: [{name: 'STACK', kind: 'stack'}]}},
+
+	// The secrets, configs and networks screens.
+	{id: 'openUsers', scope: 'resources', description: 'List the services that use the selected secret, config or network', bindings: [special('Enter', 'return')], hint: 'services'},
 
 	// The nodes screen, and a node's tasks.
 	{id: 'openNode', scope: 'nodes', description: 'The tasks of the selected node, as `docker node ps` shows them', bindings: [special('Enter', 'return')], hint: 'tasks', palette: {name: 'node-ps', args: [node]}},
@@ -166,6 +172,7 @@ export const scopeTitles: Record<Scope, string> = {
 	logs: 'Logs screen',
 	detail: 'Tasks, inspect, logs and events screens',
 	stacks: 'Stacks screen',
+	resources: 'Secrets, configs and networks screens',
 	nodes: 'Nodes screen',
 	nodeTasks: 'A node\'s tasks',
 	node: 'Actions on the selected node',

@@ -2,7 +2,7 @@
 // is open, and what the last action did. Live swarm data lives in the model hooks.
 import type {Decision, FormValues} from '../actions/action.js';
 import type {NodeWrite} from '../swarm/node-write.js';
-import type {RawServiceSpec, SwarmNode} from '../swarm/types.js';
+import type {RawServiceSpec, ResourceKind, SwarmNode} from '../swarm/types.js';
 
 export type Screen =
 	| {kind: 'services'}
@@ -12,6 +12,8 @@ export type Screen =
 	| {kind: 'timeline'}
 	| {kind: 'nodes'}
 	| {kind: 'nodeTasks'; nodeId: string}
+	/** Secrets, configs or networks, each with the services that use it. */
+	| {kind: 'resources'; resource: ResourceKind}
 	/** The logs of a service, or of one of its tasks; Esc returns to the screen they were opened from. */
 	| {kind: 'logs'; serviceId: string; taskId?: string; from: Screen};
 
@@ -52,6 +54,8 @@ export type UiState = {
 	filter: string;
 	/** Only the services of this stack (`:stack NAME`, or Enter on the stacks screen). */
 	stack?: string;
+	/** Only the services that use this secret, config or network (Enter on its screen). */
+	usersOf?: {kind: ResourceKind; name: string; serviceIds: readonly string[]};
 	editingFilter: boolean;
 	/** The `:` palette is open: it takes every key. */
 	palette: boolean;
@@ -84,6 +88,7 @@ export type UiAction =
 	| {type: 'editFilter'; editing: boolean}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'showStack'; stack: string | undefined}
+	| {type: 'showUsers'; usersOf: NonNullable<UiState['usersOf']>}
 	| {type: 'palette'; open: boolean; ran?: string}
 	| {type: 'toggleHistory'}
 	| {type: 'openDialog'; dialog: Dialog}
@@ -129,7 +134,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'showStack': {
-			return {...state, stack: action.stack, screen: {kind: 'services'}};
+			return {...state, stack: action.stack, usersOf: undefined, screen: {kind: 'services'}};
+		}
+
+		case 'showUsers': {
+			return {...state, usersOf: action.usersOf, stack: undefined, screen: {kind: 'services'}};
 		}
 
 		case 'palette': {

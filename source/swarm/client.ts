@@ -8,9 +8,9 @@ import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
 import {readLogStream, type LogLine, type LogProblem} from './log-stream.js';
-import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
+import {nodeFromApi, resourceFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
-import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
+import type {RawServiceSpec, ResourceKind, SwarmEvent, SwarmNode, SwarmResource, SwarmService, SwarmTask} from './types.js';
 import {VersionedCache} from './versioned-cache.js';
 import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
 import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
@@ -28,6 +28,8 @@ export type SwarmClient = {
 	/** Tasks of one service, or of several in one request (the daemon ORs the IDs). */
 	listTasks(serviceIds: string | readonly string[], options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
+	/** Secrets, configs or networks, as their lists show them: never a secret's data (the list has none) nor a config's. */
+	listResources(kind: ResourceKind): Promise<SwarmResource[]>;
 	/** Tasks across services: on one node (`docker node ps`), or every task meant to run (to count them per node). */
 	listTasksWhere(where: {nodeId: string} | {desiredState: 'running'}): Promise<SwarmTask[]>;
 	/**
@@ -165,6 +167,13 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async listNodes() {
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
+		},
+		async listResources(kind) {
+			// dockerode passes options on to the request at run time; its types just do not say so.
+			type List = (options: {abortSignal: AbortSignal}) => Promise<unknown[]>;
+			const list = ({secret: docker.listSecrets, config: docker.listConfigs, network: docker.listNetworks}[kind] as unknown as List).bind(docker);
+			const raw = await read(async abortSignal => list({abortSignal}));
+			return raw.map(resource => resourceFromApi(kind, resource));
 		},
 		async imageHealthCheck(image) {
 			// A spec pinned by digest (`name:tag@sha256:…`) is found by its digest when the image

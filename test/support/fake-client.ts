@@ -209,6 +209,10 @@ type Options = {
 	preflight?: PreflightResult;
 	/** Images this daemon holds, by reference, with their HEALTHCHECK (null: none). Others are not found. */
 	images?: Record<string, RawHealthConfig | null>;
+	/** Secrets, configs and networks as the Engine API lists them (a secret's list has no data). */
+	secrets?: readonly object[];
+	configs?: readonly object[];
+	networks?: readonly object[];
 };
 
 /** The in-memory daemon: the few dockerode calls swarmdeck's client makes. */
@@ -296,6 +300,18 @@ class FakeDocker {
 			// Up to date: the fake treats tasks meant to run as those of the current spec.
 			.filter(task => !upToDate || task.desiredState === 'running' || task.desiredState === 'ready')
 			.map(task => toRawTask(task)));
+	}
+
+	async listSecrets() {
+		return this.answer(() => this.options.secrets ?? []);
+	}
+
+	async listConfigs() {
+		return this.answer(() => this.options.configs ?? []);
+	}
+
+	async listNetworks() {
+		return this.answer(() => this.options.networks ?? []);
 	}
 
 	async listNodes() {
