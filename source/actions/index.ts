@@ -3,6 +3,7 @@
 import {force} from './service/force.js';
 import {image} from './service/image.js';
 import {policy} from './service/policy.js';
+import {remove} from './service/remove.js';
 import {rollback} from './service/rollback.js';
 import {scale, scaleDown, scaleUp} from './service/scale.js';
 import {activate, drain, pause} from './node/availability.js';
@@ -10,7 +11,7 @@ import {labelAdd, labelRemove} from './node/label.js';
 import {demote, promote} from './node/role.js';
 import type {NodeAction, ServiceAction} from './action.js';
 
-export const serviceActions = [scale, scaleUp, scaleDown, policy, rollback, image, force] as const;
+export const serviceActions = [scale, scaleUp, scaleDown, policy, rollback, image, force, remove] as const;
 
 export type ServiceActionId = (typeof serviceActions)[number]['id'];
 

@@ -239,7 +239,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			yield * readLogStream(stream, signal);
 		},
 		async writeService(service, write, decidedSpec) {
-			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');
+			guard(write.kind === 'update' ? 'changing a service' : write.kind);
 			return writeService(docker, service, write, {timeoutMs: writeTimeoutMs, target}, decidedSpec);
 		},
 		async writeNode(node, write, decided) {

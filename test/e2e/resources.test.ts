@@ -1,12 +1,13 @@
-// What the services use, on the lab, by keys in a real terminal: the stack's network with
-// the services attached to it, Enter lists those services; a secret the test creates is
-// listed by name. The test's secret is removed afterwards.
+// What the services use, and removing a service, on the lab, by keys in a real terminal:
+// the stack's network with the services attached to it, Enter lists those services; a
+// secret the test creates is listed by name; a scratch service is removed once its name is
+// typed. The test's secret and service are removed afterwards in any case.
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {docker, labSockets} from '../support/lab.js';
-import {swarmdeckPerTest} from '../support/tmux.js';
+import {docker, labSockets, removeService} from '../support/lab.js';
+import {selectService, swarmdeckPerTest, waitForResult} from '../support/tmux.js';
 
 const start = swarmdeckPerTest();
 const secretName = 'swarmdeck-e2e-secret';
@@ -29,7 +30,12 @@ beforeAll(async () => {
 	await rm(folder, {recursive: true});
 });
 
-afterAll(removeSecret);
+const scratch = 'swarmdeck-e2e-rm';
+
+afterAll(async () => {
+	await removeSecret();
+	await removeService(scratch);
+});
 
 describe('secrets and networks on the lab', () => {
 	it('lists the stack network with its services, Enter lists them, and a secret by name only', async () => {
@@ -54,5 +60,24 @@ describe('secrets and networks on the lab', () => {
 		const secrets = await screen.waitFor(text => text.includes(secretName), 'the test secret listed');
 		expect(secrets.split('\n').find(line => line.startsWith(secretName))).toMatch(/ago\s+-$/);
 		expect(await screen.output()).not.toContain(secretValue);
+	});
+});
+
+describe('removing a service on the lab', () => {
+	it('removes a scratch service only once its name is typed in full', async () => {
+		await removeService(scratch);
+		// Not waited for: the form reads the service, not its tasks.
+		await docker(['service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', scratch, '--replicas', '1', 'swarmdeck/whoami:1.0']);
+		const screen = await start({dockerHost: labSockets.node1, ready: text => text.includes(scratch)});
+		await selectService(screen, scratch);
+		await screen.press('R');
+		await screen.waitFor(text => text.includes(`Type ${scratch} in full to remove it.`), 'the remove form');
+		await screen.type(scratch.slice(0, -1));
+		await screen.press('Enter');
+		expect(await docker(['service', 'ls', '--format', '{{.Name}}'])).toContain(scratch);
+		await screen.type(scratch.slice(-1));
+		await screen.press('Enter');
+		await waitForResult(screen, `docker service rm ${scratch}`);
+		expect((await docker(['service', 'ls', '--format', '{{.Name}}'])).split('\n')).not.toContain(scratch);
 	});
 });

@@ -14,7 +14,7 @@ import {policyFields} from '../../source/spec/edits.js';
 import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdatePolicy} from '../../source/swarm/types.js';
 
 /** What a write changed, in a test's words: `{action: 'scale', service: 'vote', payload: 7}`. */
-export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update' | 'node'; service: string; payload?: unknown};
+export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update' | 'node' | 'remove' | 'create'; service: string; payload?: unknown};
 
 /** A node as a test writes it: ready, active, a worker, unless told otherwise. */
 export function makeNode(overrides: Partial<SwarmNode> & {hostname: string}): SwarmNode {
@@ -429,6 +429,17 @@ class FakeDocker {
 					this.pending--;
 				}
 			},
+			remove: async () => this.answer(() => {
+				if (this.rejectWrites) {
+					throw this.rejectWrites;
+				}
+
+				const service = this.find(nameOrId);
+				this.services = this.services.filter(candidate => candidate !== service);
+				this.tasks.delete(service.id);
+				this.sent.push({action: 'remove', service: service.name});
+				return '';
+			}),
 		};
 	}
 

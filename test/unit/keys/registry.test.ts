@@ -183,7 +183,7 @@ describe('the registry as a whole', () => {
 
 	it('marks exactly the swarm-changing actions as mutating', () => {
 		const mutating = allCommands.filter(command => command.mutating).map(command => command.id).sort();
-		expect(mutating).toEqual(['activateNode', 'demoteNode', 'drainNode', 'force', 'image', 'labelAddNode', 'labelRemoveNode', 'pauseNode', 'policy', 'promoteNode', 'rollback', 'scale', 'scaleDown', 'scaleUp']);
+		expect(mutating).toEqual(['activateNode', 'demoteNode', 'drainNode', 'force', 'image', 'labelAddNode', 'labelRemoveNode', 'pauseNode', 'policy', 'promoteNode', 'remove', 'rollback', 'scale', 'scaleDown', 'scaleUp']);
 	});
 
 	it('commandById and keyLabel read the registry', () => {
