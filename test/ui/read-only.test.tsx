@@ -8,7 +8,7 @@ afterEach(stopAll);
 
 const mutating = (commands as readonly Command[]).filter(command => command.mutating && command.scope === 'service');
 const nodeMutating = (commands as readonly Command[]).filter(command => command.mutating && command.scope === 'node');
-const refusal = /Read-only mode: (scale|scale up|scale down|policy change|rollback|image change|force redeploy|drain|pause|activate|label add|label remove|promote|demote) is disabled \(swarmdeck was started with --read-only\)\. Nothing was sent\./;
+const refusal = /Read-only mode: (scale|scale up|scale down|policy change|rollback|image change|force redeploy|remove|drain|pause|activate|label add|label remove|promote|demote) is disabled \(swarmdeck was started with --read-only\)\. Nothing was sent\./;
 
 function swarm() {
 	return [makeService({name: 'vote', replicas: 1, previousSpec: {Name: 'vote'}})];
@@ -30,7 +30,7 @@ describe('read-only mode', () => {
 	});
 
 	it('covers every key that changes the swarm', () => {
-		expect(mutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'f', 'i', 'r', 's', 'u']);
+		expect(mutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'R', 'f', 'i', 'r', 's', 'u']);
 		expect(nodeMutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'L', 'd', 'l', 'p', 'u']);
 		expect(mutating.length + nodeMutating.length).toBe((commands as readonly Command[]).filter(command => command.mutating).length);
 	});

@@ -36,7 +36,7 @@ const mustType = (service: SwarmService) => `type ${service.name} in full to rem
 export const remove = defineServiceAction({
 	id: 'remove',
 	keys: [char('R')],
-	description: 'Remove the service, once its name is typed in full: its tasks stop and its published ports are freed',
+	description: 'Remove the service, once its name is typed in full',
 	name: 'remove',
 	palette: {name: 'rm', fields: []},
 	form: service => ({

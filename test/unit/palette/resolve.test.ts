@@ -86,7 +86,7 @@ describe('completePalette', () => {
 	});
 
 	it('extends to what all candidates share, and lists them', () => {
-		expect(completePalette('s', context)).toEqual({line: 's', candidates: ['scale', 'services', 'stack', 'stacks']});
+		expect(completePalette('s', context)).toEqual({line: 's', candidates: ['scale', 'secrets', 'services', 'stack', 'stacks']});
 		expect(completePalette('scale dockercoins', context)).toEqual({line: 'scale dockercoins_w', candidates: ['dockercoins_webui', 'dockercoins_worker']});
 	});
 
