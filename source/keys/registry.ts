@@ -49,7 +49,7 @@ function actionCommand<const Id extends string, const S extends Scope>(action: A
 		mutating: true,
 		action: action.name,
 		hint: action.hint,
-		...(action.palette ? {palette: {name: action.palette.name, args: [target, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
+		...(action.palette ? {palette: {name: action.palette.name, args: action.palette.usage ?? [target, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
 	};
 }
 

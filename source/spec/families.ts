@@ -282,7 +282,7 @@ const ports: Family<'ports'> = {
 	flags: {'publish-add': repeatable, 'publish-rm': repeatable},
 	replacesTasks: true,
 	fromFlags(values) {
-		const add = list(values, 'publish-add', text => parsePort(text, 'publish-add'));
+		const add = list(values, 'publish-add', text => rawPort(parsePort(text, 'publish-add')) as PortConfig);
 		// `--publish-rm 80` names the target port: the published one plays no part.
 		const remove = list(values, 'publish-rm', text => ({...parsePort(text, 'publish-rm'), PublishedPort: undefined})).map(port => rawPort(port) as PortConfig);
 		return add.length + remove.length === 0 ? undefined : {kind: 'ports', add, remove};

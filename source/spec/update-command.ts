@@ -84,6 +84,11 @@ function readUpdate(args: readonly string[]): {service: string; values: Map<stri
 	return {service: parsed.positionals[0]!, values};
 }
 
+/** The service an update names; throws the sentence for a flag swarmdeck does not read, or a missing name. */
+export function updateTarget(args: readonly string[]): string {
+	return readUpdate(args).service;
+}
+
 function lastValue(values: ReadonlyMap<string, readonly string[]>, flag: string): string | undefined {
 	return values.get(flag)?.at(-1);
 }

@@ -3,7 +3,8 @@
 import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
 import type {RawHealthConfig} from '../advisor/health.js';
-import {inertDeep} from '../text/inert.js';
+import {inert, inertDeep} from '../text/inert.js';
+import type {ReferenceLists} from '../spec/families.js';
 import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
@@ -35,6 +36,8 @@ export type SwarmClient = {
 	 * undefined when the daemon has no copy (a manager that never ran the service's tasks).
 	 */
 	imageHealthCheck(image: string): Promise<RawHealthConfig | null | undefined>;
+	/** The secrets, configs and networks a service can name, by ID and name (never a secret's data). */
+	listReferences(): Promise<ReferenceLists>;
 	/**
 	 * Service and node events until the signal aborts. `since` replays what happened while
 	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
@@ -228,6 +231,19 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			}
 
 			yield * readLogStream(stream, signal);
+		},
+		async listReferences() {
+			const [secrets, configs, networks] = await Promise.all([
+				read(async abortSignal => docker.listSecrets({abortSignal} as Record<string, unknown>)),
+				read(async abortSignal => docker.listConfigs({abortSignal} as Record<string, unknown>)),
+				read(async abortSignal => docker.listNetworks({abortSignal} as Record<string, unknown>)),
+			]);
+			const named = (objects: ReadonlyArray<{ID?: string; Spec?: {Name?: string}}>) => objects.map(object => ({id: object.ID ?? '', name: inert(object.Spec?.Name ?? '')}));
+			return {
+				secrets: named(secrets as Array<{ID?: string; Spec?: {Name?: string}}>),
+				configs: named(configs as Array<{ID?: string; Spec?: {Name?: string}}>),
+				networks: (networks as Array<{Id?: string; Name?: string; Scope?: string}>).map(network => ({id: network.Id ?? '', name: inert(network.Name ?? ''), scope: network.Scope})),
+			};
 		},
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');
