@@ -34,7 +34,7 @@ function ServiceGone({onClose}: {onClose: () => void}) {
  * the action's ID. What happens on submit and on `y` is the action runner's business.
  */
 export function DialogManager({dialog, services, width, height}: Props) {
-	const {dispatch, client, submit, confirm} = useActions();
+	const {dispatch, client, submit, confirm, references} = useActions();
 	const close = () => {
 		dispatch({type: 'closeDialog'});
 	};
@@ -71,7 +71,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 		);
 	}
 
-	const form = action.form?.(service);
+	const form = action.form?.(service, references());
 	if (!form) {
 		return <ServiceGone onClose={close}/>;
 	}
@@ -82,7 +82,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 			form={form}
 			values={dialog.values}
 			message={dialog.message}
-			decide={values => action.decide(service, values)}
+			decide={values => action.decide(service, values, references())}
 			onSubmit={values => submit(action.id, service, values)}
 			onCancel={close}
 			width={width}

@@ -49,7 +49,7 @@ function actionCommand<const Id extends string, const S extends Scope>(action: A
 		mutating: true,
 		action: action.name,
 		hint: action.hint,
-		...(action.palette ? {palette: {name: action.palette.name, args: [target, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
+		...(action.palette ? {palette: {name: action.palette.name, args: action.palette.usage ?? [target, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
 	};
 }
 
@@ -62,9 +62,9 @@ export const commands = [
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
 	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
-	{id: 'secrets', scope: 'global', description: 'Secrets: name, ID, dates and the services that use each (never its data)', bindings: [char('S')], palette: {name: 'secrets', aliases: ['secret']}},
-	{id: 'configs', scope: 'global', description: 'Configs: name, ID, dates and the services that use each', bindings: [char('C')], palette: {name: 'configs', aliases: ['config']}},
-	{id: 'networks', scope: 'global', description: 'Networks: name, ID, driver, scope and the services that use each', bindings: [char('N')], palette: {name: 'networks', aliases: ['network', 'net']}},
+	{id: 'secrets', scope: 'global', description: 'Secrets: name, ID, dates and the services that use each (never its data)', bindings: [], palette: {name: 'secrets', aliases: ['secret']}},
+	{id: 'configs', scope: 'global', description: 'Configs: name, ID, dates and the services that use each', bindings: [], palette: {name: 'configs', aliases: ['config']}},
+	{id: 'networks', scope: 'global', description: 'Networks: name, ID, driver, scope and the services that use each', bindings: [], palette: {name: 'networks', aliases: ['network', 'net']}},
 
 	// Moving in a list.
 	{id: 'up', scope: 'list', description: 'Move up', bindings: [special('↑', 'upArrow'), char('k')]},

@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
 import type {RawHealthConfig} from '../advisor/health.js';
 import {inertDeep} from '../text/inert.js';
+import type {ReferenceLists} from '../spec/families.js';
 import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
@@ -37,6 +38,8 @@ export type SwarmClient = {
 	 * undefined when the daemon has no copy (a manager that never ran the service's tasks).
 	 */
 	imageHealthCheck(image: string): Promise<RawHealthConfig | null | undefined>;
+	/** The secrets, configs and networks a service can name, by ID and name (never a secret's data). */
+	listReferences(): Promise<ReferenceLists>;
 	/**
 	 * Service and node events until the signal aborts. `since` replays what happened while
 	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
@@ -135,6 +138,15 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		}
 	};
 
+	/** Secrets, configs or networks, from their lists only. */
+	const listResources = async (kind: ResourceKind): Promise<SwarmResource[]> => {
+		// dockerode passes options on to the request at run time; its types just do not say so.
+		type List = (options: {abortSignal: AbortSignal}) => Promise<unknown[]>;
+		const list = ({secret: docker.listSecrets, config: docker.listConfigs, network: docker.listNetworks}[kind] as unknown as List).bind(docker);
+		const raw = await read(async abortSignal => list({abortSignal}));
+		return raw.map(resource => resourceFromApi(kind, resource));
+	};
+
 	return {
 		target,
 		...(options.context === undefined ? {} : {context: options.context}),
@@ -168,13 +180,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
 		},
-		async listResources(kind) {
-			// dockerode passes options on to the request at run time; its types just do not say so.
-			type List = (options: {abortSignal: AbortSignal}) => Promise<unknown[]>;
-			const list = ({secret: docker.listSecrets, config: docker.listConfigs, network: docker.listNetworks}[kind] as unknown as List).bind(docker);
-			const raw = await read(async abortSignal => list({abortSignal}));
-			return raw.map(resource => resourceFromApi(kind, resource));
-		},
+		listResources,
 		async imageHealthCheck(image) {
 			// A spec pinned by digest (`name:tag@sha256:…`) is found by its digest when the image
 			// came from a registry, and by its name alone when it was built or loaded on the node.
@@ -237,6 +243,11 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			}
 
 			yield * readLogStream(stream, signal);
+		},
+		async listReferences() {
+			const [secrets, configs, networks] = await Promise.all([listResources('secret'), listResources('config'), listResources('network')]);
+			const named = (resources: readonly SwarmResource[]) => resources.map(({id, name}) => ({id, name}));
+			return {secrets: named(secrets), configs: named(configs), networks: networks.map(({id, name, scope}) => ({id, name, scope}))};
 		},
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'update' ? 'changing a service' : write.kind);

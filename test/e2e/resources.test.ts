@@ -40,7 +40,9 @@ afterAll(async () => {
 describe('secrets and networks on the lab', () => {
 	it('lists the stack network with its services, Enter lists them, and a secret by name only', async () => {
 		const screen = await start({dockerHost: labSockets.node1});
-		await screen.press('N');
+		await screen.press(':');
+		await screen.type('networks');
+		await screen.press('Enter');
 		const networks = await screen.waitFor(text => /^dockercoins_default\s/m.test(text), 'the stack network listed');
 		const attached = (await docker(['service', 'ls', '--filter', 'label=com.docker.stack.namespace=dockercoins', '--format', '{{.Name}}'])).split('\n').filter(Boolean).sort();
 		const row = networks.split('\n').find(line => line.startsWith('dockercoins_default'))!;
@@ -70,7 +72,7 @@ describe('removing a service on the lab', () => {
 		await docker(['service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', scratch, '--replicas', '1', 'swarmdeck/whoami:1.0']);
 		const screen = await start({dockerHost: labSockets.node1, ready: text => text.includes(scratch)});
 		await selectService(screen, scratch);
-		await screen.press('R');
+		await screen.press('D');
 		await screen.waitFor(text => text.includes(`Type ${scratch} in full to remove it.`), 'the remove form');
 		await screen.type(scratch.slice(0, -1));
 		await screen.press('Enter');

@@ -11,6 +11,7 @@ import {policyOf} from '../../source/spec/read.js';
 import type {PreflightResult} from '../../source/swarm/preflight.js';
 import {specDigest} from '../../source/spec/digest.js';
 import {policyFields} from '../../source/spec/edits.js';
+import type {ReferenceLists} from '../../source/spec/families.js';
 import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdatePolicy} from '../../source/swarm/types.js';
 
 /** What a write changed, in a test's words: `{action: 'scale', service: 'vote', payload: 7}`. */
@@ -209,7 +210,9 @@ type Options = {
 	preflight?: PreflightResult;
 	/** Images this daemon holds, by reference, with their HEALTHCHECK (null: none). Others are not found. */
 	images?: Record<string, RawHealthConfig | null>;
-	/** Secrets, configs and networks as the Engine API lists them (a secret's list has no data). */
+	/** The swarm's secrets, configs and networks, by ID and name. */
+	references?: Partial<ReferenceLists>;
+	/** Secrets, configs and networks as the Engine API lists them, in full (a secret's list has no data); instead of `references`. */
 	secrets?: readonly object[];
 	configs?: readonly object[];
 	networks?: readonly object[];
@@ -302,20 +305,20 @@ class FakeDocker {
 			.map(task => toRawTask(task)));
 	}
 
+	async listNodes() {
+		return this.answer(() => this.nodes.map(node => toRawNode(node)));
+	}
+
 	async listSecrets() {
-		return this.answer(() => this.options.secrets ?? []);
+		return this.answer(() => this.options.secrets ?? (this.options.references?.secrets ?? []).map(secret => ({ID: secret.id, Spec: {Name: secret.name}})));
 	}
 
 	async listConfigs() {
-		return this.answer(() => this.options.configs ?? []);
+		return this.answer(() => this.options.configs ?? (this.options.references?.configs ?? []).map(config => ({ID: config.id, Spec: {Name: config.name}})));
 	}
 
 	async listNetworks() {
-		return this.answer(() => this.options.networks ?? []);
-	}
-
-	async listNodes() {
-		return this.answer(() => this.nodes.map(node => toRawNode(node)));
+		return this.answer(() => this.options.networks ?? (this.options.references?.networks ?? []).map(network => ({Id: network.id, Name: network.name, Scope: network.scope ?? 'swarm'})));
 	}
 
 	async getEvents() {

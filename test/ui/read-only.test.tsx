@@ -30,7 +30,7 @@ describe('read-only mode', () => {
 	});
 
 	it('covers every key that changes the swarm', () => {
-		expect(mutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'R', 'f', 'i', 'r', 's', 'u']);
+		expect(mutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'D', 'f', 'i', 'r', 's', 'u']);
 		expect(nodeMutating.map(command => command.bindings[0]!.label).sort()).toEqual(['+', '-', 'L', 'd', 'l', 'p', 'u']);
 		expect(mutating.length + nodeMutating.length).toBe((commands as readonly Command[]).filter(command => command.mutating).length);
 	});

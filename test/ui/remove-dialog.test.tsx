@@ -17,7 +17,7 @@ function swarm() {
 async function openRemove(options: Parameters<typeof startApp>[0] = swarm()) {
 	const started = await startApp({...options, waitFor: 'webui'});
 	expect(await selectedService(started.ui)).toBe('webui');
-	await started.ui.press('R');
+	await started.ui.press('D');
 	await waitForFrame(started.ui, frame => dialogTitle(frame) === 'Remove webui');
 	return started;
 }
@@ -73,7 +73,7 @@ describe('removing a service', () => {
 
 	it('is refused in read-only mode, by key and by palette', async () => {
 		const {client, ui} = await startApp({...swarm(), readOnly: true, waitFor: 'webui'});
-		await ui.press('R');
+		await ui.press('D');
 		await waitForFrame(ui, frame => frame.includes('Read-only mode: remove is disabled'));
 		await ui.press(':');
 		await ui.type('rm vote');

@@ -38,7 +38,9 @@ function swarm() {
 describe('the secrets, configs and networks screens', () => {
 	it('lists each secret with the services that use it, and Enter lists only those services', async () => {
 		const {ui} = await startApp({...swarm(), waitFor: 'vote'});
-		await ui.press('S');
+		await ui.press(':');
+		await ui.type('secrets');
+		await ui.press(keys.enter);
 		const frame = await waitForFrame(ui, text => text.includes('db_password'));
 		expect(squeeze(frame.split('\n').find(line => line.startsWith('NAME'))!)).toBe('NAME ID CREATED UPDATED SERVICES');
 		expect(squeeze(rowOf(frame, 'db_password')!)).toMatch(/^db_password sec-db \d+ \w+ ago \d+ \w+ ago 2: vote, worker$/);
@@ -82,7 +84,9 @@ describe('the secrets, configs and networks screens', () => {
 
 	it('says so when there is none', async () => {
 		const {ui} = await startApp({services: [makeService({name: 'vote'})], waitFor: 'vote'});
-		await ui.press('S');
+		await ui.press(':');
+		await ui.type('secrets');
+		await ui.press(keys.enter);
 		await waitForFrame(ui, text => text.includes('This swarm has no secrets (docker secret ls lists none).'));
 	});
 });

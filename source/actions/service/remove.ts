@@ -35,7 +35,7 @@ const mustType = (service: SwarmService) => `type ${service.name} in full to rem
 
 export const remove = defineServiceAction({
 	id: 'remove',
-	keys: [char('R')],
+	keys: [char('D')],
 	description: 'Remove the service, once its name is typed in full',
 	name: 'remove',
 	palette: {name: 'rm', fields: []},
