@@ -45,7 +45,7 @@ export const notEditedFlags = [
 function flagRefusal(name: string): string {
 	return (notEditedFlags as readonly string[]).includes(name)
 		? `--${name} is a docker service update flag swarmdeck does not edit yet: nothing was sent. Run that one with docker itself.`
-		: `docker service update has no flag --${name}: nothing was sent.`;
+		: `There is no flag --${name} in docker service update: nothing was sent.`;
 }
 
 /** The flags of an update and the one service they name, or a sentence. */

@@ -60,7 +60,7 @@ describe('the help overlay', () => {
 	});
 
 	it('marks the keys that read-only mode turns off', async () => {
-		const {ui} = await startApp({services: [makeService({name: 'vote'})], readOnly: true, size: {columns: 200, rows: 140}});
+		const {ui} = await startApp({services: [makeService({name: 'vote'})], readOnly: true, size: {columns: 100, rows: 140}});
 		const shown = overlayLines(await openHelp(ui));
 		expect(shown).toContain('  s               Scale: type a replica count  (off: read-only)');
 		expect(shown).toContain('  ?               Show or hide this help');

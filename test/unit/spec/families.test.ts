@@ -93,7 +93,7 @@ describe('bad values are refused with a sentence', () => {
 		['--no-healthcheck --health-cmd true', /cannot go with --health-\* flags/],
 		['--placement-pref-add pack=node.labels.zone', /swarm has only spread/],
 		['--dns-add 1.1.1.1', /--dns-add is a docker service update flag swarmdeck does not edit yet/],
-		['--frobnicate', /docker service update has no flag --frobnicate/],
+		['--frobnicate', /There is no flag --frobnicate in docker service update/],
 		['--env-add', /name the service last/],
 	];
 	for (const [flags, sentence] of refusals) {
