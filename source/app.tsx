@@ -15,6 +15,8 @@ import {TimelineScreen} from './screens/TimelineScreen.js';
 import {NodesScreen} from './screens/NodesScreen.js';
 import {NodeTasksScreen} from './screens/NodeTasksScreen.js';
 import {ResourcesScreen} from './screens/ResourcesScreen.js';
+import {createWordsField} from './actions/service/create.js';
+import {useStartCreate} from './state/create.js';
 import {nodeActionById} from './actions/index.js';
 import {NodeActionsProvider, useNodeActions} from './state/node-actions.js';
 import {LogsScreen} from './screens/LogsScreen.js';
@@ -77,6 +79,7 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 	const services = useServices();
 	const nodes = useNodes();
 	const nodeActions = useNodeActions();
+	const startCreate = useStartCreate();
 	const {columns, rows} = useTerminalSize();
 	const width = Math.max(20, columns - 1);
 	const inDialog = state.dialog !== undefined || state.palette;
@@ -106,6 +109,11 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 			case 'stacks':
 			case 'timeline': {
 				dispatch({type: 'open', screen: {kind: command.id}});
+				break;
+			}
+
+			case 'create': {
+				startCreate(undefined, values?.[createWordsField] === undefined ? undefined : JSON.parse(values[createWordsField]) as string[]);
 				break;
 			}
 

@@ -7,6 +7,7 @@ import type {Dialog} from '../state/store.js';
 import type {SwarmService} from '../swarm/types.js';
 import {theme} from '../theme.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
+import {CreateDialog} from './CreateDialog.js';
 import {FormDialog} from './FormDialog.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {NodeActionDialog} from './NodeActionDialog.js';
@@ -41,6 +42,10 @@ export function DialogManager({dialog, services, width, height}: Props) {
 
 	if (dialog.kind === 'help') {
 		return <HelpOverlay width={width} height={height} readOnly={client.readOnly} onClose={close}/>;
+	}
+
+	if (dialog.kind === 'create') {
+		return <CreateDialog dialog={dialog} services={services} width={width} height={height} onClose={close}/>;
 	}
 
 	if (dialog.kind === 'nodeAction') {

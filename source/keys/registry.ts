@@ -77,6 +77,7 @@ export const commands = [
 	// The services screen.
 	{id: 'open', scope: 'services', description: 'Open the task table of the selected service', bindings: [special('Enter', 'return')], hint: 'tasks', palette: {name: 'tasks', aliases: ['ps'], args: [service]}},
 	{id: 'filter', scope: 'services', description: 'Filter services by name', bindings: [char('/')], hint: 'filter'},
+	{id: 'create', scope: 'services', description: 'Create a service: a form with name, image, mode, replicas, ports, env, constraints and policies', bindings: [char('c')], hint: 'create', mutating: true, action: 'create', palette: {name: 'create', args: [{name: '[FLAGS] IMAGE', kind: 'text'}]}},
 	{id: 'clearFilter', scope: 'services', description: 'Clear the filter', bindings: [special('Esc', 'escape')]},
 
 	// The stacks screen.
@@ -107,6 +108,7 @@ export const commands = [
 	// On the selected service, from the services, tasks and inspect screens.
 	{id: 'logs', scope: 'service', description: 'Logs of the selected service, following live (on the tasks screen: of the selected task, failed ones too)', bindings: [char('l')], hint: 'logs', palette: {name: 'logs', args: [service]}},
 	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect', palette: {name: 'inspect', args: [service]}},
+	{id: 'createCopy', scope: 'service', description: 'Create a service like the selected one: the create form, filled from it', bindings: [char('C')], mutating: true, action: 'create'},
 	// The actions on the selected service, each declared with its key in source/actions.
 	...serviceActions.map(action => actionCommand(action, 'service', service)),
 

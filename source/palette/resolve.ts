@@ -6,6 +6,7 @@ import type {FormValues} from '../actions/action.js';
 import {nodeActionById, serviceActionById} from '../actions/index.js';
 import {commandById, commands, paletteUsage, type Command, type CommandId, type PaletteArgument} from '../keys/registry.js';
 import {typedWordsField} from '../actions/service/typed-update.js';
+import {createWordsField} from '../actions/service/create.js';
 import {ValidationError} from '../swarm/errors.js';
 import {updateTarget} from '../spec/update-command.js';
 
@@ -135,15 +136,24 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 	}
 
 	// `docker service scale vote=7`, as pasted from a handout: the leading words are optional.
-	const pasted = split.words[0] === 'docker' && split.words[1] === 'service' ? split.words.slice(2) : (split.words[0] === 'service' ? split.words.slice(1) : split.words);
+	let pasted = split.words[0] === 'docker' && split.words[1] === 'service' ? split.words.slice(2) : (split.words[0] === 'service' ? split.words.slice(1) : split.words);
 	if (pasted[0] === 'update') {
 		return resolveTypedUpdate(pasted.slice(1), context);
+	}
+
+	// `create [flags] IMAGE`: the words are read and checked as the form's are, before asking.
+	if (pasted[0] === 'create' && pasted.length > 1) {
+		return {intent: {command: commandById('create'), values: {[createWordsField]: JSON.stringify(pasted.slice(1))}, complete: true}};
+	}
+
+	if (pasted[0] === 'remove') {
+		pasted = ['rm', ...pasted.slice(1)];
 	}
 
 	const [name = ''] = pasted;
 	let words = pasted.slice(1);
 	if (split.words[0] === 'docker' && pasted === split.words) {
-		return {error: 'The palette runs docker service update, scale and rollback: type docker service …, or a swarmdeck command (Tab lists them).'};
+		return {error: 'The palette runs docker service create, update, scale, rollback and rm: type docker service …, or a swarmdeck command (Tab lists them).'};
 	}
 
 	if (name === '') {

@@ -64,7 +64,7 @@ export type ServiceCreation = {
 export function checkServiceName(text: string): string {
 	const name = text.trim();
 	if (name === '') {
-		throw new ValidationError('name', 'must not be empty: docker service create --name NAME');
+		throw new ValidationError('name', 'must not be empty: swarmdeck names every service it creates (docker service create --name NAME), rather than let the daemon pick one');
 	}
 
 	if (name.length > 63) {

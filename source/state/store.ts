@@ -1,6 +1,7 @@
 // The app's UI state in one reducer: which screen, which service is selected, which dialog
 // is open, and what the last action did. Live swarm data lives in the model hooks.
 import type {Decision, FormValues} from '../actions/action.js';
+import type {CreateWrite} from '../actions/service/create.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {RawServiceSpec, ResourceKind, SwarmNode} from '../swarm/types.js';
 
@@ -27,7 +28,12 @@ export type NodeActionDialog =
 	| {kind: 'nodeAction'; actionId: string; nodeId: string; stage: 'form'; values?: FormValues; message?: string}
 	| {kind: 'nodeAction'; actionId: string; nodeId: string; stage: 'confirm'; values: FormValues; decision: Decision<NodeWrite>; decided: SwarmNode; message?: string};
 
-export type Dialog = ActionDialog | NodeActionDialog | {kind: 'help'};
+/** The create form (empty, or copied from the service `copyOf`), or the question before it is sent. */
+export type CreateDialogState =
+	| {kind: 'create'; copyOf?: string; stage: 'form'; values?: FormValues; message?: string}
+	| {kind: 'create'; copyOf?: string; stage: 'confirm'; values: FormValues; decision: Decision<CreateWrite>; message?: string};
+
+export type Dialog = ActionDialog | NodeActionDialog | CreateDialogState | {kind: 'help'};
 
 /** What the status line shows after an action: the result and the equivalent command. */
 export type ActionResult = {

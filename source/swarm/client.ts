@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
 import type {RawHealthConfig} from '../advisor/health.js';
-import {inertDeep} from '../text/inert.js';
+import {inert, inertDeep} from '../text/inert.js';
 import type {ReferenceLists} from '../spec/families.js';
 import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
@@ -13,7 +13,7 @@ import {nodeFromApi, resourceFromApi, serviceFromApi, taskFromApi} from './norma
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {RawServiceSpec, ResourceKind, SwarmEvent, SwarmNode, SwarmResource, SwarmService, SwarmTask} from './types.js';
 import {VersionedCache} from './versioned-cache.js';
-import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
+import {UnknownOutcomeError, writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
 import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
 
 export type SwarmClient = {
@@ -56,6 +56,8 @@ export type SwarmClient = {
 	 * the service moved on meanwhile.
 	 */
 	writeService(service: ServiceRef, write: ServiceWrite, decidedSpec?: RawServiceSpec): Promise<WriteOutcome>;
+	/** Creates a service from a whole spec (`docker service create`): its new ID, and the daemon's warnings. */
+	createService(spec: RawServiceSpec): Promise<{id: string; warnings: string[]}>;
 	/** Changes a node, guarded by the version it was decided on (see node-write.ts). */
 	writeNode(node: NodeRef, write: NodeWrite, decided?: SwarmNode): Promise<NodeWriteOutcome>;
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
@@ -252,6 +254,19 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'update' ? 'changing a service' : write.kind);
 			return writeService(docker, service, write, {timeoutMs: writeTimeoutMs, target}, decidedSpec);
+		},
+		async createService(spec) {
+			guard('create');
+			try {
+				const created = await withDeadline(async signal => docker.createService({...spec, abortSignal: signal} as unknown as Docker.CreateServiceOptions) as Promise<{ID?: string; id?: string; Warnings?: string[] | null}>, {timeoutMs: writeTimeoutMs, target, timedOut: () => new UnknownOutcomeError(`No answer to the create within ${writeTimeoutMs / 1000} s: whether ${inert(spec.Name ?? '')} was created is unknown. Look at the services before you try again.`)});
+				return {id: created.ID ?? created.id ?? '', warnings: (created.Warnings ?? []).map(warning => inert(warning))};
+			} catch (error) {
+				if (error instanceof UnknownOutcomeError) {
+					throw error;
+				}
+
+				throw toDockerError(error, target);
+			}
 		},
 		async writeNode(node, write, decided) {
 			guard('changing a node');

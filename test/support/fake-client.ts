@@ -420,6 +420,28 @@ class FakeDocker {
 		return {logs: async (query: Record<string, unknown>) => this.openLogs('task', id, query)};
 	}
 
+	/** The daemon's side of `POST /services/create`: a name taken is refused as the daemon does; the rest of the spec is kept as sent. */
+	async createService(options: RawServiceSpec & {abortSignal?: AbortSignal}) {
+		const spec: RawServiceSpec = {...options};
+		delete spec['abortSignal'];
+		return this.answer(() => {
+			if (this.rejectWrites) {
+				throw this.rejectWrites;
+			}
+
+			const name = spec.Name ?? '';
+			if (this.services.some(service => service.name === name)) {
+				throw daemonError(409, `rpc error: code = AlreadyExists desc = name conflicts with an existing object: service ${name} already exists`);
+			}
+
+			const mode = spec.Mode?.Global ? 'global' : 'replicated';
+			const service = makeService({name, id: `id-${name}`, spec, mode, image: spec.TaskTemplate?.ContainerSpec?.Image ?? '', ...(mode === 'replicated' ? {replicas: spec.Mode?.Replicated?.Replicas ?? 1} : {})});
+			this.services = [...this.services, service];
+			this.sent.push({action: 'create', service: name, payload: spec});
+			return {id: service.id};
+		});
+	}
+
 	getService(nameOrId: string) {
 		return {
 			logs: async (query: Record<string, unknown>) => this.openLogs('service', nameOrId, query),

@@ -16,7 +16,8 @@ import {cautions, isJob, taskImpact} from '../plan.js';
 
 const kinds = ['update', 'rollback'] as const satisfies readonly PolicyKind[];
 
-const fieldLabels: Record<PolicyField, string> = {
+/** How the policy forms (this one and the create form) label each field. */
+export const fieldLabels: Record<PolicyField, string> = {
 	parallelism: 'parallelism',
 	delay: 'delay',
 	failureAction: 'failure action',

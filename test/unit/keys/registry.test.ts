@@ -188,7 +188,7 @@ describe('the registry as a whole', () => {
 	it('marks exactly the swarm-changing actions as mutating', () => {
 		const mutating = allCommands.filter(command => command.mutating).map(command => command.id).sort();
 		expect(mutating).toEqual([
-			'activateNode', 'demoteNode', 'drainNode', 'editCommand', 'editConfigs', 'editEnv', 'editHealth', 'editLabels', 'editMounts', 'editNetworks', 'editPlacement', 'editPorts',
+			'activateNode', 'create', 'createCopy', 'demoteNode', 'drainNode', 'editCommand', 'editConfigs', 'editEnv', 'editHealth', 'editLabels', 'editMounts', 'editNetworks', 'editPlacement', 'editPorts',
 			'editResources', 'editRestart', 'editSecrets', 'force', 'image', 'labelAddNode', 'labelRemoveNode', 'pauseNode', 'policy', 'promoteNode', 'remove', 'rollback', 'scale', 'scaleDown', 'scaleUp', 'typedUpdate',
 		]);
 	});

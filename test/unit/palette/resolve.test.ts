@@ -113,6 +113,6 @@ describe('docker service commands as typed or pasted', () => {
 		expect(error('docker service update --colour red vote')).toBe('There is no flag --colour in docker service update: nothing was sent.');
 		expect(error('docker service update --env-add A=1 nosuch')).toMatch(/^No service is named "nosuch"/);
 		expect(error('docker service update --env-add A=1')).toBe('Name the service last: docker service update [flags] SERVICE.');
-		expect(error('docker run nginx')).toMatch(/^The palette runs docker service update, scale and rollback/);
+		expect(error('docker run nginx')).toMatch(/^The palette runs docker service create, update, scale, rollback and rm/);
 	});
 });
