@@ -6,8 +6,8 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {docker, labSockets, removeService} from '../support/lab.js';
-import {selectService, swarmdeckPerTest, waitForResult} from '../support/tmux.js';
+import {docker, inspectJson, labSockets, removeService} from '../support/lab.js';
+import {selectService, swarmdeckPerTest, waitForResult, words} from '../support/tmux.js';
 
 const start = swarmdeckPerTest();
 const secretName = 'swarmdeck-e2e-secret';
@@ -31,10 +31,14 @@ beforeAll(async () => {
 });
 
 const scratch = 'swarmdeck-e2e-rm';
+const formWhoami = 'swarmdeck-e2e-whoami';
+const cliWhoami = 'swarmdeck-e2e-whoami-cli';
 
 afterAll(async () => {
 	await removeSecret();
-	await removeService(scratch);
+	for (const name of [scratch, formWhoami, cliWhoami]) {
+		await removeService(name);
+	}
 });
 
 describe('secrets and networks on the lab', () => {
@@ -81,5 +85,47 @@ describe('removing a service on the lab', () => {
 		await screen.press('Enter');
 		await waitForResult(screen, `docker service rm ${scratch}`);
 		expect((await docker(['service', 'ls', '--format', '{{.Name}}'])).split('\n')).not.toContain(scratch);
+	});
+});
+
+/** A spec as the daemon keeps it, without what the two creates differ in on purpose: the name and the published port. */
+function comparable(spec: {Name?: string; EndpointSpec?: {Ports?: Array<Record<string, unknown>>}}): unknown {
+	const copy = structuredClone(spec);
+	delete copy.Name;
+	for (const port of copy.EndpointSpec?.Ports ?? []) {
+		delete port['PublishedPort'];
+	}
+
+	return copy;
+}
+
+describe('creating a service on the lab', () => {
+	it('creates the seed whoami from the form, with the spec docker service create makes from the same flags', async () => {
+		await removeService(formWhoami);
+		await removeService(cliWhoami);
+		// The seed publishes 8000:8000, which the lab's webui holds: free ports here instead.
+		await docker(['service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', cliWhoami, '--update-failure-action', 'rollback', '--update-delay', '10s', '--update-monitor', '10s', '--publish', '18081:8000', 'swarmdeck/whoami:1.0']);
+		const screen = await start({dockerHost: labSockets.node1, rows: 50});
+		await screen.press('c');
+		await screen.waitFor(text => text.includes('Create a service'), 'the create form');
+		// Field by field, each in one read as over ssh: name, image, then ports past mode and replicas.
+		await screen.burst(formWhoami, 'Tab', 'swarmdeck/whoami:1.0', 'Tab');
+		await screen.waitFor(text => text.includes('swarmdeck/whoami:1.0'), 'the image typed');
+		await screen.burst('Tab', 'Tab', '18080:8000', 'Tab');
+		await screen.waitFor(text => /Ports\s+18080:8000/.test(text), 'the port typed');
+		// Env, constraints, then the update policy's delay, failure action and monitor.
+		await screen.burst('Tab', 'Tab', 'Tab', 'C-u', '10s', 'Tab');
+		await screen.waitFor(text => /delay\s+10s/.test(text), 'the update delay typed');
+		await screen.press('Right');
+		await screen.burst('Tab', 'C-u', '10s');
+		const command = `docker service create --detach --no-resolve-image --name ${formWhoami} --publish 18080:8000 --update-delay 10s --update-failure-action rollback --update-monitor 10s swarmdeck/whoami:1.0`;
+		await screen.waitFor(text => words(text).includes(`$ ${command}`), 'the command of the seed flags');
+		await screen.press('Enter');
+		await screen.waitFor(text => text.includes(`Create ${formWhoami}?`), 'the question');
+		await screen.press('y');
+		await screen.waitFor(text => text.includes(`✔ ${formWhoami} created`), 'the service created');
+		const [fromForm, fromCli] = [(await inspectJson(formWhoami)).Spec, (await inspectJson(cliWhoami)).Spec];
+		expect(comparable(fromForm)).toEqual(comparable(fromCli));
+		expect(fromForm.EndpointSpec.Ports[0].PublishedPort).toBe(18080);
 	});
 });
