@@ -33,10 +33,11 @@ beforeAll(async () => {
 const scratch = 'swarmdeck-e2e-rm';
 const formWhoami = 'swarmdeck-e2e-whoami';
 const cliWhoami = 'swarmdeck-e2e-whoami-cli';
+const pastedVote = 'swarmdeck-e2e-vote';
 
 afterAll(async () => {
 	await removeSecret();
-	for (const name of [scratch, formWhoami, cliWhoami]) {
+	for (const name of [scratch, formWhoami, cliWhoami, pastedVote]) {
 		await removeService(name);
 	}
 });
@@ -127,5 +128,23 @@ describe('creating a service on the lab', () => {
 		const [fromForm, fromCli] = [(await inspectJson(formWhoami)).Spec, (await inspectJson(cliWhoami)).Spec];
 		expect(comparable(fromForm)).toEqual(comparable(fromCli));
 		expect(fromForm.EndpointSpec.Ports[0].PublishedPort).toBe(18080);
+	});
+});
+
+describe('a pasted docker service create on the lab', () => {
+	it('creates vote with 4 replicas and a published port after y', async () => {
+		await removeService(pastedVote);
+		const screen = await start({dockerHost: labSockets.node1});
+		await screen.press(':');
+		// The lab's vote holds no port, but 5000 may be taken on a shared machine's lab: a free one.
+		await screen.paste(`docker service create --name ${pastedVote} --replicas 4 --publish 15000:80 swarmdeck/vote:latest`);
+		await screen.press('Enter');
+		await screen.waitFor(text => text.includes(`Create ${pastedVote}?`), 'the question');
+		await screen.press('y');
+		await screen.waitFor(text => text.includes(`✔ ${pastedVote} created`), 'the service created');
+		const spec = (await inspectJson(pastedVote)).Spec;
+		expect(spec.Mode).toEqual({Replicated: {Replicas: 4}});
+		expect(spec.EndpointSpec.Ports).toEqual([{Protocol: 'tcp', TargetPort: 80, PublishedPort: 15000, PublishMode: 'ingress'}]);
+		expect(spec.TaskTemplate.ContainerSpec.Image).toBe('swarmdeck/vote:latest');
 	});
 });
