@@ -84,16 +84,22 @@ function flagRefusal(name: string): string {
 		: `docker service create has no flag --${name}${updateOnly.has(name) || /-(add|rm)$/.test(name) ? ' (that is an update flag)' : ''}: nothing was sent.`;
 }
 
+/** The words before the image (flags and their values), and the image with its args. */
+export function splitCreateWords(args: readonly string[]) {
+	const {tokens: loose} = parseArgs({args: [...args], options: createFlags as never, strict: false, allowPositionals: true, tokens: true});
+	const imageToken = loose.find(token => token.kind === 'positional' || token.kind === 'option-terminator');
+	const flagWords = imageToken ? args.slice(0, imageToken.index) : [...args];
+	const afterFlags = imageToken?.kind === 'option-terminator' ? args.slice(imageToken.index + 1) : (imageToken ? args.slice(imageToken.index) : []);
+	return {flagWords, afterFlags, loose};
+}
+
 /**
  * Reads the words after `create`: flags, then IMAGE, then the args. As in docker, flags stop
  * at the image: whatever follows it is the command's args, dashes included.
  */
 export function parseCreateCommand(args: readonly string[], lists: ReferenceLists): ServiceCreation {
 	const options = createFlags as never;
-	const {tokens: loose} = parseArgs({args: [...args], options, strict: false, allowPositionals: true, tokens: true});
-	const imageToken = loose.find(token => token.kind === 'positional' || token.kind === 'option-terminator');
-	const flagWords = imageToken ? args.slice(0, imageToken.index) : [...args];
-	const afterFlags = imageToken?.kind === 'option-terminator' ? args.slice(imageToken.index + 1) : (imageToken ? args.slice(imageToken.index) : []);
+	const {flagWords, afterFlags, loose} = splitCreateWords(args);
 	for (const token of loose) {
 		if (token.kind === 'option' && token.index < flagWords.length && !Object.hasOwn(createFlags, token.name)) {
 			throw new ValidationError('command', flagRefusal(token.name));

@@ -7,7 +7,7 @@ import {parse} from 'shell-quote';
 import {shellWord} from '../../swarm/commands.js';
 import {ValidationError} from '../../swarm/errors.js';
 import {updateOrders, type PolicyKind, type RawServiceSpec, type SwarmService} from '../../swarm/types.js';
-import {checkServiceName, createModes, creationSpec, parseCreateCommand, type ServiceCreation} from '../../spec/create-command.js';
+import {checkServiceName, createModes, creationSpec, parseCreateCommand, splitCreateWords, type ServiceCreation} from '../../spec/create-command.js';
 import {emptyReferenceLists, type ReferenceLists} from '../../spec/families.js';
 import {policyFields, policyText, policyFieldLabel, type PolicyField} from '../../spec/edits.js';
 import {policyIn} from '../../spec/read.js';
@@ -112,8 +112,16 @@ export function createWords(values: FormValues): string[] {
 	return words;
 }
 
+/** Switches that say how the CLI behaves, not what is created: the command says them once, first. */
+const behaviour = new Set(['--detach', '-d', '--no-resolve-image', '--quiet', '-q']);
+
+/**
+ * The command that does what swarmdeck does: it neither waits for the tasks (--detach) nor
+ * asks a registry for the image's digest (--no-resolve-image).
+ */
 export function createCommand(words: readonly string[]): string {
-	return ['docker', 'service', 'create', '--detach', '--no-resolve-image', ...words].map(word => shellWord(word)).join(' ');
+	const {flagWords, afterFlags} = splitCreateWords(words);
+	return ['docker', 'service', 'create', '--detach', '--no-resolve-image', ...flagWords.filter(word => !behaviour.has(word)), ...afterFlags].map(word => shellWord(word)).join(' ');
 }
 
 /** Where the words come from: the palette's, or the form's values. */

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {createWords} from '../../../source/actions/service/create.js';
+import {createWords, decideCreate} from '../../../source/actions/service/create.js';
+import {resolvePalette} from '../../../source/palette/resolve.js';
 import {checkServiceName, creationSpec, parseCreateCommand} from '../../../source/spec/create-command.js';
 import {emptyReferenceLists} from '../../../source/spec/families.js';
 
@@ -61,5 +62,22 @@ describe('docker service create as typed', () => {
 	it('the form makes the words a person would type: defaults add no flag', () => {
 		expect(createWords({name: 'vote2', image: 'swarmdeck/vote:latest', mode: 'replicated', replicas: '4', publish: '5000:80', env: '', constraint: '', 'update.parallelism': '1', 'update.delay': '0s', 'update.failureAction': 'pause'}))
 			.toEqual(['--name', 'vote2', '--replicas', '4', '--publish', '5000:80', 'swarmdeck/vote:latest']);
+	});
+});
+
+describe('the create round trip', () => {
+	it('the command the form shows, typed into the palette, creates the same spec', () => {
+		const values = {name: 'web', image: 'swarmdeck/vote:latest', mode: 'replicated', replicas: '3', publish: '5000:80 53:53/udp', env: 'A=1 "B=two words"', constraint: 'node.role==worker', 'update.delay': '10s', 'update.failureAction': 'rollback', 'rollback.parallelism': '2'};
+		const fromForm = decideCreate(values, []);
+		const resolved = resolvePalette(fromForm.command, {services: [], stacks: []});
+		if ('error' in resolved) {
+			throw new Error(resolved.error);
+		}
+
+		expect(resolved.intent.command.id).toBe('create');
+		const typed = decideCreate(resolved.intent.values!, []);
+		expect(typed.write.spec).toEqual(fromForm.write.spec);
+		expect(typed.command).toBe(fromForm.command);
+		expect((fromForm.write.spec.TaskTemplate?.ContainerSpec as {Env: string[]}).Env).toEqual(['A=1', 'B=two words']);
 	});
 });
