@@ -232,7 +232,7 @@ export const mountsEditor = listEditor({
 	id: 'editMounts',
 	key: char('M'),
 	name: 'mounts',
-	description: 'Edit the mounts: type=bind|volume|tmpfs,source=…,target=…,readonly; replaces tasks',
+	description: 'Edit the mounts: bind, volume or tmpfs, with source, target and readonly; replaces tasks',
 	parts: [{
 		kind: 'mounts', title: 'Mounts', flag: 'mount',
 		entries: service => ((containerSpecOf(service)['Mounts'] as Json[] | undefined) ?? []).map(mount => mountText({Type: mount['Type'], Source: mount['Source'], Target: mount['Target'], ReadOnly: mount['ReadOnly']})),

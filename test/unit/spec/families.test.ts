@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {editedSpec, editFlags, type SpecEdit} from '../../../source/spec/edits.js';
 import {families, familyKinds, type ReferenceLists} from '../../../source/spec/families.js';
 import {replacesTasks} from '../../../source/spec/diff.js';
-import {parseServiceCommand} from '../../../source/spec/update-command.js';
+import {editedFlags, notEditedFlags, parseServiceCommand} from '../../../source/spec/update-command.js';
 import type {RawServiceSpec} from '../../../source/swarm/types.js';
 
 type Step = {step: string; flags: string | null; spec: RawServiceSpec};
@@ -117,5 +117,32 @@ describe('docker service scale and rollback', () => {
 			{kind: 'policy', policy: 'update', field: 'parallelism', value: 2},
 			{kind: 'policy', policy: 'update', field: 'delay', value: 10_000_000_000},
 		]});
+	});
+});
+
+describe('the README', () => {
+	it('lists exactly the docker service update flags swarmdeck does not edit', () => {
+		const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+		const listed = /<!-- not-edited:start -->\n([^]*?)\n<!-- not-edited:end -->/.exec(readme)?.[1] ?? '';
+		expect([...listed.matchAll(/`--([a-z-]+)`/g)].map(match => match[1])).toEqual([...notEditedFlags]);
+	});
+});
+
+describe('every flag of docker service update', () => {
+	// `docker service update --help` of the lab's CLI (28.2), flag names only.
+	const help = `args cap-add cap-drop config-add config-rm constraint-add constraint-rm container-label-add container-label-rm credential-spec detach dns-add
+		dns-option-add dns-option-rm dns-rm dns-search-add dns-search-rm endpoint-mode entrypoint env-add env-rm force generic-resource-add generic-resource-rm
+		group-add group-rm health-cmd health-interval health-retries health-start-interval health-start-period health-timeout host-add host-rm hostname image init
+		isolation label-add label-rm limit-cpu limit-memory limit-pids log-driver log-opt max-concurrent mount-add mount-rm network-add network-rm no-healthcheck
+		no-resolve-image oom-score-adj placement-pref-add placement-pref-rm publish-add publish-rm quiet read-only replicas replicas-max-per-node reserve-cpu
+		reserve-memory restart-condition restart-delay restart-max-attempts restart-window rollback rollback-delay rollback-failure-action
+		rollback-max-failure-ratio rollback-monitor rollback-order rollback-parallelism secret-add secret-rm stop-grace-period stop-signal sysctl-add sysctl-rm
+		tty ulimit-add ulimit-rm update-delay update-failure-action update-max-failure-ratio update-monitor update-order update-parallelism user
+		with-registry-auth workdir`.split(/\s+/);
+
+	it('is either read or refused by name: none is ignored', () => {
+		const notEdited = new Set<string>(notEditedFlags);
+		expect(help.filter(flag => Object.hasOwn(editedFlags, flag) === notEdited.has(flag))).toEqual([]);
+		expect(Object.keys(editedFlags).filter(flag => !help.includes(flag))).toEqual([]);
 	});
 });
