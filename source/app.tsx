@@ -14,6 +14,9 @@ import {StacksScreen} from './screens/StacksScreen.js';
 import {TimelineScreen} from './screens/TimelineScreen.js';
 import {NodesScreen} from './screens/NodesScreen.js';
 import {NodeTasksScreen} from './screens/NodeTasksScreen.js';
+import {ResourcesScreen} from './screens/ResourcesScreen.js';
+import {createWordsField} from './actions/service/create.js';
+import {useStartCreate} from './state/create.js';
 import {nodeActionById} from './actions/index.js';
 import {NodeActionsProvider, useNodeActions} from './state/node-actions.js';
 import {LogsScreen} from './screens/LogsScreen.js';
@@ -61,6 +64,8 @@ export type ContextSwitching = {
 	switchTo: (name: string) => Promise<string | undefined>;
 };
 
+const resourceKinds = {secrets: 'secret', configs: 'config', networks: 'network'} as const;
+
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
 /** Lines the screen gets before the status area gives up its reserved blank lines. */
@@ -102,6 +107,7 @@ function Main({client, nodeName, state, contexts, exercise: firstExercise, prese
 	const services = useServices();
 	const nodes = useNodes();
 	const nodeActions = useNodeActions();
+	const startCreate = useStartCreate();
 	const {columns, rows} = useTerminalSize();
 	const width = Math.max(20, columns - 1);
 	const inDialog = state.dialog !== undefined || state.palette;
@@ -152,6 +158,18 @@ function Main({client, nodeName, state, contexts, exercise: firstExercise, prese
 			case 'stacks':
 			case 'timeline': {
 				dispatch({type: 'open', screen: {kind: command.id}});
+				break;
+			}
+
+			case 'create': {
+				startCreate(undefined, values?.[createWordsField] === undefined ? undefined : JSON.parse(values[createWordsField]) as string[]);
+				break;
+			}
+
+			case 'secrets':
+			case 'configs':
+			case 'networks': {
+				dispatch({type: 'open', screen: {kind: 'resources', resource: resourceKinds[command.id]}});
 				break;
 			}
 
@@ -255,6 +273,7 @@ function Main({client, nodeName, state, contexts, exercise: firstExercise, prese
 		timeline: ['detail', 'global'],
 		nodes: ['nodes', 'node', 'detail', 'global'],
 		nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
+		resources: ['resources', 'detail', 'global'],
 		logs: state.editingFilter ? ['dialog'] : ['logs', 'detail', 'global'],
 	};
 	const {screen} = state;
@@ -268,6 +287,7 @@ function Main({client, nodeName, state, contexts, exercise: firstExercise, prese
 		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
 		timeline: () => <TimelineScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		nodes: () => <NodesScreen selectedNodeId={state.selectedNodeId} isActive={screenActive} width={width} height={bodyHeight}/>,
+		resources: () => screen.kind === 'resources' ? <ResourcesScreen key={screen.resource} kind={screen.resource} services={services.data} isActive={screenActive} width={width} height={bodyHeight}/> : null,
 		nodeTasks: () => <NodeTasksScreen nodeId={'nodeId' in screen ? screen.nodeId : ''} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};
 	const contextNames = useMemo(() => (state.palette ? contexts?.list().map(entry => entry.name) : undefined) ?? [], [state.palette, contexts]);

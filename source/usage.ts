@@ -145,7 +145,7 @@ export const helpText = `
 
 	Keys
 	  Enter tasks · s scale · +/- scale by one · u update policy · r rollback · i image
-	  f force redeploy · a task history · / filter · C contexts · : palette
+	  f force redeploy · a task history · / filter · W contexts · : palette
 	  ? all keys · q quit
 
 	Examples

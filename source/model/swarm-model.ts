@@ -4,7 +4,7 @@
 import type {SwarmClient} from '../swarm/client.js';
 import {DockerError} from '../swarm/errors.js';
 import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rollout.js';
-import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
+import type {ResourceKind, SwarmEvent, SwarmNode, SwarmResource, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents, type EventWatcher} from './event-watcher.js';
 import {LiveResource} from './live-resource.js';
 import {Timeline} from '../timeline/timeline.js';
@@ -29,6 +29,8 @@ export const pollIntervals = {
 	/** Up-to-date tasks of services mid-rollout: only while one is. */
 	rollouts: 500,
 	rolloutsIdle: 1000,
+	/** Secrets, configs or networks: only while their screen is open; they change seldom. */
+	resources: 3000,
 } as const;
 
 /** Rollout progress by service ID, for services whose rollout is on screen. */
@@ -257,6 +259,18 @@ export class SwarmModel {
 			if (this.nodeWatchers === 0) {
 				this.runningTasks.stop();
 			}
+		};
+	}
+
+	/** Secrets, configs or networks, polled only while their screen is open. */
+	watchResources(kind: ResourceKind): {resource: LiveResource<SwarmResource[]>; stop: () => void} {
+		const resource = new LiveResource(async () => this.client.listResources(kind), {intervalMs: pollIntervals.resources, describeError});
+		resource.start();
+		return {
+			resource,
+			stop: () => {
+				resource.stop();
+			},
 		};
 	}
 

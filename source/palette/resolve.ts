@@ -4,7 +4,11 @@
 import {parse} from 'shell-quote';
 import type {FormValues} from '../actions/action.js';
 import {nodeActionById, serviceActionById} from '../actions/index.js';
-import {commands, paletteUsage, type Command, type CommandId, type PaletteArgument} from '../keys/registry.js';
+import {commandById, commands, paletteUsage, type Command, type CommandId, type PaletteArgument} from '../keys/registry.js';
+import {typedWordsField} from '../actions/service/typed-update.js';
+import {createWordsField} from '../actions/service/create.js';
+import {ValidationError} from '../swarm/errors.js';
+import {updateTarget} from '../spec/update-command.js';
 
 /** What the palette knows of the swarm, to check and complete names. */
 export type PaletteContext = {
@@ -145,8 +149,27 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 		return split;
 	}
 
-	const [name = ''] = split.words;
-	let words = split.words.slice(1);
+	// `docker service scale vote=7`, as pasted from a handout: the leading words are optional.
+	let pasted = split.words[0] === 'docker' && split.words[1] === 'service' ? split.words.slice(2) : (split.words[0] === 'service' ? split.words.slice(1) : split.words);
+	if (pasted[0] === 'update') {
+		return resolveTypedUpdate(pasted.slice(1), context);
+	}
+
+	// `create [flags] IMAGE`: the words are read and checked as the form's are, before asking.
+	if (pasted[0] === 'create' && pasted.length > 1) {
+		return {intent: {command: commandById('create'), values: {[createWordsField]: JSON.stringify(pasted.slice(1))}, complete: true}};
+	}
+
+	if (pasted[0] === 'remove') {
+		pasted = ['rm', ...pasted.slice(1)];
+	}
+
+	const [name = ''] = pasted;
+	let words = pasted.slice(1);
+	if (split.words[0] === 'docker' && pasted === split.words) {
+		return {error: 'The palette runs docker service create, update, scale, rollback and rm: type docker service …, or a swarmdeck command (Tab lists them).'};
+	}
+
 	if (name === '') {
 		return {error: 'Type a command: Tab lists them, :help shows every key and command.'};
 	}
@@ -195,4 +218,24 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 	}
 
 	return {intent};
+}
+
+/**
+ * `update [flags] SERVICE`: the service is found and every flag checked to be one swarmdeck
+ * reads; the values are checked by the action, against the service and the swarm's lists.
+ */
+function resolveTypedUpdate(words: readonly string[], context: PaletteContext): Resolved {
+	let target: string;
+	try {
+		target = updateTarget(words);
+	} catch (error) {
+		return {error: error instanceof ValidationError ? error.sentence : String(error)};
+	}
+
+	const resolved = resolveArgument({name: 'SERVICE', kind: 'service'}, target, context);
+	if ('error' in resolved) {
+		return resolved;
+	}
+
+	return {intent: {command: commandById('typedUpdate'), ...resolved, values: {[typedWordsField]: JSON.stringify(words)}, complete: true}};
 }

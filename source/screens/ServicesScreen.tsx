@@ -35,7 +35,11 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	const runServiceCommand = useServiceCommands();
 	const now = useNow(5000);
 	const rollouts = useRollouts();
-	const groups = groupServices(services ?? [], {filter: state.filter, stack: state.stack, now});
+	const {usersOf} = state;
+	const listed = usersOf ? (services ?? []).filter(service => usersOf.serviceIds.includes(service.id)) : services ?? [];
+	const groups = groupServices(listed, {filter: state.filter, stack: state.stack, now});
+	// Only some services: a stack's, or those using a secret, config or network.
+	const only = state.stack === undefined ? (usersOf ? {word: usersOf.kind, name: usersOf.name} : undefined) : {word: 'stack', name: state.stack};
 	const ordered = orderedServices(groups);
 	const selected = ordered.find(service => service.id === state.selectedServiceId) ?? ordered[0];
 
@@ -48,7 +52,7 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 
 	const budget = fitRegions(height, {
 		table: {kind: 'rows', lines: 1 + Math.max(1, ordered.length + groups.length), min: 2, fill: true},
-		filterBar: {kind: 'keep', lines: state.editingFilter || state.filter || state.stack ? 1 : 0},
+		filterBar: {kind: 'keep', lines: state.editingFilter || state.filter || only ? 1 : 0},
 	});
 	const filterBarHeight = budget.filterBar;
 	// The table's header and stack headings share its lines with the rows: a page is what is seen.
@@ -124,18 +128,18 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	return (
 		<Box flexDirection="column">
 			{ordered.length === 0
-				? <Text color={theme.muted}>{state.filter || state.stack ? `No service matches${state.stack ? ` in stack ${state.stack}` : ''}${state.filter ? ` "${state.filter}"` : ''}. Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
+				? <Text color={theme.muted}>{state.filter || only ? `No service matches${only ? ` (${only.word} ${only.name})` : ''}${state.filter ? ` "${state.filter}"` : ''}. Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
 				: <Table columns={serviceColumns} lines={lines} selectedIndex={selectedIndex} height={budget.table} width={width}/>}
 			{filterBarHeight > 0
 				? (
 					<Box>
-						{state.stack ? <Text><Text color={theme.accent}>stack</Text> {state.stack}{state.filter || state.editingFilter ? '  ' : ' '}</Text> : null}
+						{only ? <Text><Text color={theme.accent}>{only.word === 'stack' ? 'stack' : `using ${only.word}`}</Text> {only.name}{state.filter || state.editingFilter ? '  ' : ' '}</Text> : null}
 						{state.filter || state.editingFilter ? <Text color={theme.accent}>/</Text> : null}
 						{state.editingFilter
 							? <TextInput isActive={isActive} value={state.filter} placeholder="type to filter by name" onChange={filter => {
 								dispatch({type: 'setFilter', filter});
 							}}/>
-							: <Text>{state.filter}{state.filter ? ' ' : ''}<Text color={theme.muted}>(Esc {state.stack ? 'shows every service' : 'clears'})</Text></Text>}
+							: <Text>{state.filter}{state.filter ? ' ' : ''}<Text color={theme.muted}>(Esc {only ? 'shows every service' : 'clears'})</Text></Text>}
 					</Box>
 				)
 				: null}

@@ -8,6 +8,7 @@ import type {SwarmModel} from '../model/swarm-model.js';
 import type {SwarmClient} from '../swarm/client.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
 import type {RawServiceSpec, SwarmService} from '../swarm/types.js';
+import {emptyReferenceLists, type ReferenceLists} from '../spec/families.js';
 import {StaleWriteError, UnknownOutcomeError} from '../swarm/write.js';
 import type {UiAction} from './store.js';
 
@@ -24,6 +25,8 @@ export type Actions = {
 	/** `y` in a confirmation: sends the decision shown, if the service is still as shown. */
 	confirm: (actionId: string, service: SwarmService, values: FormValues, decision: Decision, decidedSpec: RawServiceSpec) => void;
 	notice: (message: string) => void;
+	/** The swarm's secrets, configs and networks as last read, for the editors that name them. */
+	references: () => ReferenceLists;
 };
 
 const ActionsContext = createContext<Actions | undefined>(undefined);
@@ -57,6 +60,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 	// Services with a write on its way. Checked and set synchronously: two keys that arrive
 	// together must not both get through before React renders.
 	const inFlight = useRef(new Set<string>());
+	const references = useRef<ReferenceLists>(emptyReferenceLists);
 
 	const actions = useMemo<Actions>(() => {
 		const notice = (message: string) => {
@@ -81,7 +85,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			}
 
 			try {
-				const decision = action.decide(service, values);
+				const decision = action.decide(service, values, references.current);
 				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
 			} catch (error) {
 				if (action.form) {
@@ -134,10 +138,42 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			}
 		};
 
-		return {
+		/** Reads the secrets, configs and networks again; false (with the reason said) when that failed. */
+		const loadReferences = async (): Promise<boolean> => {
+			try {
+				references.current = await client.listReferences();
+				return true;
+			} catch (error) {
+				notice(`The swarm's secrets, configs and networks could not be read: ${messageOf(error)}`);
+				return false;
+			}
+		};
+
+		/** Opens the form, or asks first, or sends: once anything the action reads is at hand. */
+		const begin = (action: ServiceAction, service: SwarmService, values: FormValues | undefined, complete: boolean) => {
+			const refusal = action.refusal?.(service);
+			if (refusal) {
+				notice(refusal);
+				return;
+			}
+
+			if (!complete && action.form) {
+				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'form', ...(values ? {values} : {})}});
+				return;
+			}
+
+			try {
+				proceed(action, service, values ?? {}, action.decide(service, values ?? {}, references.current));
+			} catch (error) {
+				notice(messageOf(error));
+			}
+		};
+
+		const actions: Actions = {
 			dispatch,
 			client,
 			notice,
+			references: () => references.current,
 			start(actionId, service, values, complete = values !== undefined) {
 				const action = lookUp(actionId);
 				if (client.readOnly) {
@@ -145,27 +181,21 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 					return;
 				}
 
-				const refusal = action.refusal?.(service);
-				if (refusal) {
-					notice(refusal);
+				if (action.needsReferences) {
+					void loadReferences().then(loaded => {
+						if (loaded) {
+							begin(action, service, values, complete);
+						}
+					});
 					return;
 				}
 
-				if (!complete && action.form) {
-					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId, serviceId: service.id, stage: 'form', ...(values ? {values} : {})}});
-					return;
-				}
-
-				try {
-					proceed(action, service, values ?? {}, action.decide(service, values ?? {}));
-				} catch (error) {
-					notice(messageOf(error));
-				}
+				begin(action, service, values, complete);
 			},
 			submit(actionId, service, values) {
 				const action = lookUp(actionId);
 				try {
-					proceed(action, service, values, action.decide(service, values));
+					proceed(action, service, values, action.decide(service, values, references.current));
 					return undefined;
 				} catch (error) {
 					return error instanceof ValidationError ? error.sentence : messageOf(error);
@@ -184,6 +214,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				void send(action, service, values, decision, decidedSpec);
 			},
 		};
+		return actions;
 	}, [client, model, dispatch]);
 	return <ActionsContext.Provider value={actions}>{children}</ActionsContext.Provider>;
 }

@@ -74,9 +74,9 @@ describe('docker contexts', () => {
 		expect(stderr).toMatch(/^swarmdeck: There is no docker context named "nosuch" \(looked for .*\)\. `docker context ls` lists them\.\n$/);
 	});
 
-	it('C lists the contexts, a refused switch names the context, and :ctx NAME shows only the other swarm', async () => {
+	it('W lists the contexts, a refused switch names the context, and :ctx NAME shows only the other swarm', async () => {
 		const screen = await start({dockerHost: '', args: ['--context', 'lab'], env: {DOCKER_CONFIG: config}});
-		await screen.press('C');
+		await screen.press('W');
 		const listed = words(await screen.waitFor(text => words(text).includes('(in use)'), 'the list of contexts'));
 		expect(listed).toContain(`lab (in use) ${labSockets.node1}`);
 		expect(listed).toContain(`lab-worker ${labSockets.node2}`);
