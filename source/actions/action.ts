@@ -7,6 +7,7 @@ import type {Binding} from '../keys/bindings.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import type {ServiceWrite} from '../swarm/write.js';
+import type {RolloutEstimate} from './plan.js';
 
 /** One field of an action's form. Values are kept as typed text until the decision. */
 export type FormField = {
@@ -56,6 +57,14 @@ export type Decision<Write = ServiceWrite> = {
 	progress: string;
 	/** After it worked: `vote scaled from 4 to 7 replicas`. */
 	summary: string;
+	/** How long the rolling update it starts may take, as `lines` say: the rollout panel shows it beside the real time. */
+	estimate?: RolloutEstimate;
+};
+
+/** What the app read about the target for the decision, besides the target itself. */
+export type DecideContext = {
+	/** How long this service's tasks took to start last time (see taskStartMs). */
+	taskStartMs?: number;
 };
 
 /** An action on one kind of target (a service; a node with the swarm around it). */
@@ -74,7 +83,7 @@ export type Action<Target, Write> = {
 	/** The form to fill in first; without one, the decision is reached at once. */
 	form?: (target: Target) => Form;
 	/** Reaches a decision, or throws ValidationError naming the field and the rule. */
-	decide: (target: Target, values: FormValues) => Decision<Write>;
+	decide: (target: Target, values: FormValues, context?: DecideContext) => Decision<Write>;
 	/**
 	 * Its name in the `:` palette, and which form fields the words after the target fill,
 	 * in order: `:scale vote 7`. Left out, the form asks for them.

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {formatPolicyShort} from '../format/policy.js';
-import {ago, maxSlotBars, progressBar, progressError, type RolloutProgress} from '../format/rollout.js';
+import {ago, maxSlotBars, progressBar, progressError, rolloutTiming, type RolloutProgress, type ShownEstimate} from '../format/rollout.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -12,6 +12,8 @@ type Props = {
 	readOnly: boolean;
 	/** The update states this rollout went through, from swarm events. */
 	statePath?: readonly string[];
+	/** The estimate the confirmation of the write that started it showed, if one did. */
+	estimate?: ShownEstimate;
 };
 
 const phaseColor = (rollout: RolloutProgress) => {
@@ -58,7 +60,8 @@ export function rolloutPanelHeight(rollout: RolloutProgress, maxHeight: number, 
 }
 
 /** The rollout as it happens: overall count, one bar per slot, the policy and the daemon's words. */
-export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePath = []}: Props) {
+export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePath = [], estimate}: Props) {
+	const timing = rolloutTiming(rollout, estimate);
 	const {paused, showSlots} = panelLayout(rollout, maxHeight, statePath);
 	const labelWidth = Math.max(...rollout.slots.map(slot => slot.label.length), 3);
 	const stateWidth = 9;
@@ -68,6 +71,7 @@ export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePat
 		<Box flexDirection="column" height={rolloutPanelHeight(rollout, maxHeight, statePath)} overflow="hidden">
 			<Text wrap="truncate">
 				<Text bold color={phaseColor(rollout)}>{rollout.phase}</Text>
+				{timing ? <Text>{'  '}{timing}</Text> : null}
 				{'  '}{rollout.headline}
 				<Text color={theme.muted}>{'  '}started {ago(rollout.startedAt, now)}{rollout.completedAt ? `, ended ${ago(rollout.completedAt, now)}` : ''}</Text>
 			</Text>

@@ -4,6 +4,7 @@
 import {createContext, useContext, useMemo, useRef, type Dispatch, type ReactNode} from 'react';
 import type {Decision, FormValues, ServiceAction} from '../actions/action.js';
 import {serviceActionById} from '../actions/index.js';
+import {taskStartMs} from '../actions/plan.js';
 import type {SwarmModel} from '../model/swarm-model.js';
 import type {SwarmClient} from '../swarm/client.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
@@ -72,6 +73,21 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			return action;
 		};
 
+		/**
+		 * A decision that starts a rolling update is decided again with how long the service's
+		 * tasks took to start last time, read now, so that its estimate counts it.
+		 */
+		const withStartTime = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision, then: (decision: Decision) => void) => {
+			if (!decision.estimate) {
+				then(decision);
+				return;
+			}
+
+			void client.listTasks(service.id).then(taskStartMs, () => undefined).then(startMs => {
+				then(startMs === undefined ? decision : action.decide(service, values, {taskStartMs: startMs}));
+			});
+		};
+
 		/** Asks again about a service that changed: its new state, a new decision, and why. */
 		const askAgain = (action: ServiceAction, service: SwarmService, values: FormValues, why: string) => {
 			const refusal = action.refusal?.(service);
@@ -81,8 +97,9 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			}
 
 			try {
-				const decision = action.decide(service, values);
-				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
+				withStartTime(action, service, values, action.decide(service, values), decision => {
+					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
+				});
 			} catch (error) {
 				if (action.form) {
 					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'form', values, message: `${why} ${messageOf(error)}`}});
@@ -106,6 +123,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				const outcome = await client.writeService({id: service.id, name: service.name}, decision.write, decidedSpec);
 				const versions = outcome.versionAfter === undefined ? '' : ` (version ${outcome.versionBefore} → ${outcome.versionAfter})`;
 				dispatch({type: 'status', status: {kind: 'done', result: {service: service.name, command: decision.command, summary: `${decision.summary}${versions}`, warnings: outcome.warnings}}});
+				dispatch({type: 'rememberEstimate', serviceId: service.id, estimate: decision.estimate && {...decision.estimate, sentAt: new Date()}});
 				record('done', decision.summary, {versionBefore: outcome.versionBefore, versionAfter: outcome.versionAfter});
 			} catch (error) {
 				if (error instanceof StaleWriteError) {
@@ -125,7 +143,13 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 		};
 
 		/** Sends the decision now, or asks first. */
-		const proceed = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision) => {
+		const proceed = (action: ServiceAction, service: SwarmService, values: FormValues, firstDecision: Decision) => {
+			withStartTime(action, service, values, firstDecision, decision => {
+				decideNext(action, service, values, decision);
+			});
+		};
+
+		const decideNext = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision) => {
 			if (decision.confirm) {
 				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec}});
 			} else {

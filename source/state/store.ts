@@ -1,6 +1,7 @@
 // The app's UI state in one reducer: which screen, which service is selected, which dialog
 // is open, and what the last action did. Live swarm data lives in the model hooks.
 import type {Decision, FormValues} from '../actions/action.js';
+import type {RolloutEstimate} from '../actions/plan.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {RawServiceSpec, SwarmNode} from '../swarm/types.js';
 
@@ -43,6 +44,9 @@ export type ActionStatus =
 	| {kind: 'failed'; description: string; message: string; nothingSent: boolean}
 	| {kind: 'notice'; message: string};
 
+/** The estimate a confirmation showed for a rolling update, and when its write was sent. */
+export type SentEstimate = RolloutEstimate & {sentAt: Date};
+
 export type UiState = {
 	screen: Screen;
 	/** The service the cursor is on: by ID, so the cursor follows it when rows move. */
@@ -60,6 +64,8 @@ export type UiState = {
 	showHistory: boolean;
 	dialog?: Dialog;
 	status: ActionStatus;
+	/** By service ID: the estimate of the last write sent to it, for its rollout panel. */
+	estimates: Readonly<Record<string, SentEstimate>>;
 };
 
 /** Palette lines kept for ↑: a session's worth, not a growing list. */
@@ -73,6 +79,7 @@ export const initialUiState: UiState = {
 	paletteHistory: [],
 	showHistory: false,
 	status: {kind: 'idle'},
+	estimates: {},
 };
 
 export type UiAction =
@@ -88,7 +95,9 @@ export type UiAction =
 	| {type: 'toggleHistory'}
 	| {type: 'openDialog'; dialog: Dialog}
 	| {type: 'closeDialog'}
-	| {type: 'status'; status: ActionStatus};
+	| {type: 'status'; status: ActionStatus}
+	/** A write was sent: its estimate replaces the service's last one (none, for a write that rolls nothing out). */
+	| {type: 'rememberEstimate'; serviceId: string; estimate: SentEstimate | undefined};
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
@@ -151,6 +160,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 		case 'status': {
 			return {...state, status: action.status};
+		}
+
+		case 'rememberEstimate': {
+			const estimates = {...state.estimates};
+			if (action.estimate) {
+				estimates[action.serviceId] = action.estimate;
+			} else {
+				delete estimates[action.serviceId];
+			}
+
+			return {...state, estimates};
 		}
 
 		default: {
