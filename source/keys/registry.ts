@@ -75,6 +75,7 @@ export const commands = [
 	{id: 'open', scope: 'services', description: 'Open the task table of the selected service', bindings: [special('Enter', 'return')], hint: 'tasks', palette: {name: 'tasks', aliases: ['ps'], args: [service]}},
 	{id: 'filter', scope: 'services', description: 'Filter services by name', bindings: [char('/')], hint: 'filter'},
 	{id: 'clearFilter', scope: 'services', description: 'Clear the filter', bindings: [special('Esc', 'escape')]},
+	{id: 'attention', scope: 'services', description: 'Jump to the next service that needs a look: a paused update or rollback, then a rolled-back one, one short of replicas, one with a policy warning (marked !)', bindings: [char('!')], hint: 'needs a look'},
 
 	// The stacks screen.
 	{id: 'openStack', scope: 'stacks', description: 'List the services of the selected stack', bindings: [special('Enter', 'return')], hint: 'services', palette: {name: 'stack', args: [{name: 'STACK', kind: 'stack'}]}},
