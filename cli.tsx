@@ -8,7 +8,7 @@ const help = `
 	Usage
 	  $ swarmdeck [options]            the live screen
 	  $ swarmdeck history [options]    what earlier sessions did, and what the swarm did in answer
-	  $ swarmdeck check [SERVICE...]   what each service's update policy and tasks risk
+	  $ swarmdeck check [SERVICE...]   the swarm's pulse, then what each service's update policy and tasks risk
 
 	Options
 	  --host, -H     Docker daemon to connect to (overrides DOCKER_HOST),
@@ -43,7 +43,7 @@ const help = `
 
 	Keys
 	  Enter tasks · s scale · +/- scale by one · u update policy · r rollback · i image
-	  f force redeploy · a task history · / filter · ? all keys · q quit
+	  f force redeploy · a task history · / filter · ! next that needs a look · ? all keys · q quit
 
 	Examples
 	  $ swarmdeck
