@@ -339,7 +339,9 @@ describe('the rollout on the services screen', () => {
 
 	it('says the phase alone once the rollout is paused or over', async () => {
 		const {client, ui} = await startRollout({state: 'paused', message: 'update paused due to failure or early termination of task x'});
-		expect(squeeze(rowOf(ui.frame(), 'vote')!)).toBe('vote replicated 2/4 swarmdeck/vote:v2 paused');
+		// A paused update is one of the advisor's warnings: its marker follows once the image's health check is read.
+		const paused = await waitForFrame(ui, text => rowOf(text, 'vote')?.trimEnd().endsWith('!') ?? false);
+		expect(squeeze(rowOf(paused, 'vote')!)).toBe('vote replicated 2/4 swarmdeck/vote:v2 paused !');
 		client.services[0]!.updateStatus = {state: 'rollback_completed', message: 'rollback completed', completedAt: new Date()};
 		client.emit(serviceEvent('vote'));
 		const frame = await waitForFrame(ui, text => rowOf(text, 'vote')?.includes('rolled back') ?? false, rolloutWait);

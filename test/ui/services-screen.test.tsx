@@ -39,7 +39,8 @@ describe('the services screen', () => {
 			tasks: {'id-dockercoins_hasher': [makeTask('id-dockercoins_hasher')], 'id-redis': [makeTask('id-redis')]},
 			waitFor: 'vote',
 		});
-		const frame = await waitForFrame(ui, text => text.includes('updating 1/2') && text.includes('rolling back 1/1'));
+		// The advisor's markers follow once the images' health checks are read.
+		const frame = await waitForFrame(ui, text => text.includes('updating 1/2') && text.includes('rolling back 1/1') && (lineWith(text, 'dockercoins_rng')?.trimEnd().endsWith('!') ?? false));
 		expect(squeeze(lineWith(frame, 'NAME')!)).toBe('NAME MODE REPLICAS IMAGE PORTS ROLLOUT !');
 		expect(squeeze(rowOf(frame, 'vote')!)).toBe('vote replicated 4/4 swarmdeck/vote:v2');
 		expect(frame).not.toContain('sha256');
@@ -57,7 +58,8 @@ describe('the services screen', () => {
 			makeService({name: 'web', ports: [{protocol: 'tcp', targetPort: 80, publishedPort: 8000, publishMode: 'ingress'}]}),
 		]});
 		// One replica, stop-first: the advisor's marker ends the row.
-		expect(squeeze(rowOf(ui.frame(), 'web')!)).toBe('web replicated 1/1 swarmdeck/vote:latest *:8000->80/tcp !');
+		const frame = await waitForFrame(ui, text => rowOf(text, 'web')?.trimEnd().endsWith('!') ?? false);
+		expect(squeeze(rowOf(frame, 'web')!)).toBe('web replicated 1/1 swarmdeck/vote:latest *:8000->80/tcp !');
 	});
 
 	it('moves the cursor with ↓ j ↑ k G g, across the stack heading, and stops at both ends', async () => {
