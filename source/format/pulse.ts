@@ -60,16 +60,23 @@ export function swarmPulse({services, nodes, failedAt, now}: {
 
 export type PulsePart = {text: string; /** Something is wrong in this part: drawn in the warning color. */ alarm: boolean};
 
+/** `1 updating, 1 rolled back`: the states that some service is in; `no update running` when none. */
+function updatesText(pulse: SwarmPulse): string {
+	const states = [[pulse.updating, 'updating'], [pulse.paused, 'paused'], [pulse.rolledBack, 'rolled back']] as const;
+	const some = states.filter(([count]) => count > 0).map(([count, state]) => `${count} ${state}`);
+	return some.length === 0 ? 'no update running' : some.join(', ');
+}
+
 /**
- * `7/8 services converged · updates: 1 running, 0 paused, 1 rolled back · 2 tasks failed
- * in 10 min · 0/3 nodes down`. `failedAmong` words the failure count when it covers only
+ * `7/8 services converged · 1 updating, 1 rolled back · 2 tasks failed in 10 min · 0/3
+ * nodes down`: short enough for 100 columns on a calm day. `failedAmong` words the failure count when it covers only
  * the tasks the screen has read.
  */
 export function pulseParts(pulse: SwarmPulse, {failedAmong = 'all'}: {failedAmong?: 'all' | 'seen'} = {}): PulsePart[] {
 	const tasks = pulse.failedTasks === 1 ? 'task' : 'tasks';
 	return [
 		{text: `${pulse.converged}/${pulse.services} services converged`, alarm: pulse.converged < pulse.services},
-		{text: `updates: ${pulse.updating} running, ${pulse.paused} paused, ${pulse.rolledBack} rolled back`, alarm: pulse.paused + pulse.rolledBack > 0},
+		{text: updatesText(pulse), alarm: pulse.paused + pulse.rolledBack > 0},
 		{text: `${pulse.failedTasks} ${tasks} ${failedAmong === 'seen' ? 'seen failing' : 'failed'} in 10 min`, alarm: pulse.failedTasks > 0},
 		{text: `${pulse.nodesDown}/${pulse.nodes} nodes down`, alarm: pulse.nodesDown > 0},
 	];

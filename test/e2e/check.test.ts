@@ -35,7 +35,7 @@ describe('swarmdeck check on the lab', () => {
 		expect(stderr).toBe('');
 		expect(code).toBe(1);
 		// The swarm's pulse first, then the findings.
-		expect(stdout.split('\n')[0]).toMatch(/^\d+\/\d+ services converged · updates: \d+ running, \d+ paused, \d+ rolled back · \d+ tasks? failed in 10 min · 0\/3 nodes down$/);
+		expect(stdout.split('\n')[0]).toMatch(/^\d+\/\d+ services converged · (no update running|\d+ [a-z ]+(, \d+ [a-z ]+)*) · \d+ tasks? failed in 10 min · 0\/3 nodes down$/);
 		expect(stdout.split('\n').slice(2, 5)).toEqual([
 			`${service}  warning  no-health-check`,
 			'  Failure action rollback with no health check in the spec or in the image: only tasks that exit are caught, so an automatic rollback never fires for a task that runs but does not work.',

@@ -42,11 +42,11 @@ describe('the swarm\'s pulse', () => {
 
 	it('reads as one line, and marks what is wrong', () => {
 		const pulse = swarmPulse({services, nodes, failedAt: [minutesAgo(1)], now});
-		expect(formatPulse(pulse)).toBe('3/8 services converged · updates: 2 running, 2 paused, 1 rolled back · 1 task failed in 10 min · 2/4 nodes down');
+		expect(formatPulse(pulse)).toBe('3/8 services converged · 2 updating, 2 paused, 1 rolled back · 1 task failed in 10 min · 2/4 nodes down');
 		expect(formatPulse(pulse, {failedAmong: 'seen'})).toContain('1 task seen failing in 10 min');
 		expect(pulseParts(pulse).map(part => part.alarm)).toEqual([true, true, true, true]);
 		const calm = swarmPulse({services: [makeService({name: 'web'}), inState('rolling', 'updating')], nodes: [makeNode({hostname: 'node1'})], failedAt: [], now});
-		expect(formatPulse(calm)).toBe('1/2 services converged · updates: 1 running, 0 paused, 0 rolled back · 0 tasks failed in 10 min · 0/1 nodes down');
+		expect(formatPulse(calm)).toBe('1/2 services converged · 1 updating · 0 tasks failed in 10 min · 0/1 nodes down');
 		// A rollout that runs is not an alarm by itself; the services it keeps from converging are.
 		expect(pulseParts(calm).map(part => part.alarm)).toEqual([true, false, false, false]);
 	});
