@@ -111,7 +111,6 @@ export function rolloutEstimate(service: SwarmService, edits: readonly SpecEdit[
 		: undefined;
 }
 
-
 const seconds = (nanoseconds: number) => formatGoDuration(nanoseconds);
 
 /**

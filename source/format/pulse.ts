@@ -69,8 +69,8 @@ function updatesText(pulse: SwarmPulse): string {
 
 /**
  * `7/8 services converged · 1 updating, 1 rolled back · 2 tasks failed in 10 min · 0/3
- * nodes down`: short enough for 100 columns on a calm day. `failedAmong` words the failure count when it covers only
- * the tasks the screen has read.
+ * nodes down`: short enough for 100 columns on a calm day. `failedAmong: 'seen'` words the
+ * failure count for the screen, which counts only the tasks it has read.
  */
 export function pulseParts(pulse: SwarmPulse, {failedAmong = 'all'}: {failedAmong?: 'all' | 'seen'} = {}): PulsePart[] {
 	const tasks = pulse.failedTasks === 1 ? 'task' : 'tasks';
