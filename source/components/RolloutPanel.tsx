@@ -71,8 +71,9 @@ export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePat
 		<Box flexDirection="column" height={rolloutPanelHeight(rollout, maxHeight, statePath)} overflow="hidden">
 			<Text wrap="truncate">
 				<Text bold color={phaseColor(rollout)}>{rollout.phase}</Text>
-				{timing ? <Text>{'  '}{timing}</Text> : null}
 				{'  '}{rollout.headline}
+				{/* After the headline: the phase and the count stay where people and scripts look for them. */}
+				{timing ? <Text>{'  '}{timing}</Text> : null}
 				<Text color={theme.muted}>{'  '}started {ago(rollout.startedAt, now)}{rollout.completedAt ? `, ended ${ago(rollout.completedAt, now)}` : ''}</Text>
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>{kind} policy in force: {formatPolicyShort(rollout.policy)}</Text>

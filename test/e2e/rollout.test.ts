@@ -115,7 +115,7 @@ describe('the image change of vote, from its tasks screen', () => {
 		// Each part is rounded to whole seconds on its own: the sum may differ by the rounding.
 		expect(Math.abs(Number(estimate![1]) - ((4 * Number(estimate![2])) + 5))).toBeLessThanOrEqual(2);
 		await screen.press('y');
-		const done = await screen.waitFor(text => /^completed {2}took \d+s, estimated about \d+s {2}overall progress: 4 out of 4 tasks/m.test(text), 'the rollout to complete beside its estimate', 90_000);
+		const done = await screen.waitFor(text => /^completed {2}overall progress: 4 out of 4 tasks {2}took \d+s, estimated about \d+s /m.test(text), 'the rollout to complete beside its estimate', 90_000);
 		const [, took, estimated] = /took (\d+)s, estimated about (\d+)s/.exec(done)!;
 		expect(estimated).toBe(estimate![1]);
 		// The daemon's own record of the rollout: the panel's time is UpdateStatus StartedAt → CompletedAt.

@@ -214,7 +214,7 @@ describe('the rollout panel on the tasks screen', () => {
 		await openTasks(ui);
 		let frame = await waitForFrame(ui, text => text.includes('rolling back update:'), rolloutWait);
 		expect(panelLines(frame).slice(0, 3)).toEqual([
-			'rolled back  over after 40s  rolling back update: 4 out of 4 tasks  started 40 seconds ago, ended less than a second ago',
+			'rolled back  rolling back update: 4 out of 4 tasks  over after 40s  started 40 seconds ago, ended less than a second ago',
 			'rollback policy in force: 2 at a time, delay 0s, monitor 5s, on failure continue, max failure 0, stop-first',
 			'daemon says: rollback completed',
 		]);
@@ -255,7 +255,7 @@ describe('the rollout panel on the tasks screen', () => {
 		client.emit({...serviceEvent('vote'), attributes: {name: 'vote', 'updatestate.old': 'updating', 'updatestate.new': 'completed'}});
 		await openTasks(ui);
 		const frame = await waitForFrame(ui, text => text.includes('overall progress:'), rolloutWait);
-		expect(panelLines(frame)[0]).toBe('completed  took 20s, estimated about 17s  overall progress: 4 out of 4 tasks  started 20 seconds ago, ended less than a second ago');
+		expect(panelLines(frame)[0]).toBe('completed  overall progress: 4 out of 4 tasks  took 20s, estimated about 17s  started 20 seconds ago, ended less than a second ago');
 	});
 
 	it('sets no estimate beside a rollout that its write did not start', async () => {
@@ -264,7 +264,7 @@ describe('the rollout panel on the tasks screen', () => {
 		const {ui} = await startRollout({state: 'completed', message: 'update completed', startedAt: new Date(now - (40 * second)), completedAt: new Date(now)}, {tasks});
 		await openTasks(ui);
 		const frame = await waitForFrame(ui, text => text.includes('overall progress:'), rolloutWait);
-		expect(panelLines(frame)[0]).toBe('completed  took 40s  overall progress: 4 out of 4 tasks  started 40 seconds ago, ended less than a second ago');
+		expect(panelLines(frame)[0]).toBe('completed  overall progress: 4 out of 4 tasks  took 40s  started 40 seconds ago, ended less than a second ago');
 	});
 
 	it('shows no panel for a rollback that completed 11 seconds ago', async () => {
