@@ -280,7 +280,7 @@ function Main({client, nodeName, state, contexts, exercise: firstExercise, prese
 	const screenService = 'serviceId' in screen ? services.data?.find(service => service.id === screen.serviceId) : undefined;
 	const screens: Record<Screen['kind'], () => ReactNode> = {
 		services: () => <ServicesScreen services={services.data} state={state} isActive={screenActive} width={width} height={bodyHeight}/>,
-		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
+		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} estimate={screenService && state.estimates[screenService.id]} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
 		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
 		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		logs: () => screen.kind === 'logs' ? <LogsScreen key={`${screen.serviceId}/${screen.taskId ?? ''}`} serviceId={screen.serviceId} taskId={screen.taskId} service={screenService} editingFilter={state.editingFilter} isActive={screenActive} width={width} height={bodyHeight}/> : null,

@@ -85,7 +85,7 @@ export const helpText = `
 	Usage
 	  $ swarmdeck [options]            the live screen
 	  $ swarmdeck history [options]    what earlier sessions did, and what the swarm did in answer
-	  $ swarmdeck check [SERVICE...]   what each service's update policy and tasks risk
+	  $ swarmdeck check [SERVICE...]   the swarm's pulse, then what each service's update policy and tasks risk
 
 	Options
 	  --host, -H     Docker daemon to connect to (overrides DOCKER_HOST),
@@ -139,14 +139,16 @@ export const helpText = `
 	  FILE of --exercise and :exercise                  a guided exercise (JSON, lab/exercises/)
 
 	Check
-	  Reads every service (or the ones named) and prints what its update policy and
-	  tasks risk, with the \`docker service update\` command that fixes it.
+	  Prints the swarm's pulse (services converged, updates, tasks failed in the last
+	  10 minutes, nodes down), then reads every service (or the ones named) and prints
+	  what its update policy and tasks risk, with the \`docker service update\` command
+	  that fixes it.
 	  Exit code 0: no warning; 1: warnings; 2: the swarm or a named service cannot be read.
 
 	Keys
 	  Enter tasks · s scale · +/- scale by one · u update policy · r rollback · i image
-	  f force redeploy · a task history · / filter · W contexts · : palette
-	  ? all keys · q quit
+	  f force redeploy · a task history · / filter · ! next that needs a look
+	  c create · D remove · W contexts · : palette · ? all keys · q quit
 
 	Examples
 	  $ swarmdeck

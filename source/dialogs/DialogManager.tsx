@@ -87,7 +87,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 			form={form}
 			values={dialog.values}
 			message={dialog.message}
-			decide={values => action.decide(service, values, references())}
+			decide={values => action.decide(service, values, {references: references()})}
 			onSubmit={values => submit(action.id, service, values)}
 			onCancel={close}
 			width={width}

@@ -81,6 +81,7 @@ export const commands = [
 	{id: 'filter', scope: 'services', description: 'Filter services by name', bindings: [char('/')], hint: 'filter'},
 	{id: 'create', scope: 'services', description: 'Create a service: a form with name, image, mode, replicas, ports, env, constraints and policies', bindings: [char('c')], hint: 'create', mutating: true, action: 'create', palette: {name: 'create', args: [{name: '[FLAGS] IMAGE', kind: 'text'}]}},
 	{id: 'clearFilter', scope: 'services', description: 'Clear the filter', bindings: [special('Esc', 'escape')]},
+	{id: 'attention', scope: 'services', description: 'Jump to the next service that needs a look: a paused update or rollback, then a rolled-back one, one short of replicas, one with a policy warning (marked !)', bindings: [char('!')], hint: 'needs a look'},
 
 	// The stacks screen.
 	{id: 'openStack', scope: 'stacks', description: 'List the services of the selected stack', bindings: [special('Enter', 'return')], hint: 'services', palette: {name: 'stack', args: [{name: 'STACK', kind: 'stack'}]}},

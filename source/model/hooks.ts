@@ -36,6 +36,12 @@ export function useRecentEvents() {
 	return useSyncExternalStore(eventLog.subscribe, eventLog.getSnapshot);
 }
 
+/** When the tasks this session has read failed, by task ID (see FailureLog). */
+export function useSeenFailures() {
+	const {failures} = useSwarmModel();
+	return useSyncExternalStore(failures.subscribe, failures.getSnapshot);
+}
+
 /** This session's timeline, newest first. */
 export function useTimeline() {
 	const {timeline} = useSwarmModel();

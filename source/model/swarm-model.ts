@@ -6,6 +6,7 @@ import {DockerError} from '../swarm/errors.js';
 import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rollout.js';
 import type {ResourceKind, SwarmEvent, SwarmNode, SwarmResource, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents, type EventWatcher} from './event-watcher.js';
+import {FailureLog} from './failure-log.js';
 import {LiveResource} from './live-resource.js';
 import {Timeline} from '../timeline/timeline.js';
 import {sameItems} from '../swarm/versioned-cache.js';
@@ -81,6 +82,8 @@ export class SwarmModel {
 	/** Every task meant to run, polled only while a nodes screen watches (see watchNodes). */
 	readonly runningTasks: LiveResource<SwarmTask[]>;
 	readonly eventLog = new EventLog();
+	/** Failed tasks among those read for other reasons: no list of every task is polled for it. */
+	readonly failures = new FailureLog();
 	/** Task tables on screen: one service's (`docker service ps`) or one node's (`docker node ps`). */
 	private readonly taskTables = new Set<{serviceId?: string; nodeId?: string; resource: LiveResource<SwarmTask[]>}>();
 	private nodeWatchers = 0;
@@ -141,6 +144,7 @@ export class SwarmModel {
 
 		const nodes = this.nodes.getSnapshot().data ?? [];
 		const tasks = await this.client.listTasks(services.map(service => service.id), {upToDate: true});
+		this.failures.observe(tasks);
 		// Map.groupBy would do, from Node 21 on.
 		const tasksByService = new Map<string, SwarmTask[]>();
 		for (const task of tasks) {
@@ -275,7 +279,11 @@ export class SwarmModel {
 	}
 
 	private watchTaskTable(key: {serviceId?: string; nodeId?: string}, fetch: () => Promise<SwarmTask[]>, intervalMs: () => number): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
-		const resource = new LiveResource(fetch, {intervalMs, equals: sameItems, describeError});
+		const resource = new LiveResource(async () => {
+			const tasks = await fetch();
+			this.failures.observe(tasks);
+			return tasks;
+		}, {intervalMs, equals: sameItems, describeError});
 		const table = {...key, resource};
 		this.taskTables.add(table);
 		resource.start();

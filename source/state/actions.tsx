@@ -4,6 +4,7 @@
 import {createContext, useContext, useMemo, useRef, type Dispatch, type ReactNode} from 'react';
 import type {Decision, FormValues, ServiceAction} from '../actions/action.js';
 import {serviceActionById} from '../actions/index.js';
+import {taskStartMs} from '../actions/plan.js';
 import type {SwarmModel} from '../model/swarm-model.js';
 import type {SwarmClient} from '../swarm/client.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
@@ -76,6 +77,21 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			return action;
 		};
 
+		/**
+		 * A decision that starts a rolling update is decided again with how long the service's
+		 * tasks took to start last time, read now, so that its estimate counts it.
+		 */
+		const withStartTime = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision, then: (decision: Decision) => void) => {
+			if (!decision.estimate) {
+				then(decision);
+				return;
+			}
+
+			void client.listTasks(service.id).then(taskStartMs, () => undefined).then(startMs => {
+				then(startMs === undefined ? decision : action.decide(service, values, {references: references.current, taskStartMs: startMs}));
+			});
+		};
+
 		/** Asks again about a service that changed: its new state, a new decision, and why. */
 		const askAgain = (action: ServiceAction, service: SwarmService, values: FormValues, why: string) => {
 			const refusal = action.refusal?.(service);
@@ -85,8 +101,9 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			}
 
 			try {
-				const decision = action.decide(service, values, references.current);
-				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
+				withStartTime(action, service, values, action.decide(service, values, {references: references.current}), decision => {
+					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
+				});
 			} catch (error) {
 				if (action.form) {
 					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'form', values, message: `${why} ${messageOf(error)}`}});
@@ -110,6 +127,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				const outcome = await client.writeService({id: service.id, name: service.name}, decision.write, decidedSpec);
 				const versions = outcome.versionAfter === undefined ? '' : ` (version ${outcome.versionBefore} → ${outcome.versionAfter})`;
 				dispatch({type: 'status', status: {kind: 'done', result: {service: service.name, command: decision.command, summary: `${decision.summary}${versions}`, warnings: outcome.warnings}}});
+				dispatch({type: 'rememberEstimate', serviceId: service.id, estimate: decision.estimate && {...decision.estimate, sentAt: new Date()}});
 				record('done', decision.summary, {versionBefore: outcome.versionBefore, versionAfter: outcome.versionAfter});
 			} catch (error) {
 				if (error instanceof StaleWriteError) {
@@ -129,7 +147,13 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 		};
 
 		/** Sends the decision now, or asks first. */
-		const proceed = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision) => {
+		const proceed = (action: ServiceAction, service: SwarmService, values: FormValues, firstDecision: Decision) => {
+			withStartTime(action, service, values, firstDecision, decision => {
+				decideNext(action, service, values, decision);
+			});
+		};
+
+		const decideNext = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision) => {
 			if (decision.confirm) {
 				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec}});
 			} else {
@@ -163,7 +187,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			}
 
 			try {
-				proceed(action, service, values ?? {}, action.decide(service, values ?? {}, references.current));
+				proceed(action, service, values ?? {}, action.decide(service, values ?? {}, {references: references.current}));
 			} catch (error) {
 				notice(messageOf(error));
 			}
@@ -195,7 +219,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			submit(actionId, service, values) {
 				const action = lookUp(actionId);
 				try {
-					proceed(action, service, values, action.decide(service, values, references.current));
+					proceed(action, service, values, action.decide(service, values, {references: references.current}));
 					return undefined;
 				} catch (error) {
 					return error instanceof ValidationError ? error.sentence : messageOf(error);

@@ -2,6 +2,7 @@
 // is open, and what the last action did. Live swarm data lives in the model hooks.
 import type {Decision, FormValues} from '../actions/action.js';
 import type {CreateWrite} from '../actions/service/create.js';
+import type {RolloutEstimate} from '../actions/plan.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {RawServiceSpec, ResourceKind, SwarmNode} from '../swarm/types.js';
 
@@ -51,6 +52,9 @@ export type ActionStatus =
 	| {kind: 'failed'; description: string; message: string; nothingSent: boolean}
 	| {kind: 'notice'; message: string};
 
+/** The estimate a confirmation showed for a rolling update, and when its write was sent. */
+export type SentEstimate = RolloutEstimate & {sentAt: Date};
+
 export type UiState = {
 	screen: Screen;
 	/** The service the cursor is on: by ID, so the cursor follows it when rows move. */
@@ -70,6 +74,8 @@ export type UiState = {
 	showHistory: boolean;
 	dialog?: Dialog;
 	status: ActionStatus;
+	/** By service ID: the estimate of the last write sent to it, for its rollout panel. */
+	estimates: Readonly<Record<string, SentEstimate>>;
 };
 
 /** Palette lines kept for ↑: a session's worth, not a growing list. */
@@ -83,6 +89,7 @@ export const initialUiState: UiState = {
 	paletteHistory: [],
 	showHistory: false,
 	status: {kind: 'idle'},
+	estimates: {},
 };
 
 export type UiAction =
@@ -99,7 +106,9 @@ export type UiAction =
 	| {type: 'toggleHistory'}
 	| {type: 'openDialog'; dialog: Dialog}
 	| {type: 'closeDialog'}
-	| {type: 'status'; status: ActionStatus};
+	| {type: 'status'; status: ActionStatus}
+	/** A write was sent: its estimate replaces the service's last one (none, for a write that rolls nothing out). */
+	| {type: 'rememberEstimate'; serviceId: string; estimate: SentEstimate | undefined};
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
@@ -166,6 +175,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 		case 'status': {
 			return {...state, status: action.status};
+		}
+
+		case 'rememberEstimate': {
+			const estimates = {...state.estimates};
+			if (action.estimate) {
+				estimates[action.serviceId] = action.estimate;
+			} else {
+				delete estimates[action.serviceId];
+			}
+
+			return {...state, estimates};
 		}
 
 		default: {

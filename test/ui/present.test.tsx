@@ -24,7 +24,8 @@ describe('--present', () => {
 		let frame = await waitForFrame(ui, text => text.includes('None yet'));
 		let lines = frame.split('\n');
 		expect(lines[1]).toBe('Exercise: Scale the hasher to 7 · step 1 of 2');
-		expect(lines.find(line => line.startsWith('NAME '))).toMatch(/^NAME +MODE +REPLICAS +IMAGE +ROLLOUT$/);
+		// At 80 columns the empty ROLLOUT column gives way to the advisor's marker (!), which stays.
+		expect(lines.find(line => line.startsWith('NAME '))).toMatch(/^NAME +MODE +REPLICAS +IMAGE +!$/);
 		expect(frame).not.toContain('8000');
 		expect(lines.length).toBeLessThanOrEqual(24);
 

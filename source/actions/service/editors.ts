@@ -121,7 +121,7 @@ function listEditor<const Id extends string>(editor: ListEditor & {id: Id}): Ser
 			intro: [...editor.intro?.(service, references) ?? [], 'Edit a line to change it, clear it to remove it, fill a + line to add one.'],
 			groups: editor.parts.map(part => ({title: editor.parts.length > 1 ? `${part.title} (--${part.flag}-add/-rm)` : undefined, fields: listFields(part, service, references)})),
 		}),
-		decide(service, values, references = emptyReferenceLists) {
+		decide(service, values, {references = emptyReferenceLists} = {}) {
 			const edits = editor.parts.flatMap(part => familyEdit(part.kind, listFlags(part, service, values, references), references) ?? []);
 			return editorDecision(service, editor.name, edits);
 		},

@@ -35,7 +35,7 @@ export const typedUpdate = defineServiceAction({
 	// Read by the palette itself (source/palette/resolve.ts): flags first, the service last, as docker takes them.
 	palette: {name: 'update', fields: [], usage: [{name: '[FLAGS]', kind: 'text'}, {name: 'SERVICE', kind: 'service'}]},
 	needsReferences: true,
-	decide(service, values, references = emptyReferenceLists) {
+	decide(service, values, {references = emptyReferenceLists} = {}) {
 		const words = JSON.parse(values[typedWordsField] ?? '[]') as string[];
 		const command = parseServiceCommand(['update', ...words], references);
 		if (command.kind !== 'update') {

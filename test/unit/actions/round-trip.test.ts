@@ -52,7 +52,7 @@ describe('the round trip: the command shown, typed into the palette, makes the s
 		it(action.id, () => {
 			const values = samples[action.id];
 			expect(values, `a sample for ${action.id}`).toBeDefined();
-			const decision = action.decide(service, values!, references);
+			const decision = action.decide(service, values!, {references});
 			const split = paletteWords(decision.command);
 			if ('error' in split) {
 				throw new Error(split.error);
