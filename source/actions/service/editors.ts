@@ -60,16 +60,30 @@ type ListPart = {
 	blank: number;
 };
 
-const lineKey = (part: ListPart, index: number) => `${part.kind}.${index}`;
+/**
+ * The form keys of a list's lines: an entry's by its text (`env=A=1`, `#2` on a repeat), so
+ * what was typed stays on its entry when the spec changes under the form; a new line's by
+ * its place (`env+0`).
+ */
+export function lineKeys(kind: FamilyKind, entries: readonly string[], blank: number): string[] {
+	const seen = new Map<string, number>();
+	const keys = entries.map(entry => {
+		const count = (seen.get(entry) ?? 0) + 1;
+		seen.set(entry, count);
+		return `${kind}=${entry}${count > 1 ? `#${count}` : ''}`;
+	});
+	return [...keys, ...Array.from({length: blank}, (_, index) => `${kind}+${index}`)];
+}
 
 /** The `--X-add` and `--X-rm` values the lines make, against the entries shown. */
 function listFlags(part: ListPart, service: SwarmService, values: FormValues, references: ReferenceLists): Map<string, string[]> {
 	const entries = part.entries(service, references);
+	const keys = lineKeys(part.kind, entries, part.blank);
 	const add: string[] = [];
 	const remove: string[] = [];
-	for (let index = 0; index < entries.length + part.blank; index++) {
+	for (const [index, key] of keys.entries()) {
 		const before = entries[index];
-		const text = (values[lineKey(part, index)] ?? before ?? '').trim();
+		const text = (values[key] ?? before ?? '').trim();
 		if (text === (before ?? '')) {
 			continue;
 		}
@@ -91,10 +105,8 @@ function listFields(part: ListPart, service: SwarmService, references: Reference
 	const family = familyOf(part.kind);
 	// A line is checked alone, as the flag that adds it.
 	const check = checkWith(text => text.trim() === '' ? undefined : family.fromFlags(new Map([[`${part.flag}-add`, [text.trim()]]]), references));
-	return [
-		...entries.map((entry, index) => ({key: lineKey(part, index), label: `${index + 1}`, initial: entry, check})),
-		...Array.from({length: part.blank}, (_, index) => ({key: lineKey(part, entries.length + index), label: '+ add', initial: '', check})),
-	];
+	const keys = lineKeys(part.kind, entries, part.blank);
+	return keys.map((key, index) => ({key, label: index < entries.length ? `${index + 1}` : '+ add', initial: entries[index] ?? '', check}));
 }
 
 type ListEditor = {
@@ -116,6 +128,7 @@ function listEditor<const Id extends string>(editor: ListEditor & {id: Id}): Ser
 		name: `${editor.name} change`,
 		palette: {name: `edit-${editor.name}`, fields: []},
 		needsReferences: editor.needsReferences,
+		formFollowsSpec: true,
 		form: (service, references = emptyReferenceLists) => ({
 			title: `${editor.name[0]!.toUpperCase()}${editor.name.slice(1)} of ${service.name}`,
 			intro: [...editor.intro?.(service, references) ?? [], 'Edit a line to change it, clear it to remove it, fill a + line to add one.'],
@@ -285,6 +298,7 @@ function fieldsEditor<const Id extends string>(editor: FieldsEditor & {id: Id}):
 		description: editor.description,
 		name: `${editor.name} change`,
 		palette: {name: `edit-${editor.name}`, fields: []},
+		formFollowsSpec: true,
 		form: service => ({
 			title: `${editor.name[0]!.toUpperCase()}${editor.name.slice(1)} of ${service.name}`,
 			groups: [{fields: editor.fields.map(field => ({
