@@ -233,16 +233,20 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			yield * readLogStream(stream, signal);
 		},
 		async listReferences() {
-			const [secrets, configs, networks] = await Promise.all([
+			const [secrets, configs, networks, published] = await Promise.all([
 				read(async abortSignal => docker.listSecrets({abortSignal} as Record<string, unknown>)),
 				read(async abortSignal => docker.listConfigs({abortSignal} as Record<string, unknown>)),
 				read(async abortSignal => docker.listNetworks({abortSignal} as Record<string, unknown>)),
+				read(async abortSignal => docker.listServices({abortSignal} as Record<string, unknown>)),
 			]);
 			const named = (objects: ReadonlyArray<{ID?: string; Spec?: {Name?: string}}>) => objects.map(object => ({id: object.ID ?? '', name: inert(object.Spec?.Name ?? '')}));
 			return {
 				secrets: named(secrets as Array<{ID?: string; Spec?: {Name?: string}}>),
 				configs: named(configs as Array<{ID?: string; Spec?: {Name?: string}}>),
 				networks: (networks as Array<{Id?: string; Name?: string; Scope?: string}>).map(network => ({id: network.Id ?? '', name: inert(network.Name ?? ''), scope: network.Scope})),
+				publishedPorts: (published as Array<{ID: string; Spec?: RawServiceSpec}>).flatMap(service => ((service.Spec?.EndpointSpec?.Ports ?? []) as Array<{PublishedPort?: number; Protocol?: string; PublishMode?: string}>)
+					.filter(port => port.PublishedPort && (port.PublishMode ?? 'ingress') === 'ingress')
+					.map(port => ({serviceId: service.ID, service: inert(service.Spec?.Name ?? service.ID), port: port.PublishedPort!, protocol: port.Protocol ?? 'tcp'}))),
 			};
 		},
 		async writeService(service, write, decidedSpec) {

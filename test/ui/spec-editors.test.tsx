@@ -119,6 +119,22 @@ describe('bad values are refused with a sentence, and nothing is sent', () => {
 	}
 });
 
+describe('a published port another service has', () => {
+	it('is refused by name, from the editor and from the palette, and nothing is sent', async () => {
+		const web = makeService({name: 'web', spec: {Name: 'web', TaskTemplate: {ContainerSpec: {Image: 'nginx'}}, Mode: {Replicated: {Replicas: 1}}, EndpointSpec: {Ports: [{Protocol: 'tcp', TargetPort: 80, PublishedPort: 8080, PublishMode: 'ingress'}]}}});
+		const {client, ui} = await startApp({services: [vote(), web], references, size: tall});
+		await ui.press('O');
+		await waitForFrame(ui, frame => frame.includes('Ports of vote'));
+		await ui.burst('8080:5000', keys.enter);
+		await waitForFrame(ui, text => words(text).includes('Port 8080/tcp is already published by web: pick another published port.'));
+		await ui.press(keys.escape);
+		await typeInPalette(ui, 'docker service update --publish-add 8080:5000 vote');
+		await waitForFrame(ui, text => words(text).includes('publish-add: port 8080/tcp is already published by web'));
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
+});
+
 describe('service labels', () => {
 	it('replace no task, and say so', async () => {
 		const {ui} = await start();

@@ -9,7 +9,7 @@ import {updateCommand} from '../../swarm/commands.js';
 import {ValidationError} from '../../swarm/errors.js';
 import type {SwarmService} from '../../swarm/types.js';
 import {currentValue, describeEdit, type GuardedEdit, type SpecEdit} from '../../spec/edits.js';
-import {emptyReferenceLists, familyOf, fileReferenceText, joinWords, type FamilyKind, type ReferenceLists} from '../../spec/families.js';
+import {checkPortClashes, emptyReferenceLists, familyOf, fileReferenceText, joinWords, type FamilyKind, type ReferenceLists} from '../../spec/families.js';
 import {formatGoDuration} from '../../spec/go-duration.js';
 import {cpusText, memoryText, mountText, portText, restartConditions} from '../../spec/values.js';
 import {checkWith, defineServiceAction, type Decision, type FormField, type FormValues, type ServiceAction} from '../action.js';
@@ -136,6 +136,7 @@ function listEditor<const Id extends string>(editor: ListEditor & {id: Id}): Ser
 		}),
 		decide(service, values, references = emptyReferenceLists) {
 			const edits = editor.parts.flatMap(part => familyEdit(part.kind, listFlags(part, service, values, references), references) ?? []);
+			checkPortClashes(service.id, edits, references);
 			return editorDecision(service, editor.name, edits);
 		},
 	});
@@ -186,6 +187,8 @@ export const portsEditor = listEditor({
 	key: char('O'),
 	name: 'ports',
 	description: 'Edit the published ports; replaces tasks',
+	// The ports other services publish, to refuse a clash.
+	needsReferences: true,
 	intro: () => ['A port is published=P,target=T,protocol=tcp|udp|sctp,mode=ingress|host, or P:T/udp. Removing one removes every port to its target port, protocol and mode, as --publish-rm does.'],
 	parts: [{
 		kind: 'ports', title: 'Ports', flag: 'publish',

@@ -5,7 +5,7 @@ import {updateCommand} from '../../swarm/commands.js';
 import {ValidationError} from '../../swarm/errors.js';
 import {currentValue, describeEdit, editedSpec, type SpecEdit} from '../../spec/edits.js';
 import {policyIn} from '../../spec/read.js';
-import {emptyReferenceLists} from '../../spec/families.js';
+import {checkPortClashes, emptyReferenceLists} from '../../spec/families.js';
 import {parseServiceCommand} from '../../spec/update-command.js';
 import {checkNewImage, parseReplicas} from '../../spec/validate.js';
 import type {SwarmService} from '../../swarm/types.js';
@@ -44,6 +44,7 @@ export const typedUpdate = defineServiceAction({
 		}
 
 		const edits = command.edits.map(edit => checkForService(service, edit));
+		checkPortClashes(service.id, edits, references);
 		// The rollout follows the update policy of the new spec, when the same command changes it.
 		const rollingOut = {...service, updatePolicy: policyIn(editedSpec(service.spec, edits), 'update')};
 		return {
