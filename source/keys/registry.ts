@@ -11,7 +11,7 @@ import {char, ctrl, shiftTab, special, type Binding} from './bindings.js';
 export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'logs' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
 
 /** What a word of a palette command names; the palette completes and checks it. */
-export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'node' | 'text'};
+export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'node' | 'context' | 'text'};
 
 /** How a command is typed in the `:` palette: `:scale vote 7`. */
 export type PaletteEntry = {
@@ -61,6 +61,8 @@ export const commands = [
 	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events', palette: {name: 'events', aliases: ['ev']}},
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
 	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
+	{id: 'context', scope: 'global', description: 'Docker contexts: C or :context lists them; :context NAME checks that swarm (the preflight) and switches to it', bindings: [char('C')], palette: {name: 'context', aliases: ['ctx'], args: [{name: 'NAME', kind: 'context'}]}},
+	{id: 'exercise', scope: 'global', description: 'Guided exercise: `:exercise FILE` starts one from a JSON file (its steps in a panel, each ticking itself when the swarm gets there); X shows or hides the panel', bindings: [char('X')], palette: {name: 'exercise', args: [{name: 'FILE', kind: 'text'}]}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
 
 	// Moving in a list.

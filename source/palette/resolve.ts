@@ -14,6 +14,8 @@ export type PaletteContext = {
 	services: ReadonlyArray<{id: string; name: string}>;
 	stacks: readonly string[];
 	nodes?: ReadonlyArray<{id: string; hostname: string}>;
+	/** The docker contexts' names, for `:context`. */
+	contexts?: readonly string[];
 };
 
 export type PaletteIntent = {
@@ -23,6 +25,8 @@ export type PaletteIntent = {
 	stack?: string;
 	/** The node named, for commands on one. */
 	nodeId?: string;
+	/** The docker context named, for `:context`. */
+	context?: string;
 	/** The action's form fields given on the line; the form asks for the others. */
 	values?: FormValues;
 	/** Every field of the action's form was given: no form opens. */
@@ -93,7 +97,17 @@ export function closest(typed: string, names: readonly string[]): string | undef
 	return ranked[0]?.name;
 }
 
-function resolveArgument(argument: PaletteArgument, word: string, context: PaletteContext): {serviceId?: string; stack?: string; nodeId?: string} | {error: string} {
+function resolveArgument(argument: PaletteArgument, word: string, context: PaletteContext): {serviceId?: string; stack?: string; nodeId?: string; context?: string} | {error: string} {
+	if (argument.kind === 'context') {
+		const contexts = context.contexts ?? [];
+		if (contexts.includes(word)) {
+			return {context: word};
+		}
+
+		const guess = closest(word, contexts);
+		return {error: `There is no docker context named "${word}".${guess ? ` Did you mean ${guess}?` : ''} :context alone lists them.`};
+	}
+
 	if (argument.kind === 'node') {
 		const nodes = context.nodes ?? [];
 		const node = nodes.find(candidate => candidate.hostname === word || candidate.id === word);
@@ -164,7 +178,8 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 		words = [target, value.join('=')];
 	}
 
-	const required = args.filter(argument => argument.kind !== 'text').length;
+	// A text word can be left for the form to ask; a context left out means "list them".
+	const required = args.filter(argument => argument.kind !== 'text' && argument.kind !== 'context').length;
 	if (words.length < required || words.length > args.length) {
 		const count = words.length < required ? `needs ${required === 1 ? 'a' : required} ${args.slice(0, required).map(argument => argument.name.toLowerCase()).join(' and ')}` : `takes ${args.length === 0 ? 'no words' : `at most ${args.length} ${args.length === 1 ? 'word' : 'words'}`} after its name`;
 		return {error: `:${command.palette.name} ${count}: ${paletteUsage(command.palette)}`};
@@ -179,6 +194,10 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 		}
 
 		Object.assign(intent, resolved);
+		// A command's own text (`:exercise FILE`); an action's fields are read below.
+		if (argument.kind === 'text' && !action) {
+			intent.values = {...intent.values, [argument.name.toLowerCase()]: word};
+		}
 	}
 
 	if (action?.palette) {

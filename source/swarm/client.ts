@@ -58,6 +58,8 @@ export type SwarmClient = {
 	writeNode(node: NodeRef, write: NodeWrite, decided?: SwarmNode): Promise<NodeWriteOutcome>;
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
+	/** Lets go of the connection (an ssh session) once another swarm is shown instead. */
+	close?(): void;
 };
 
 export type LogTarget = {kind: 'service' | 'task'; id: string};
@@ -142,6 +144,10 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		readOnly,
 		get requestCount() {
 			return counter.count;
+		},
+		close() {
+			// Only an ssh:// host holds something open between requests (see ssh.ts).
+			(docker.modem as {agent?: {session?: {close: () => void}}}).agent?.session?.close();
 		},
 		async preflight() {
 			try {

@@ -10,6 +10,7 @@ const context: PaletteContext = {
 		{id: 'id-whoami', name: 'whoami'},
 	],
 	stacks: ['dockercoins', 'monitoring'],
+	contexts: ['default', 'lab', 'prod-eu'],
 };
 
 function intent(line: string) {
@@ -76,6 +77,21 @@ describe('resolvePalette', () => {
 		expect(error('scale vote 7 8')).toBe(':scale takes at most 2 words after its name: :scale SERVICE REPLICAS');
 		expect(error('events now')).toBe(':events takes no words after its name: :events');
 		expect(error('stack dockercoin')).toBe('No stack is named "dockercoin". Did you mean dockercoins? Tab completes names.');
+	});
+});
+
+describe(':context', () => {
+	it('lists with no name, switches with one, and refuses a name that is no context', () => {
+		const alone = resolvePalette('ctx', context);
+		expect('intent' in alone && {id: alone.intent.command.id, context: alone.intent.context}).toEqual({id: 'context', context: undefined});
+		const named = resolvePalette('context prod-eu', context);
+		expect('intent' in named && named.intent.context).toBe('prod-eu');
+		expect(error(':context prd-eu')).toBe('There is no docker context named "prd-eu". Did you mean prod-eu? :context alone lists them.');
+		expect(error(':ctx lab prod-eu')).toBe(':context takes at most 1 word after its name: :context NAME');
+	});
+
+	it('completes context names', () => {
+		expect(completePalette('ctx pr', context)).toEqual({line: 'ctx prod-eu ', candidates: []});
 	});
 });
 
