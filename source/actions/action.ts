@@ -91,6 +91,12 @@ export type Action<Target, Write> = {
 	/** Reads the swarm's secrets, configs and networks before the form opens. */
 	needsReferences?: boolean;
 	/**
+	 * The form's fields are the spec's entries (an editor's lines): when the write finds the
+	 * service changed, the form opens again on the entries as they are now, with what was
+	 * typed, rather than a question decided from lines the person has not seen.
+	 */
+	formFollowsSpec?: boolean;
+	/**
 	 * Its name in the `:` palette, and which form fields the words after the target fill,
 	 * in order: `:scale vote 7`. Left out, the form asks for them. `usage`: the words as
 	 * the help shows them, when they are not the target and the fields.

@@ -37,7 +37,9 @@ function initialValues(form: Form, values: FormValues | undefined): Record<strin
 /** An action's form, built from its declaration: fields validated as you type, and the command they make. */
 export function FormDialog({form, values: given, message, decide, onSubmit, onCancel, width, height}: Props) {
 	const fields: FormField[] = form.groups.flatMap(group => group.fields);
-	const [values, setValues] = useState(() => initialValues(form, given));
+	const [typed, setValues] = useState(() => initialValues(form, given));
+	// A field the form gained while open (an entry someone else added to the spec) starts at its own value.
+	const values: Record<string, string> = {...Object.fromEntries(fields.map(field => [field.key, field.initial])), ...typed};
 	const [focus, setFocus] = useState(0);
 	const [complaint, setComplaint] = useState<string>();
 	const errors = Object.fromEntries(fields.map(field => [field.key, field.check?.(values[field.key] ?? '')]));

@@ -16,8 +16,14 @@ import {
 export type NamedObject = {id: string; name: string};
 export type NamedNetwork = NamedObject & {scope?: string};
 
-/** What names in the flags are looked up in: the swarm's secrets, configs and networks. */
-export type ReferenceLists = {secrets: readonly NamedObject[]; configs: readonly NamedObject[]; networks: readonly NamedNetwork[]};
+/** A port a service publishes on the routing mesh, which no other service may take. */
+export type PublishedPort = {serviceId: string; service: string; port: number; protocol: string};
+
+/**
+ * What names in the flags are looked up in: the swarm's secrets, configs and networks; and
+ * the ports other services publish, to refuse a clash before the daemon does.
+ */
+export type ReferenceLists = {secrets: readonly NamedObject[]; configs: readonly NamedObject[]; networks: readonly NamedNetwork[]; publishedPorts?: readonly PublishedPort[]};
 
 export const emptyReferenceLists: ReferenceLists = {secrets: [], configs: [], networks: []};
 
@@ -675,4 +681,22 @@ export function familyEditsFromFlags(values: FlagValues, lists: ReferenceLists):
 		const edit = (families[kind] as Family<FamilyKind>).fromFlags(values, lists);
 		return edit ? [edit] : [];
 	});
+}
+
+/** Refuses a port the edits publish on the routing mesh that another service already publishes. */
+export function checkPortClashes(serviceId: string, edits: ReadonlyArray<{kind: string}>, lists: ReferenceLists): void {
+	for (const edit of edits) {
+		if (edit.kind !== 'ports') {
+			continue;
+		}
+
+		for (const port of (edit as EditOf<'ports'>).add) {
+			const taken = port.PublishMode === 'ingress' && port.PublishedPort !== undefined
+				? lists.publishedPorts?.find(other => other.serviceId !== serviceId && other.port === port.PublishedPort && other.protocol === port.Protocol)
+				: undefined;
+			if (taken) {
+				throw new ValidationError('publish-add', `port ${port.PublishedPort}/${port.Protocol} is already published by ${taken.service}: pick another published port`);
+			}
+		}
+	}
 }

@@ -100,6 +100,11 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				return;
 			}
 
+			if (action.formFollowsSpec && action.form) {
+				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'form', values, message: why}});
+				return;
+			}
+
 			try {
 				withStartTime(action, service, values, action.decide(service, values, {references: references.current}), decision => {
 					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});

@@ -253,9 +253,21 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			yield * readLogStream(stream, signal);
 		},
 		async listReferences() {
-			const [secrets, configs, networks] = await Promise.all([listResources('secret'), listResources('config'), listResources('network')]);
+			const [secrets, configs, networks, published] = await Promise.all([
+				listResources('secret'),
+				listResources('config'),
+				listResources('network'),
+				read(async abortSignal => docker.listServices({abortSignal} as Record<string, unknown>)),
+			]);
 			const named = (resources: readonly SwarmResource[]) => resources.map(({id, name}) => ({id, name}));
-			return {secrets: named(secrets), configs: named(configs), networks: networks.map(({id, name, scope}) => ({id, name, scope}))};
+			return {
+				secrets: named(secrets),
+				configs: named(configs),
+				networks: networks.map(({id, name, scope}) => ({id, name, scope})),
+				publishedPorts: (published as Array<{ID: string; Spec?: RawServiceSpec}>).flatMap(service => ((service.Spec?.EndpointSpec?.Ports ?? []) as Array<{PublishedPort?: number; Protocol?: string; PublishMode?: string}>)
+					.filter(port => port.PublishedPort && (port.PublishMode ?? 'ingress') === 'ingress')
+					.map(port => ({serviceId: service.ID, service: inert(service.Spec?.Name ?? service.ID), port: port.PublishedPort!, protocol: port.Protocol ?? 'tcp'}))),
+			};
 		},
 		async writeService(service, write, decidedSpec) {
 			guard(write.kind === 'update' ? 'changing a service' : write.kind);

@@ -59,7 +59,7 @@ function randomKey(random: () => number): string {
 
 /** What a write changed that always asks first: it must follow a `y` on a shown question. */
 function asksFirst(write: {action: string; payload?: unknown}): boolean {
-	return write.action === 'node' || write.action === 'create' || write.action === 'image' || write.action === 'force' || write.action === 'rollback' || (write.action === 'scale' && write.payload === 0);
+	return write.action === 'node' || write.action === 'create' || write.action === 'update' || write.action === 'image' || write.action === 'force' || write.action === 'rollback' || (write.action === 'scale' && write.payload === 0);
 }
 
 /** The keys of actions, which may open a question in the same chunk as the y that answers it. */
@@ -108,8 +108,9 @@ describe('ten thousand random keys', () => {
 				count(`write: ${write.action}`);
 				if (asksFirst(write)) {
 					// The question was on screen and this chunk answered it with y (never in a paste).
-					// Keys in one chunk act as typed one by one: an Enter that opens the question,
-					// then a y (alone, or inside a word typed after it) that answers it, count too.
+					// Keys in one chunk act as typed one by one: a key that opens the question (Enter
+					// in a form, or an action's own key, as p on a node), then a y (alone, or inside a
+					// word typed after it) that answers it, count too.
 					const typed = typeof chunk === 'string' ? '' : chunk.join('');
 					// So does an action's own key that asks first (`p` pauses a node) before that y.
 					const beforeY = typed.slice(0, Math.max(0, typed.lastIndexOf('y')));

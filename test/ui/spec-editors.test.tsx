@@ -72,6 +72,27 @@ describe('the env editor', () => {
 	});
 });
 
+describe('a field someone else changed meanwhile', () => {
+	it('is not overwritten: nothing is sent, and the editor opens again on the entries as they are now', async () => {
+		const {client, ui} = await start();
+		await ui.press('E');
+		await waitForFrame(ui, frame => frame.includes('Env of vote'));
+		await ui.burst(keys.ctrlU, 'A=2', keys.enter);
+		await waitForFrame(ui, text => dialogTitle(text) === 'Change the env of vote?');
+		client.changeBehindTheScenes('vote', spec => {
+			spec.TaskTemplate!.ContainerSpec!['Env'] = ['B=1', 'A=1'];
+		});
+		await ui.press('y');
+		const frame = await waitForFrame(ui, text => text.includes('changed since you looked') && text.includes('Env of vote'));
+		expect(words(frame)).toContain('Nothing was sent');
+		// What was typed stays on its entry; the entry someone else added is shown as it is.
+		expect(frame).toMatch(/› 1 +B=1/);
+		expect(frame).toMatch(/ {2}2 +A=2/);
+		expect(words(frame)).toContain('$ docker service update --env-add A=2 vote');
+		expect(client.sent).toEqual([]);
+	});
+});
+
 describe('bad values are refused with a sentence, and nothing is sent', () => {
 	const cases: Array<[string, string, string, string]> = [
 		['env without a key', 'E', '=bar', '"=bar" has no variable name: type NAME=value'],
@@ -96,6 +117,22 @@ describe('bad values are refused with a sentence, and nothing is sent', () => {
 			expect(client.sent).toEqual([]);
 		});
 	}
+});
+
+describe('a published port another service has', () => {
+	it('is refused by name, from the editor and from the palette, and nothing is sent', async () => {
+		const web = makeService({name: 'web', spec: {Name: 'web', TaskTemplate: {ContainerSpec: {Image: 'nginx'}}, Mode: {Replicated: {Replicas: 1}}, EndpointSpec: {Ports: [{Protocol: 'tcp', TargetPort: 80, PublishedPort: 8080, PublishMode: 'ingress'}]}}});
+		const {client, ui} = await startApp({services: [vote(), web], references, size: tall});
+		await ui.press('O');
+		await waitForFrame(ui, frame => frame.includes('Ports of vote'));
+		await ui.burst('8080:5000', keys.enter);
+		await waitForFrame(ui, text => words(text).includes('Port 8080/tcp is already published by web: pick another published port.'));
+		await ui.press(keys.escape);
+		await typeInPalette(ui, 'docker service update --publish-add 8080:5000 vote');
+		await waitForFrame(ui, text => words(text).includes('publish-add: port 8080/tcp is already published by web'));
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
 });
 
 describe('service labels', () => {

@@ -9,7 +9,7 @@ import {updateCommand} from '../../swarm/commands.js';
 import {ValidationError} from '../../swarm/errors.js';
 import type {SwarmService} from '../../swarm/types.js';
 import {currentValue, describeEdit, type GuardedEdit, type SpecEdit} from '../../spec/edits.js';
-import {emptyReferenceLists, familyOf, fileReferenceText, joinWords, type FamilyKind, type ReferenceLists} from '../../spec/families.js';
+import {checkPortClashes, emptyReferenceLists, familyOf, fileReferenceText, joinWords, type FamilyKind, type ReferenceLists} from '../../spec/families.js';
 import {formatGoDuration} from '../../spec/go-duration.js';
 import {cpusText, memoryText, mountText, portText, restartConditions} from '../../spec/values.js';
 import {checkWith, defineServiceAction, type Decision, type FormField, type FormValues, type ServiceAction} from '../action.js';
@@ -60,16 +60,30 @@ type ListPart = {
 	blank: number;
 };
 
-const lineKey = (part: ListPart, index: number) => `${part.kind}.${index}`;
+/**
+ * The form keys of a list's lines: an entry's by its text (`env=A=1`, `#2` on a repeat), so
+ * what was typed stays on its entry when the spec changes under the form; a new line's by
+ * its place (`env+0`).
+ */
+export function lineKeys(kind: FamilyKind, entries: readonly string[], blank: number): string[] {
+	const seen = new Map<string, number>();
+	const keys = entries.map(entry => {
+		const count = (seen.get(entry) ?? 0) + 1;
+		seen.set(entry, count);
+		return `${kind}=${entry}${count > 1 ? `#${count}` : ''}`;
+	});
+	return [...keys, ...Array.from({length: blank}, (_, index) => `${kind}+${index}`)];
+}
 
 /** The `--X-add` and `--X-rm` values the lines make, against the entries shown. */
 function listFlags(part: ListPart, service: SwarmService, values: FormValues, references: ReferenceLists): Map<string, string[]> {
 	const entries = part.entries(service, references);
+	const keys = lineKeys(part.kind, entries, part.blank);
 	const add: string[] = [];
 	const remove: string[] = [];
-	for (let index = 0; index < entries.length + part.blank; index++) {
+	for (const [index, key] of keys.entries()) {
 		const before = entries[index];
-		const text = (values[lineKey(part, index)] ?? before ?? '').trim();
+		const text = (values[key] ?? before ?? '').trim();
 		if (text === (before ?? '')) {
 			continue;
 		}
@@ -91,10 +105,8 @@ function listFields(part: ListPart, service: SwarmService, references: Reference
 	const family = familyOf(part.kind);
 	// A line is checked alone, as the flag that adds it.
 	const check = checkWith(text => text.trim() === '' ? undefined : family.fromFlags(new Map([[`${part.flag}-add`, [text.trim()]]]), references));
-	return [
-		...entries.map((entry, index) => ({key: lineKey(part, index), label: `${index + 1}`, initial: entry, check})),
-		...Array.from({length: part.blank}, (_, index) => ({key: lineKey(part, entries.length + index), label: '+ add', initial: '', check})),
-	];
+	const keys = lineKeys(part.kind, entries, part.blank);
+	return keys.map((key, index) => ({key, label: index < entries.length ? `${index + 1}` : '+ add', initial: entries[index] ?? '', check}));
 }
 
 type ListEditor = {
@@ -116,6 +128,7 @@ function listEditor<const Id extends string>(editor: ListEditor & {id: Id}): Ser
 		name: `${editor.name} change`,
 		palette: {name: `edit-${editor.name}`, fields: []},
 		needsReferences: editor.needsReferences,
+		formFollowsSpec: true,
 		form: (service, references = emptyReferenceLists) => ({
 			title: `${editor.name[0]!.toUpperCase()}${editor.name.slice(1)} of ${service.name}`,
 			intro: [...editor.intro?.(service, references) ?? [], 'Edit a line to change it, clear it to remove it, fill a + line to add one.'],
@@ -123,6 +136,7 @@ function listEditor<const Id extends string>(editor: ListEditor & {id: Id}): Ser
 		}),
 		decide(service, values, {references = emptyReferenceLists} = {}) {
 			const edits = editor.parts.flatMap(part => familyEdit(part.kind, listFlags(part, service, values, references), references) ?? []);
+			checkPortClashes(service.id, edits, references);
 			return editorDecision(service, editor.name, edits);
 		},
 	});
@@ -135,7 +149,7 @@ export const envEditor = listEditor({
 	id: 'editEnv',
 	key: char('E'),
 	name: 'env',
-	description: 'Edit the environment variables (--env-add/--env-rm; replaces tasks)',
+	description: 'Edit the env (--env-add/--env-rm); replaces tasks',
 	parts: [{kind: 'env', title: 'env', flag: 'env', entries: service => [...(containerSpecOf(service)['Env'] as string[] | undefined) ?? []], identity: beforeEquals, addReplaces: true, blank: 3}],
 });
 
@@ -143,7 +157,7 @@ export const labelsEditor = listEditor({
 	id: 'editLabels',
 	key: char('L'),
 	name: 'labels',
-	description: 'Edit the service labels (no task replaced) and container labels (replaces tasks)',
+	description: 'Edit the service labels and the container labels',
 	parts: [
 		{kind: 'labels', title: 'Service labels', flag: 'label', entries: service => labelEntries(service.spec.Labels), identity: beforeEquals, addReplaces: true, blank: 2},
 		{kind: 'containerLabels', title: 'Container labels', flag: 'container-label', entries: service => labelEntries(containerSpecOf(service)['Labels'] as Record<string, string> | undefined), identity: beforeEquals, addReplaces: true, blank: 2},
@@ -156,7 +170,7 @@ export const placementEditor = listEditor({
 	id: 'editPlacement',
 	key: char('P'),
 	name: 'placement',
-	description: 'Edit the placement constraints (node.hostname!=node3) and preferences (spread=node.labels.zone); replaces tasks',
+	description: 'Edit the placement constraints and preferences',
 	intro: () => ['Constraints compare with == or !=: node.role, node.hostname, node.id, node.labels.KEY, engine.labels.KEY, node.platform.os/arch.'],
 	parts: [
 		{kind: 'constraints', title: 'Constraints', flag: 'constraint', entries: service => [...(placementOf(service)['Constraints'] as string[] | undefined) ?? []], identity: entry => entry, addReplaces: false, blank: 2},
@@ -172,7 +186,9 @@ export const portsEditor = listEditor({
 	id: 'editPorts',
 	key: char('O'),
 	name: 'ports',
-	description: 'Edit the published ports (8080:80, 53:53/udp, mode=host); replaces tasks',
+	description: 'Edit the published ports; replaces tasks',
+	// The ports other services publish, to refuse a clash.
+	needsReferences: true,
 	intro: () => ['A port is published=P,target=T,protocol=tcp|udp|sctp,mode=ingress|host, or P:T/udp. Removing one removes every port to its target port, protocol and mode, as --publish-rm does.'],
 	parts: [{
 		kind: 'ports', title: 'Ports', flag: 'publish',
@@ -208,14 +224,14 @@ function filesEditor<const Id extends string>(id: Id, key: Binding, what: 'secre
 	});
 }
 
-export const secretsEditor = filesEditor('editSecrets', char('S'), 'secret', 'Edit the secrets given to the tasks as files (names only: a secret\'s value is never read); replaces tasks');
-export const configsEditor = filesEditor('editConfigs', char('K'), 'config', 'Edit the configs given to the tasks as files; replaces tasks');
+export const secretsEditor = filesEditor('editSecrets', char('S'), 'secret', 'Edit the secrets given as files; replaces tasks');
+export const configsEditor = filesEditor('editConfigs', char('K'), 'config', 'Edit the configs given as files; replaces tasks');
 
 export const networksEditor = listEditor({
 	id: 'editNetworks',
 	key: char('N'),
 	name: 'networks',
-	description: 'Edit the networks the service is attached to (swarm-scoped ones); replaces tasks',
+	description: 'Edit the swarm networks attached; replaces tasks',
 	needsReferences: true,
 	intro: (_service, references) => [`Swarm networks: ${names(references.networks.filter(network => network.scope === undefined || network.scope === 'swarm'))}.`],
 	parts: [{
@@ -232,7 +248,7 @@ export const mountsEditor = listEditor({
 	id: 'editMounts',
 	key: char('M'),
 	name: 'mounts',
-	description: 'Edit the mounts: bind, volume or tmpfs, with source, target and readonly; replaces tasks',
+	description: 'Edit the mounts: bind, volume, tmpfs; replaces tasks',
 	parts: [{
 		kind: 'mounts', title: 'Mounts', flag: 'mount',
 		entries: service => ((containerSpecOf(service)['Mounts'] as Json[] | undefined) ?? []).map(mount => mountText({Type: mount['Type'], Source: mount['Source'], Target: mount['Target'], ReadOnly: mount['ReadOnly']})),
@@ -285,6 +301,7 @@ function fieldsEditor<const Id extends string>(editor: FieldsEditor & {id: Id}):
 		description: editor.description,
 		name: `${editor.name} change`,
 		palette: {name: `edit-${editor.name}`, fields: []},
+		formFollowsSpec: true,
 		form: service => ({
 			title: `${editor.name[0]!.toUpperCase()}${editor.name.slice(1)} of ${service.name}`,
 			groups: [{fields: editor.fields.map(field => ({
@@ -306,7 +323,7 @@ export const resourcesEditor = fieldsEditor({
 	id: 'editResources',
 	key: char('R'),
 	name: 'resources',
-	description: 'Edit the CPU and memory limits and reservations (0.5, 512M); replaces tasks',
+	description: 'Edit the CPU and memory limits and reservations',
 	kinds: ['resources'],
 	note: 'CPUs as a number (0.5), memory with b, k, m, g (512M); 0 means none.',
 	fields: [
@@ -323,7 +340,7 @@ export const restartEditor = fieldsEditor({
 	id: 'editRestart',
 	key: char('T'),
 	name: 'restart',
-	description: 'Edit the restart policy: condition, delay, max attempts, window; replaces tasks',
+	description: 'Edit the restart policy; replaces tasks',
 	kinds: ['restart'],
 	note: 'Max attempts 0: no limit. Window 0s: attempts are counted over the task\'s life.',
 	fields: [
@@ -345,7 +362,7 @@ export const healthEditor = fieldsEditor({
 	id: 'editHealth',
 	key: char('h'),
 	name: 'health',
-	description: 'Edit the health check: command, interval, timeout, retries, start period, or none; replaces tasks',
+	description: 'Edit the health check, or turn it off; replaces tasks',
 	kinds: ['health'],
 	note: 'An empty command uses the image\'s HEALTHCHECK; "none: yes" turns every check off (--no-healthcheck).',
 	fields: [
@@ -362,7 +379,7 @@ export const commandEditor = fieldsEditor({
 	id: 'editCommand',
 	key: char('x'),
 	name: 'command',
-	description: 'Edit the command: the entrypoint and its args, as words; replaces tasks',
+	description: 'Edit the entrypoint and its args; replaces tasks',
 	kinds: ['entrypoint', 'args'],
 	note: 'Words as a shell splits them (quote a word with spaces). Empty: the image\'s ENTRYPOINT or CMD.',
 	fields: [

@@ -3,8 +3,9 @@
 // shown as the command swarmdeck would run, and sent only after `y`.
 import {updateCommand} from '../../swarm/commands.js';
 import {ValidationError} from '../../swarm/errors.js';
-import {currentValue, describeEdit, type SpecEdit} from '../../spec/edits.js';
-import {emptyReferenceLists} from '../../spec/families.js';
+import {currentValue, describeEdit, editedSpec, type SpecEdit} from '../../spec/edits.js';
+import {policyIn} from '../../spec/read.js';
+import {checkPortClashes, emptyReferenceLists} from '../../spec/families.js';
 import {parseServiceCommand} from '../../spec/update-command.js';
 import {checkNewImage, parseReplicas} from '../../spec/validate.js';
 import type {SwarmService} from '../../swarm/types.js';
@@ -30,7 +31,7 @@ function checkForService(service: SwarmService, edit: SpecEdit): SpecEdit {
 export const typedUpdate = defineServiceAction({
 	id: 'typedUpdate',
 	keys: [],
-	description: 'docker service update [flags] SERVICE, as typed or pasted: the same checks, preview and confirmation as the keys',
+	description: 'Run a docker service update, typed or pasted',
 	name: 'update',
 	// Read by the palette itself (source/palette/resolve.ts): flags first, the service last, as docker takes them.
 	palette: {name: 'update', fields: [], usage: [{name: '[FLAGS]', kind: 'text'}, {name: 'SERVICE', kind: 'service'}]},
@@ -43,11 +44,14 @@ export const typedUpdate = defineServiceAction({
 		}
 
 		const edits = command.edits.map(edit => checkForService(service, edit));
+		checkPortClashes(service.id, edits, references);
+		// The rollout follows the update policy of the new spec, when the same command changes it.
+		const rollingOut = {...service, updatePolicy: policyIn(editedSpec(service.spec, edits), 'update')};
 		return {
 			write: {kind: 'update', edits: edits.map(edit => ({edit, seen: currentValue(service.spec, edit)}))},
 			command: updateCommand(service.name, edits),
 			title: `Update ${service.name}?`,
-			lines: [...edits.map(edit => ({text: describeEdit(service.spec, edit)})), ...cautions(service), ...replacementPlan(service, edits)],
+			lines: [...edits.map(edit => ({text: describeEdit(service.spec, edit)})), ...cautions(service), ...replacementPlan(rollingOut, edits)],
 			confirm: true,
 			progress: `Updating ${service.name}`,
 			summary: `${service.name}: ${edits.map(edit => describeEdit(service.spec, edit)).join('; ')}`,

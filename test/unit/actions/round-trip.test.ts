@@ -31,14 +31,14 @@ const samples: Record<string, FormValues> = {
 	rollback: {},
 	image: {image: 'swarmdeck/vote:v2'},
 	force: {},
-	editEnv: {'env.0': 'A=10', 'env.1': '', 'env.2': 'GREETING=hello world'},
-	editLabels: {'labels.0': 'x=2', 'labels.1': 'team=blue', 'containerLabels.0': ''},
-	editPlacement: {'constraints.0': 'node.hostname!=node3', 'constraints.2': 'node.role==worker', 'placementPrefs.0': '', 'placementPrefs.1': 'spread=node.labels.rack'},
-	editPorts: {'ports.0': '', 'ports.2': '5000:80', 'ports.3': 'published=5353,target=53,protocol=udp,mode=host'},
-	editSecrets: {'secrets.0': '', 'secrets.1': 'source=db password,target=/run/db,mode=0400'},
-	editConfigs: {'configs.0': 'source=probe_config,target=/etc/app.conf'},
-	editNetworks: {'networks.0': '', 'networks.1': 'backend'},
-	editMounts: {'mounts.0': 'type=tmpfs,target=/cache,readonly', 'mounts.2': 'type=bind,source=/srv/data,target=/srv'},
+	editEnv: {'env=A=9': 'A=10', 'env=FOO=bar': '', 'env+0': 'GREETING=hello world'},
+	editLabels: {'labels=x=1': 'x=2', 'labels+0': 'team=blue', 'containerLabels=c=2': ''},
+	editPlacement: {'constraints=node.labels.zone!=b': 'node.hostname!=node3', 'constraints+0': 'node.role==manager', 'placementPrefs=spread=node.labels.zone': '', 'placementPrefs+0': 'spread=node.labels.rack'},
+	editPorts: {'ports=published=8081,target=80,protocol=tcp,mode=ingress': '', 'ports+0': '5000:80', 'ports+1': 'published=5353,target=53,protocol=udp,mode=host'},
+	editSecrets: {'secrets=source=probe_secret,target=s.txt,uid=1,gid=2,mode=0400': '', 'secrets+0': 'source=db password,target=/run/db,mode=0400'},
+	editConfigs: {'configs=source=probe_config,target=probe_config,uid=0,gid=0,mode=0444': 'source=probe_config,target=/etc/app.conf'},
+	editNetworks: {'networks=dockercoins_default': '', 'networks+0': 'backend'},
+	editMounts: {'mounts=type=volume,source=vol1,target=/data,readonly': 'type=volume,source=vol2,target=/data', 'mounts+0': 'type=bind,source=/srv/data,target=/srv'},
 	editResources: {'limit-cpu': '1.5', 'reserve-memory': '256M'},
 	editRestart: {'restart-condition': 'on-failure', 'restart-window': '2m'},
 	editHealth: {'health-cmd': 'curl -f http://localhost/ || exit 1', 'health-retries': '5'},
@@ -52,6 +52,9 @@ describe('the round trip: the command shown, typed into the palette, makes the s
 		it(action.id, () => {
 			const values = samples[action.id];
 			expect(values, `a sample for ${action.id}`).toBeDefined();
+			// Every value fills a field of the form: a sample cannot miss its line unseen.
+			const fields = new Set(action.form?.(service, references).groups.flatMap(group => group.fields.map(field => field.key)) ?? []);
+			expect(Object.keys(values!).filter(key => !fields.has(key) && action.id !== 'typedUpdate')).toEqual([]);
 			const decision = action.decide(service, values!, {references});
 			const split = paletteWords(decision.command);
 			if ('error' in split) {
