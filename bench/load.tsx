@@ -11,25 +11,19 @@
 //
 // BENCH_SHORT=1 is the variant CI runs: windows of 10 s and a soak of 1 minute.
 // BENCH_SOAK_MINUTES overrides the soak (60 by default).
-import {spawn, execFile, type ChildProcess} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {render} from 'ink-testing-library';
 import {App} from '../source/app.js';
 import {createSwarmClient} from '../source/swarm/client.js';
-import {ansi, percentile, sleep} from './measure.js';
+import {ansi, describeSoak, percentile, sampleSoak, sleep, startCliInTmux, tmuxServer, usage} from './measure.js';
 
-const run = promisify(execFile);
 const short = process.env['BENCH_SHORT'] === '1';
 const windowSeconds = short ? 10 : 60;
 const soakMinutes = Number(process.env['BENCH_SOAK_MINUTES'] ?? (short ? 1 : 60));
-const tmuxServer = ['-L', `swarmdeck-bench-${process.pid}`];
-const clockTicks = 100;
-
-
+const tmux = tmuxServer('load');
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -73,19 +67,6 @@ async function startSynthetic(directory: string, name: string, args: string[]): 
 	};
 }
 
-async function tmux(...args: string[]): Promise<string> {
-	return (await run('tmux', [...tmuxServer, ...args])).stdout;
-}
-
-/** CPU seconds used so far and resident size in MiB, from /proc. */
-function usage(pid: number): {cpuSeconds: number; rssMiB: number} {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / clockTicks;
-	const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-	return {cpuSeconds, rssMiB: rssKiB / 1024};
-}
-
 type Window = {requestsPerSecond: number; cpuPercent: number; rssMiB: number};
 
 async function measureWindow(pid: number, requests: () => Promise<number>): Promise<Window> {
@@ -108,44 +89,19 @@ const describeWindow = (window: Window) => `${window.requestsPerSecond.toFixed(2
 async function cliUnderLoad(directory: string): Promise<void> {
 	const swarm = await startSynthetic(directory, 'services', ['--services', '500', '--tasks', '10000']);
 	try {
-		await tmux('new-session', '-d', '-s', 'bench', '-x', '160', '-y', '50', `DOCKER_HOST='${swarm.host}' node dist/cli.js; sleep 600`);
-		for (let tries = 0; !(await tmux('capture-pane', '-p', '-t', 'bench')).includes('500 services'); tries++) {
-			if (tries > 300) {
-				throw new Error('swarmdeck did not show the 500 services');
-			}
-
-			await sleep(100);
-		}
-
-		const panePid = (await tmux('list-panes', '-t', 'bench', '-F', '#{pane_pid}')).trim();
-		const pid = Number((await run('pgrep', ['-P', panePid])).stdout.trim().split('\n')[0]);
+		const pid = await startCliInTmux(tmux, 'bench', swarm.host, '500 services');
 		await sleep(10_000); // Warm-up: the first polls and renders.
 		console.log(`services screen, 500 services, idle:         ${describeWindow(await measureWindow(pid, swarm.requests))}`);
 		swarm.process.kill('SIGUSR2');
 		console.log(`services screen, while 100 services update: ${describeWindow(await measureWindow(pid, swarm.requests))}`);
 
-		const samples: Array<{minute: number; rssMiB: number; cpuPercent: number}> = [];
-		let previous = usage(pid);
-		for (let minute = 1; minute <= soakMinutes; minute++) {
-			await sleep(60_000);
-			const now = usage(pid);
-			samples.push({minute, rssMiB: now.rssMiB, cpuPercent: 100 * (now.cpuSeconds - previous.cpuSeconds) / 60});
-			previous = now;
-			console.log(`  soak minute ${String(minute).padStart(2)}: RSS ${now.rssMiB.toFixed(1)} MiB, CPU ${samples.at(-1)!.cpuPercent.toFixed(1)} %`);
-		}
-
 		// The first minute is warm-up (the updates settle, V8 sizes its heap).
-		const settled = samples.slice(1);
-		if (settled.length > 0) {
-			const rss = settled.map(sample => sample.rssMiB);
-			console.log(`soak, ${soakMinutes} min: RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MiB after warm-up, growth ${(rss.at(-1)! - rss[0]!).toFixed(1)} MiB; CPU median ${percentile(settled.map(sample => sample.cpuPercent), 0.5).toFixed(1)} %`);
-		}
+		console.log(`soak, ${soakMinutes} min, services screen of 500: ${describeSoak(await sampleSoak(pid, soakMinutes, 60), 1)}`);
 	} finally {
 		await tmux('kill-server').catch(() => undefined);
 		swarm.process.kill('SIGTERM');
 	}
 }
-
 
 /** Part 2: keypress → frame, in this process, where every frame can be timed. */
 async function keysOnTenThousandTasks(directory: string): Promise<void> {
