@@ -15,6 +15,18 @@ const minutes = Number(process.env['BENCH_SOAK_MINUTES'] ?? 60);
 const [count, intervalSeconds, warmUpSamples] = short ? [3, 10, 0] : [minutes, 60, 2];
 const tmux = tmuxServer('soak');
 
+const cleanUp = async () => {
+	await tmux('kill-server').catch(() => undefined);
+	await removeService(service);
+};
+
+// An hour is long enough to be stopped by hand: Ctrl-C removes the service too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		void cleanUp().finally(() => process.exit(130));
+	});
+}
+
 await createService(service, ['--replicas', String(replicas)], 'swarmdeck/vote:latest');
 try {
 	const pid = await startCliInTmux(tmux, 'soak', labSockets.node1, `${service} `);
@@ -27,8 +39,7 @@ try {
 	const samples = await sampleSoak(pid, count, intervalSeconds);
 	console.log(`soak on the lab, task screen of ${replicas} replicas, ${count} samples every ${intervalSeconds} s, ${describeSoak(samples, warmUpSamples)}`);
 } finally {
-	await tmux('kill-server').catch(() => undefined);
-	await removeService(service);
+	await cleanUp();
 }
 
 process.exit(0);
