@@ -141,6 +141,17 @@ describe('LogFollower', () => {
 		follower.stop();
 	});
 
+	it('remembers at most its bound of lines at one timestamp, however many share it', async () => {
+		const logs = scriptedLogs();
+		const follower = new LogFollower(logs.client, {kind: 'service', id: 's'}, {tail: 100}, {maxLines: 5, renderEveryMs: 10, reorderMs: 0});
+		follower.start();
+		logs.push(Array.from({length: 40}, (_, index) => line(3, `same instant ${index}`)));
+		await settle(60);
+		expect(follower.getSnapshot().received).toBe(40);
+		expect(follower.rememberedAtNewest).toBe(5);
+		follower.stop();
+	});
+
 	it('tells its listeners a few times a second, not once a line, however noisy the service', async () => {
 		const logs = scriptedLogs();
 		const follower = new LogFollower(logs.client, {kind: 'service', id: 's'}, {}, {renderEveryMs: 100, reorderMs: 0});
