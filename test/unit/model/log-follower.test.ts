@@ -203,6 +203,10 @@ describe('LogFollower', () => {
 		logs.push([{problem: 'configured logging driver does not support reading'}]);
 		await settle(30);
 		expect(follower.getSnapshot().problems).toEqual(['configured logging driver does not support reading']);
+		// However many tasks cannot be read, the newest five are kept.
+		logs.push(Array.from({length: 30}, (_, index) => ({problem: `task t${index} cannot be read`})));
+		await settle(30);
+		expect(follower.getSnapshot().problems).toEqual(Array.from({length: 5}, (_, index) => `task t${index + 25} cannot be read`));
 		follower.stop();
 	});
 });
