@@ -103,6 +103,17 @@ function versionedHeadAt(body: Buffer, start: number): {id: string; version: str
  */
 export type ReadItem<T> = {value: T; bytes: Buffer; id: string; version: string; next?: ReadItem<T>};
 
+/**
+ * The bytes of one item, apart from the answer, which is dropped. Not from Node's shared
+ * pool: a kept item would hold its whole 8 KiB slab, and items kept for long, scattered over
+ * slabs, would hold far more than themselves.
+ */
+function copyOf(body: Buffer, start: number, end: number): Buffer {
+	const bytes = Buffer.allocUnsafeSlow(end - start);
+	body.copy(bytes, 0, start, end);
+	return bytes;
+}
+
 const startsWith = (body: Buffer, at: number, bytes: Buffer) => at + bytes.length <= body.length && body.compare(bytes, 0, bytes.length, at, at + bytes.length) === 0;
 
 /**
@@ -141,8 +152,7 @@ export function readVersionedArray<T>(body: Buffer, cache: VersionedCache<ReadIt
 			if (!item || !startsWith(body, at, item.bytes)) {
 				const end = endOfObject(body, at);
 				const value = build(JSON.parse(body.toString('utf8', at, end)));
-				// A copy: the item's bytes outlive this answer, which is dropped.
-				item = {value, bytes: Buffer.from(body.subarray(at, end)), id: head?.id ?? '', version: head?.version ?? ''};
+				item = {value, bytes: copyOf(body, at, end), id: head?.id ?? '', version: head?.version ?? ''};
 				if (head) {
 					cache.set(head.id, head.version, item);
 				}
