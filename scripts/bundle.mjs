@@ -42,13 +42,6 @@ const patches = [
 	// yoga's Emscripten glue fetch()es its own data: URL when fetch exists, which makes Node
 	// load its whole HTTP client (undici) first; decoding the base64 itself is the same bytes.
 	patch('yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', [['"function"!=typeof fetch', '!0', 2]]),
-	// ssh2 is for ssh:// hosts only: loaded (from node_modules, see `external`) when
-	// docker-modem opens its first ssh connection.
-	patch('docker-modem/lib/ssh.js', [[
-		'var Client = require(\'ssh2\').Client,',
-		'var Client = function (options) { return new (require(\'ssh2\').Client)(options); },',
-		1,
-	]]),
 	// BuildKit sessions (gRPC and protobuf) serve image builds, which swarmdeck never starts.
 	patch('dockerode/lib/docker.js', [[
 		'withSession = require(\'./session\'),',
@@ -120,13 +113,13 @@ await build({
 	logLevel: 'warning',
 	// Nothing imports it any more (see above); should a new Ink import it elsewhere, a
 	// bundled import would run at start, and an external one fail there.
-	alias: {'react-devtools-core': emptyModule},
-	// Loaded from node_modules when needed, not read at every start: ssh2 (a third of the
-	// bundle otherwise, 7 ms of every start) for ssh:// hosts only, with its optional native
-	// parts; gRPC and protobuf only serve image builds (see above).
-	external: ['ssh2', '*.node', 'cpu-features', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'],
-	// CommonJS dependencies in an ES module need require, __filename and __dirname (ssh2 uses
-	// __dirname). cli.tsx's #! line is kept by esbuild, so the banner has none.
+	// docker-modem reaches ssh:// hosts through ssh2, swarmdeck through the system's ssh
+	// (source/swarm/ssh.ts): ssh2 is neither bundled nor loaded.
+	alias: {'react-devtools-core': emptyModule, ssh2: emptyModule},
+	// Loaded from node_modules when needed, not read at every start: gRPC and protobuf only
+	// serve image builds (see above).
+	external: ['@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'],
+	// CommonJS dependencies in an ES module need require, __filename and __dirname. cli.tsx's #! line is kept by esbuild, so the banner has none.
 	banner: {
 		js: [
 			'import {createRequire as __createRequire} from \'node:module\';',

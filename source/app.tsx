@@ -4,7 +4,7 @@ import {HintBar} from './components/HintBar.js';
 import {StatusLine} from './components/StatusLine.js';
 import {DialogManager} from './dialogs/DialogManager.js';
 import {resolveCommand, type Scope} from './keys/registry.js';
-import {SwarmModelContext, useNodes, useServices, useTerminalSize} from './model/hooks.js';
+import {SwarmModelContext, useNodes, useServices, useTerminalSize, useTimeline} from './model/hooks.js';
 import {SwarmModel} from './model/swarm-model.js';
 import {ServicesScreen} from './screens/ServicesScreen.js';
 import {EventsScreen} from './screens/EventsScreen.js';
@@ -14,6 +14,9 @@ import {StacksScreen} from './screens/StacksScreen.js';
 import {TimelineScreen} from './screens/TimelineScreen.js';
 import {NodesScreen} from './screens/NodesScreen.js';
 import {NodeTasksScreen} from './screens/NodeTasksScreen.js';
+import {ResourcesScreen} from './screens/ResourcesScreen.js';
+import {createWordsField} from './actions/service/create.js';
+import {useStartCreate} from './state/create.js';
 import {nodeActionById} from './actions/index.js';
 import {NodeActionsProvider, useNodeActions} from './state/node-actions.js';
 import {LogsScreen} from './screens/LogsScreen.js';
@@ -26,9 +29,18 @@ import type {SwarmClient} from './swarm/client.js';
 import type {SwarmService} from './swarm/types.js';
 import type {Timeline} from './timeline/timeline.js';
 import {theme} from './theme.js';
+import {contextListNotice} from './format/contexts.js';
+import type {ContextEntry} from './swarm/context.js';
 import {fitRegions} from './layout/regions.js';
 import {useKeys} from './keys/use-keys.js';
 import {KeyInputProvider} from './input/KeyInputProvider.js';
+import {ExercisePanel} from './components/ExercisePanel.js';
+import {PresentContext} from './components/presentation.js';
+import {RecentCommands} from './components/RecentCommands.js';
+import {recentCommandRows, recentCommands} from './format/recent-commands.js';
+import {exercisePanelLines} from './format/exercise.js';
+import {useExercise} from './exercise/use-exercise.js';
+import type {LoadedExercise} from './exercise/exercise.js';
 
 type Props = {
 	client: SwarmClient;
@@ -38,14 +50,28 @@ type Props = {
 	timeline?: Timeline;
 	/** The services as read with the preflight, or that read still under way, for the first frame. */
 	firstServices?: Promise<SwarmService[]> | SwarmService[];
+	/** `:context`: the docker contexts, and the switch to another (see screen.tsx). */
+	contexts?: ContextSwitching;
+	/** The exercise to guide from the start (--exercise FILE); `:exercise FILE` loads another. */
+	exercise?: LoadedExercise;
+	/** For a projector (--present): higher contrast, less noise, the last commands kept. */
+	present?: boolean;
 };
+
+export type ContextSwitching = {
+	list: () => ContextEntry[];
+	/** Checks the context's swarm and, if it is usable, shows it instead; else resolves to why not. */
+	switchTo: (name: string) => Promise<string | undefined>;
+};
+
+const resourceKinds = {secrets: 'secret', configs: 'config', networks: 'network'} as const;
 
 /** Lines kept for the status area, so the table does not jump when a result appears. */
 const statusHeight = 3;
 /** Lines the screen gets before the status area gives up its reserved blank lines. */
 const comfortableBody = 10;
 
-export function App({client, nodeName, timeline, firstServices}: Props) {
+export function App({client, nodeName, timeline, firstServices, contexts, exercise, present = false}: Props) {
 	const model = useMemo(() => new SwarmModel(client, timeline, {firstServices}), [client, timeline, firstServices]);
 	useEffect(() => {
 		model.start();
@@ -60,7 +86,9 @@ export function App({client, nodeName, timeline, firstServices}: Props) {
 			<SwarmModelContext.Provider value={model}>
 				<ActionsProvider client={client} model={model} dispatch={dispatch}>
 					<NodeActionsProvider>
-						<Main client={client} nodeName={nodeName} state={state}/>
+						<PresentContext.Provider value={present}>
+							<Main client={client} nodeName={nodeName} state={state} contexts={contexts} exercise={exercise} present={present}/>
+						</PresentContext.Provider>
 					</NodeActionsProvider>
 				</ActionsProvider>
 			</SwarmModelContext.Provider>
@@ -68,19 +96,46 @@ export function App({client, nodeName, timeline, firstServices}: Props) {
 	);
 }
 
-function Main({client, nodeName, state}: Props & {state: UiState}) {
+/** On a projector the screen gives room to the exercise and the commands sooner. */
+const presentBody = 6;
+/** Lines the exercise panel wishes for at most: the screen under it stays the main thing. */
+const exercisePanelHeight = 8;
+
+function Main({client, nodeName, state, contexts, exercise: firstExercise, present}: Props & {state: UiState}) {
 	const {exit} = useApp();
 	const {dispatch, start} = useActions();
 	const services = useServices();
 	const nodes = useNodes();
 	const nodeActions = useNodeActions();
+	const startCreate = useStartCreate();
 	const {columns, rows} = useTerminalSize();
 	const width = Math.max(20, columns - 1);
 	const inDialog = state.dialog !== undefined || state.palette;
 	const screenActive = !inDialog;
+	const exercise = useExercise(firstExercise, {services: services.data, nodes: nodes.data});
+	const exerciseLines = exercise.loaded && exercise.progress ? exercisePanelLines(exercise.loaded.exercise, exercise.progress, width, {startedAt: exercise.loaded.loadedAt}) : [];
+	const commands = recentCommands(useTimeline());
 
 	/** Runs a command reached by a global key or the palette: one place for both. */
-	const run = ({command, serviceId, stack, nodeId, values, complete}: PaletteIntent) => {
+	const switchContext = (name: string | undefined) => {
+		const current = client.context ?? 'default';
+		if (!contexts || name === undefined || name === current) {
+			const list = contextListNotice(contexts?.list() ?? [], current);
+			dispatch({type: 'status', status: {kind: 'notice', message: name === current ? `Already on context ${current}. ${list}` : list}});
+			return;
+		}
+
+		const description = `Switching to context ${name}`;
+		dispatch({type: 'status', status: {kind: 'running', description}});
+		// On success the App is drawn anew for the other swarm; only a refusal comes back here.
+		void contexts.switchTo(name).then(problem => {
+			if (problem) {
+				dispatch({type: 'status', status: {kind: 'failed', description, message: problem, nothingSent: false}});
+			}
+		});
+	};
+
+	const run = ({command, serviceId, stack, nodeId, values, complete, context}: PaletteIntent) => {
 		const service = services.data?.find(candidate => candidate.id === serviceId);
 		switch (command.id) {
 			case 'quit': {
@@ -106,8 +161,36 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 				break;
 			}
 
+			case 'create': {
+				startCreate(undefined, values?.[createWordsField] === undefined ? undefined : JSON.parse(values[createWordsField]) as string[]);
+				break;
+			}
+
+			case 'secrets':
+			case 'configs':
+			case 'networks': {
+				dispatch({type: 'open', screen: {kind: 'resources', resource: resourceKinds[command.id]}});
+				break;
+			}
+
 			case 'back': {
 				dispatch({type: 'back'});
+				break;
+			}
+
+			case 'context': {
+				switchContext(context);
+				break;
+			}
+
+			case 'exercise': {
+				const file = values?.['file'];
+				const {problem, notice} = exercise.command(file);
+				// Showing or hiding the panel leaves the last action's result where it is.
+				if (problem || notice || file !== undefined) {
+					dispatch({type: 'status', status: problem ? {kind: 'failed', description: 'Loading the exercise', message: problem, nothingSent: true} : (notice ? {kind: 'notice', message: notice} : {kind: 'idle'})});
+				}
+
 				break;
 			}
 
@@ -173,7 +256,10 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		title: {kind: 'keep', lines: 1},
 		banner: {kind: 'panel', lines: banner ? 2 : 0, min: 1},
 		// A dialog carries its own hints, and takes the status area's lines while it is blank.
-		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : comfortableBody, fill: true},
+		body: {kind: 'rows', lines: rows, min: state.dialog && state.status.kind === 'idle' ? rows - 1 - (banner ? 2 : 0) : (present ? presentBody : comfortableBody), fill: true},
+		// The step and its command stay in view; the checks go first when room runs out.
+		exercise: {kind: 'panel', lines: Math.min(present ? rows : exercisePanelHeight, exerciseLines.length), min: Math.min(present ? 3 : 2, exerciseLines.length)},
+		commands: {kind: 'panel', lines: present ? recentCommandRows(commands, width).length : 0, min: present ? 2 : 0},
 		status: state.palette || state.status.kind !== 'idle' ? {kind: 'panel', lines: statusHeight, min: state.palette ? 2 : 1} : {kind: 'blank', lines: statusHeight},
 		hints: state.dialog ? {kind: 'blank', lines: 1} : {kind: 'keep', lines: 1},
 	});
@@ -187,22 +273,25 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 		timeline: ['detail', 'global'],
 		nodes: ['nodes', 'node', 'detail', 'global'],
 		nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
+		resources: ['resources', 'detail', 'global'],
 		logs: state.editingFilter ? ['dialog'] : ['logs', 'detail', 'global'],
 	};
 	const {screen} = state;
 	const screenService = 'serviceId' in screen ? services.data?.find(service => service.id === screen.serviceId) : undefined;
 	const screens: Record<Screen['kind'], () => ReactNode> = {
 		services: () => <ServicesScreen services={services.data} state={state} isActive={screenActive} width={width} height={bodyHeight}/>,
-		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
+		tasks: () => <TasksScreen service={screenService} showHistory={state.showHistory} estimate={screenService && state.estimates[screenService.id]} readOnly={client.readOnly} isActive={screenActive} width={width} height={bodyHeight}/>,
 		inspect: () => <InspectScreen service={screenService} isActive={screenActive} width={width} height={bodyHeight}/>,
 		events: () => <EventsScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		logs: () => screen.kind === 'logs' ? <LogsScreen key={`${screen.serviceId}/${screen.taskId ?? ''}`} serviceId={screen.serviceId} taskId={screen.taskId} service={screenService} editingFilter={state.editingFilter} isActive={screenActive} width={width} height={bodyHeight}/> : null,
 		stacks: () => <StacksScreen services={services.data} isActive={screenActive} width={width} height={bodyHeight}/>,
 		timeline: () => <TimelineScreen isActive={screenActive} width={width} height={bodyHeight}/>,
 		nodes: () => <NodesScreen selectedNodeId={state.selectedNodeId} isActive={screenActive} width={width} height={bodyHeight}/>,
+		resources: () => screen.kind === 'resources' ? <ResourcesScreen key={screen.resource} kind={screen.resource} services={services.data} isActive={screenActive} width={width} height={bodyHeight}/> : null,
 		nodeTasks: () => <NodeTasksScreen nodeId={'nodeId' in screen ? screen.nodeId : ''} showHistory={state.showHistory} isActive={screenActive} width={width} height={bodyHeight}/>,
 	};
-	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? []), nodes: nodes.data ?? []};
+	const contextNames = useMemo(() => (state.palette ? contexts?.list().map(entry => entry.name) : undefined) ?? [], [state.palette, contexts]);
+	const paletteContext = {services: services.data ?? [], stacks: stackNames(services.data ?? []), nodes: nodes.data ?? [], contexts: contextNames};
 
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -215,11 +304,13 @@ function Main({client, nodeName, state}: Props & {state: UiState}) {
 					<Text color={theme.muted}>{services.data ? ` · ${services.data.length} services` : ''}</Text>
 				</Text>
 				{layout.banner > 0 ? <Box height={layout.banner} overflow="hidden"><Text wrap="wrap" color={theme.danger}>⚠ {banner}</Text></Box> : null}
+				{present ? <ExercisePanel present lines={exerciseLines} height={layout.exercise} width={width}/> : null}
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{state.dialog
 						? <DialogManager dialog={state.dialog} services={services.data ?? []} width={width} height={bodyHeight}/>
 						: screens[screen.kind]()}
 				</Box>
+			{present ? <RecentCommands commands={commands} height={layout.commands} width={width}/> : <ExercisePanel lines={exerciseLines} height={layout.exercise} width={width}/>}
 			{state.palette
 				? (
 					<Palette

@@ -1,8 +1,10 @@
 // `swarmdeck check [SERVICE...] [--json]`: the advisor's findings without a screen, for
-// cron and CI. Loads no Ink and no React. Exit codes: 0 no warning, 1 warnings, 2 the
-// swarm cannot be read (no daemon, a service name it does not know).
-import {findingsFor} from './advisor/gather.js';
+// cron and CI, after the swarm's pulse (the services screen's header line; not in --json,
+// which stays the list of findings). Loads no Ink and no React. Exit codes: 0 no warning,
+// 1 warnings, 2 the swarm cannot be read (no daemon, a service name it does not know).
+import {findingsFor, readTasksAndNodes} from './advisor/gather.js';
 import {checkExitCode, checkJson, checkReport} from './format/findings.js';
+import {failureTimes, formatPulse, swarmPulse} from './format/pulse.js';
 import type {SwarmClient} from './swarm/client.js';
 import {inert} from './text/inert.js';
 
@@ -31,8 +33,11 @@ export async function runCheck(client: SwarmClient, {names, json, write = text =
 		}
 
 		const services = names.length === 0 ? all : all.filter(service => names.includes(service.name) || names.includes(service.id));
-		const findings = await findingsFor(client, [...services].sort((a, b) => a.name.localeCompare(b.name)), now);
-		write(json ? checkJson(findings) : checkReport(findings, services.length));
+		// Every task, for the pulse's count of failures: the screen counts only those it read.
+		const read = await readTasksAndNodes(client, all);
+		const findings = await findingsFor(client, [...services].sort((a, b) => a.name.localeCompare(b.name)), now, read);
+		const pulse = formatPulse(swarmPulse({services: all, nodes: read.nodes, failedAt: failureTimes(read.tasks), now: now ?? new Date()}));
+		write(json ? checkJson(findings) : `${pulse}\n\n${checkReport(findings, services.length)}`);
 		return checkExitCode(findings);
 	} catch (error) {
 		return fail(inert(error instanceof Error ? error.message : String(error)));

@@ -10,11 +10,12 @@ import type {SwarmService} from './swarm/types.js';
 import {terminal} from './terminal.js';
 import {commandOf, usageProblem} from './usage.js';
 import type {HistoryFlags} from './history-command.js';
+import type {LoadedExercise} from './exercise/exercise.js';
 
 /** The part of meow's result that swarmdeck uses. */
 export type CommandLine = {
 	input: string[];
-	flags: {host?: string; context?: string; readOnly: boolean; once: boolean; history: boolean} & HistoryFlags;
+	flags: {host?: string; context?: string; readOnly: boolean; once: boolean; history: boolean; exercise?: string; present: boolean} & HistoryFlags;
 	unnormalizedFlags: Record<string, unknown>;
 	pkg: {version?: string};
 	showHelp: (exitCode?: number) => never;
@@ -67,6 +68,23 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		}
 
 		return;
+	}
+
+	// A bad exercise file is said before anything connects: nothing starts.
+	let exercise: LoadedExercise | undefined;
+	if (cli.flags.exercise !== undefined) {
+		// Loaded only for an exercise: the start of every other session pays nothing for it.
+		const [{loadExerciseFile}, {ExerciseFileError}] = await Promise.all([import('./exercise/load.js'), import('./exercise/exercise.js')]);
+		try {
+			exercise = {exercise: loadExerciseFile(cli.flags.exercise), file: cli.flags.exercise, loadedAt: new Date()};
+		} catch (error) {
+			if (error instanceof ExerciseFileError) {
+				fail(error.message, exitCodes.usage);
+				return;
+			}
+
+			throw error;
+		}
 	}
 
 	let client: SwarmClient;
@@ -122,7 +140,7 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 	const {renderScreen} = await loadingScreen;
 	terminal.enter();
 	// The services usually answer before the screen has loaded: then the first frame is whole.
-	const instance = renderScreen(client, preflight.nodeName, servicesRead ?? firstServices, {history: cli.flags.history});
+	const instance = renderScreen(client, preflight.nodeName, servicesRead ?? firstServices, {history: cli.flags.history, exercise, present: cli.flags.present});
 	terminal.beforeLeave(() => {
 		instance.unmount();
 	});

@@ -5,14 +5,31 @@ export const colorsEnabled = !process.env['NO_COLOR'];
 
 const paint = (color: string) => (colorsEnabled ? color : undefined);
 
-export const theme = {
+type Theme = Record<'ok' | 'warning' | 'danger' | 'accent' | 'muted' | 'heading', string | undefined>;
+
+export const theme: Readonly<Theme> = {
 	ok: paint('green'),
 	warning: paint('yellow'),
 	danger: paint('red'),
 	accent: paint('cyan'),
 	muted: paint('gray'),
 	heading: paint('magenta'),
-} as const;
+};
+
+/**
+ * For a projector (--present), before the first frame: a washed-out beamer loses gray and the
+ * darker colours, so muted text takes the terminal's own colour and the rest their bright kin.
+ */
+export function chooseHighContrast(): void {
+	Object.assign(theme, {
+		ok: paint('greenBright'),
+		warning: paint('yellowBright'),
+		danger: paint('redBright'),
+		accent: paint('cyanBright'),
+		muted: undefined,
+		heading: paint('magentaBright'),
+	} satisfies Theme);
+}
 
 /** The colour of a rollout word: bad endings red, success green, anything under way yellow. */
 export function rolloutColor(words: string): string | undefined {

@@ -4,9 +4,12 @@
 // The key registry, the dialogs and the palette only look actions up; nothing here draws.
 import type {RawHealthConfig} from '../advisor/health.js';
 import type {Binding} from '../keys/bindings.js';
+import type {PaletteArgument} from '../keys/registry.js';
 import type {NodeWrite} from '../swarm/node-write.js';
 import type {SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
 import type {ServiceWrite} from '../swarm/write.js';
+import type {ReferenceLists} from '../spec/families.js';
+import type {RolloutEstimate} from './plan.js';
 
 /** One field of an action's form. Values are kept as typed text until the decision. */
 export type FormField = {
@@ -56,6 +59,16 @@ export type Decision<Write = ServiceWrite> = {
 	progress: string;
 	/** After it worked: `vote scaled from 4 to 7 replicas`. */
 	summary: string;
+	/** How long the rolling update it starts may take, as `lines` say: the rollout panel shows it beside the real time. */
+	estimate?: RolloutEstimate;
+};
+
+/** What the app read about the target for the decision, besides the target itself. */
+export type DecideContext = {
+	/** How long this service's tasks took to start last time (see taskStartMs). */
+	taskStartMs?: number;
+	/** The swarm's secrets, configs and networks, for the actions that name them. */
+	references?: ReferenceLists;
 };
 
 /** An action on one kind of target (a service; a node with the swarm around it). */
@@ -72,14 +85,17 @@ export type Action<Target, Write> = {
 	/** Why it cannot apply to this target now, in one sentence; nothing opens then. */
 	refusal?: (target: Target) => string | undefined;
 	/** The form to fill in first; without one, the decision is reached at once. */
-	form?: (target: Target) => Form;
+	form?: (target: Target, references?: ReferenceLists) => Form;
 	/** Reaches a decision, or throws ValidationError naming the field and the rule. */
-	decide: (target: Target, values: FormValues) => Decision<Write>;
+	decide: (target: Target, values: FormValues, context?: DecideContext) => Decision<Write>;
+	/** Reads the swarm's secrets, configs and networks before the form opens. */
+	needsReferences?: boolean;
 	/**
 	 * Its name in the `:` palette, and which form fields the words after the target fill,
-	 * in order: `:scale vote 7`. Left out, the form asks for them.
+	 * in order: `:scale vote 7`. Left out, the form asks for them. `usage`: the words as
+	 * the help shows them, when they are not the target and the fields.
 	 */
-	palette?: {name: string; fields: readonly string[]};
+	palette?: {name: string; fields: readonly string[]; usage?: readonly PaletteArgument[]};
 };
 
 export type ServiceAction = Action<SwarmService, ServiceWrite>;

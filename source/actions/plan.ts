@@ -1,9 +1,10 @@
 // Rules every service action's plan shares: what a change does to the running tasks, and
 // the situations in which a change must be confirmed even when it looks harmless.
 import {formatPolicyShort} from '../format/policy.js';
+import {formatSeconds} from '../format/rollout.js';
 import {replacesTasks} from '../spec/diff.js';
 import {editedSpec, type SpecEdit} from '../spec/edits.js';
-import type {SwarmService, UpdatePolicy, UpdateState} from '../swarm/types.js';
+import type {SwarmService, SwarmTask, UpdatePolicy, UpdateState} from '../swarm/types.js';
 import {formatGoDuration} from '../spec/go-duration.js';
 import type {PlanLine} from './action.js';
 
@@ -61,11 +62,53 @@ export function taskImpact(service: SwarmService, edits: readonly SpecEdit[]): P
  * What the edits do to the tasks and, when they replace them, how the rolling update will
  * go: its batches, how failures are watched, whether the service goes dark, and how long.
  */
-export function replacementPlan(service: SwarmService, edits: readonly SpecEdit[]): PlanLine[] {
-	const replaces = !isJob(service) && replacesTasks(service.spec, editedSpec(service.spec, edits));
-	return replaces
-		? [{text: `Every task (${service.desiredTasks}) is replaced, as the update policy says (${formatPolicyShort(service.updatePolicy)}):`}, ...rollingUpdateLines(service.desiredTasks, service.updatePolicy, service.name)]
+export function replacementPlan(service: SwarmService, edits: readonly SpecEdit[], startMs?: number): PlanLine[] {
+	return rollsOut(service, edits)
+		? [{text: `Every task (${service.desiredTasks}) is replaced, as the update policy says (${formatPolicyShort(service.updatePolicy)}):`}, ...rollingUpdateLines(service.desiredTasks, service.updatePolicy, service.name, startMs)]
 		: [taskImpact(service, edits)];
+}
+
+function rollsOut(service: SwarmService, edits: readonly SpecEdit[]): boolean {
+	return !isJob(service) && replacesTasks(service.spec, editedSpec(service.spec, edits));
+}
+
+/** How long a rolling update may take, as the plan said: remembered to set beside the real duration. */
+export type RolloutEstimate = {
+	ms: number;
+	/** The tasks' start time was not known: only the delays and the monitor are counted. */
+	atLeast: boolean;
+};
+
+/**
+ * The longest a running task of this service took from being created to running (Status.Timestamp
+ * of a running task is when it got there; a health check holds it in `starting` until healthy):
+ * how long a batch took to start last time. Undefined when no task runs.
+ */
+export function taskStartMs(tasks: readonly SwarmTask[]): number | undefined {
+	const starts = tasks
+		.filter(task => task.state === 'running' && task.desiredState === 'running')
+		.map(task => task.stateSince.getTime() - task.createdAt.getTime())
+		.filter(ms => Number.isFinite(ms) && ms >= 0);
+	return starts.length === 0 ? undefined : Math.max(...starts);
+}
+
+/** Batches of `parallelism` (0: all at once) over `count` tasks. */
+function batching(count: number, policy: UpdatePolicy): {batchSize: number; batches: number} {
+	const batchSize = policy.parallelism === 0 ? count : Math.min(policy.parallelism, count);
+	return {batchSize, batches: Math.ceil(count / batchSize)};
+}
+
+/** Each batch starts, then the delay; the last batch's monitor ends it. */
+export function rolloutEstimateMs(count: number, policy: UpdatePolicy, startMs = 0): number {
+	const {batches} = batching(count, policy);
+	return (batches * ((policy.delay / 1e6) + startMs)) + (policy.monitor / 1e6);
+}
+
+/** The estimate the plan of these edits states, or undefined when they replace no task. */
+export function rolloutEstimate(service: SwarmService, edits: readonly SpecEdit[], startMs?: number): RolloutEstimate | undefined {
+	return rollsOut(service, edits) && service.desiredTasks > 0
+		? {ms: rolloutEstimateMs(service.desiredTasks, service.updatePolicy, startMs), atLeast: startMs === undefined}
+		: undefined;
 }
 
 const seconds = (nanoseconds: number) => formatGoDuration(nanoseconds);
@@ -76,13 +119,12 @@ const seconds = (nanoseconds: number) => formatGoDuration(nanoseconds);
  * batch reaches running, a task that fails within `monitor` of starting counted, and the
  * failure action taken once failures / count exceeds the max failure ratio.
  */
-export function rollingUpdateLines(count: number, policy: UpdatePolicy, name: string): PlanLine[] {
+export function rollingUpdateLines(count: number, policy: UpdatePolicy, name: string, startMs?: number): PlanLine[] {
 	if (count === 0) {
 		return [];
 	}
 
-	const batchSize = policy.parallelism === 0 ? count : Math.min(policy.parallelism, count);
-	const batches = Math.ceil(count / batchSize);
+	const {batchSize, batches} = batching(count, policy);
 	const lines: PlanLine[] = [];
 	const pace = batches === 1
 		? `${plural(count, 'task')} at once${policy.parallelism === 0 ? ' (parallelism 0)' : ''}`
@@ -102,16 +144,26 @@ export function rollingUpdateLines(count: number, policy: UpdatePolicy, name: st
 
 	if (policy.order === 'stop-first' && batchSize === count) {
 		lines.push({
-			text: `${name} has no running task while ${count === 1 ? 'its one task is' : 'its tasks are'} replaced (stop-first, ${count === 1 ? '1 replica' : 'every task at once'}): down for as long as a new task takes to start.`,
+			text: `${name} has no running task while ${count === 1 ? 'its one task is' : 'its tasks are'} replaced (stop-first, ${count === 1 ? '1 replica' : 'every task at once'}): down for as long as a new task takes to start${startMs === undefined ? '' : ` (${formatSeconds(startMs)} last time)`}.`,
 			tone: 'danger',
 		});
 	}
 
-	const fixed = (batches * policy.delay) + policy.monitor;
-	lines.push({
-		text: `Estimate: ${seconds(fixed)} (a delay after each batch, then the last batch's monitor) plus the time ${plural(batches, 'batch takes', 'batches take')} to start.`,
-		tone: 'muted',
-	});
+	if (startMs === undefined) {
+		const fixed = (batches * policy.delay) + policy.monitor;
+		lines.push({
+			text: `Estimate: ${seconds(fixed)} (a delay after each batch, then the last batch's monitor) plus the time ${plural(batches, 'batch takes', 'batches take')} to start.`,
+			tone: 'muted',
+		});
+	} else {
+		const parts = [
+			`${plural(batches, 'batch', 'batches')} × ${formatSeconds(startMs)} to start, as its tasks took last time`,
+			...(policy.delay > 0 ? [`a ${seconds(policy.delay)} delay after each`] : []),
+			`the last batch's ${seconds(policy.monitor)} monitor`,
+		];
+		lines.push({text: `Estimate: about ${formatSeconds(rolloutEstimateMs(count, policy, startMs))} (${parts.join(', ')}).`, tone: 'muted'});
+	}
+
 	return lines;
 }
 

@@ -1,6 +1,6 @@
 // The advisor on the screens: the image's health check read once per image and client, and
 // a service's findings kept live from the tasks and nodes the screens already watch.
-import {useContext, useEffect, useState, useSyncExternalStore} from 'react';
+import {useContext, useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import type {LiveResource} from '../model/live-resource.js';
 import {SwarmModelContext} from '../model/hooks.js';
 import type {SwarmClient} from '../swarm/client.js';
@@ -77,4 +77,54 @@ export function useFindings(service: SwarmService | undefined): Finding[] | unde
 	}
 
 	return advise({service, tasks: taskList ?? [], nodes: nodes ?? [], health: healthCheckSource(service.spec, health), now: new Date()});
+}
+
+/**
+ * The warnings of every service, for the marker on the services list: the rules over the spec,
+ * the nodes and the image's health check (read once per image). No task is read for it, so the
+ * rules about failing tasks speak only where a service's own findings are shown.
+ */
+export function useServiceWarnings(services: readonly SwarmService[] | undefined, now: Date): ReadonlyMap<string, Finding[]> {
+	const model = useContext(SwarmModelContext);
+	const nodes = useLatest(model?.nodes);
+	const [health, setHealth] = useState<ReadonlyMap<string, ImageHealth>>(new Map());
+	// Only images whose service's spec says nothing of a health check need reading.
+	const wanted = [...new Set((services ?? []).filter(service => healthCheckSource(service.spec, undefined).from === 'spec only').map(service => service.image))].sort();
+	const wantedKey = wanted.join('\n');
+	useEffect(() => {
+		if (!model) {
+			return;
+		}
+
+		let current = true;
+		for (const image of wantedKey.split('\n').filter(Boolean)) {
+			void imageHealth(model.client, image).then(found => {
+				if (current) {
+					setHealth(known => known.has(image) ? known : new Map(known).set(image, found));
+				}
+			});
+		}
+
+		return () => {
+			current = false;
+		};
+	}, [model, wantedKey]);
+	const time = now.getTime();
+	return useMemo(() => {
+		const warnings = new Map<string, Finding[]>();
+		for (const service of services ?? []) {
+			const inSpec = healthCheckSource(service.spec, undefined);
+			if (inSpec.from === 'spec only' && model && !health.has(service.image)) {
+				continue;
+			}
+
+			const source = inSpec.from === 'spec only' ? healthCheckSource(service.spec, health.get(service.image)) : inSpec;
+			const found = advise({service, tasks: [], nodes: nodes ?? [], health: source, now: new Date(time)}).filter(finding => finding.severity === 'warning');
+			if (found.length > 0) {
+				warnings.set(service.id, found);
+			}
+		}
+
+		return warnings;
+	}, [services, nodes, health, model, time]);
 }

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {formatPolicyShort} from '../format/policy.js';
-import {ago, maxSlotBars, progressBar, progressError, type RolloutProgress} from '../format/rollout.js';
+import {ago, maxSlotBars, progressBar, progressError, rolloutTiming, type RolloutProgress, type ShownEstimate} from '../format/rollout.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -12,6 +12,8 @@ type Props = {
 	readOnly: boolean;
 	/** The update states this rollout went through, from swarm events. */
 	statePath?: readonly string[];
+	/** The estimate the confirmation of the write that started it showed, if one did. */
+	estimate?: ShownEstimate;
 };
 
 const phaseColor = (rollout: RolloutProgress) => {
@@ -58,7 +60,8 @@ export function rolloutPanelHeight(rollout: RolloutProgress, maxHeight: number, 
 }
 
 /** The rollout as it happens: overall count, one bar per slot, the policy and the daemon's words. */
-export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePath = []}: Props) {
+export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePath = [], estimate}: Props) {
+	const timing = rolloutTiming(rollout, estimate);
 	const {paused, showSlots} = panelLayout(rollout, maxHeight, statePath);
 	const labelWidth = Math.max(...rollout.slots.map(slot => slot.label.length), 3);
 	const stateWidth = 9;
@@ -69,6 +72,8 @@ export function RolloutPanel({rollout, now, width, maxHeight, readOnly, statePat
 			<Text wrap="truncate">
 				<Text bold color={phaseColor(rollout)}>{rollout.phase}</Text>
 				{'  '}{rollout.headline}
+				{/* After the headline: the phase and the count stay where people and scripts look for them. */}
+				{timing ? <Text>{'  '}{timing}</Text> : null}
 				<Text color={theme.muted}>{'  '}started {ago(rollout.startedAt, now)}{rollout.completedAt ? `, ended ${ago(rollout.completedAt, now)}` : ''}</Text>
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>{kind} policy in force: {formatPolicyShort(rollout.policy)}</Text>

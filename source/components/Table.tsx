@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {useContext, useMemo} from 'react';
 import {columnGap, fitCell, fitTable, formatRow, padEnd, textWidth, truncate, type Column} from '../format/columns.js';
 import {fitRegions} from '../layout/regions.js';
 import {theme} from '../theme.js';
+import {PresentContext, presentHiddenHeaders} from './presentation.js';
 
 export type TableLine =
 	| {kind: 'heading'; key: string; text: string}
@@ -83,15 +84,36 @@ export function visibleWindow(total: number, height: number, selectedIndex: numb
 	return {start, end: start + height};
 }
 
+type RowLine = TableLine & {kind: 'row'};
+
+/** The row with only the cells of the kept columns, or as it is when all are kept. */
+function pickRow(line: RowLine, pick: readonly number[] | undefined): RowLine {
+	if (!pick) {
+		return line;
+	}
+
+	return {...line, cells: pick.map(index => line.cells[index] ?? ''), ...(line.cellColors ? {cellColors: pick.map(index => line.cellColors![index])} : {})};
+}
+
+/** The columns without the ones a projector leaves out; `pick` the original indexes kept. */
+function withoutHidden(columns: readonly Column[], present: boolean): {columns: readonly Column[]; pick?: readonly number[]} {
+	const pick = columns.flatMap((column, index) => presentHiddenHeaders.has(column.header) ? [] : [index]);
+	return !present || pick.length === columns.length ? {columns} : {columns: pick.map(index => columns[index]!), pick};
+}
+
 /**
  * A plain table with a row cursor, drawn with Box/Text: ink-table has neither a cursor nor
  * windowing, and the task table must look like `docker service ps`, without borders.
  */
-export function Table({columns, lines, selectedIndex, offset, height, width, live}: Props) {
-	const widest = useMemo(() => widestCells(lines), [lines]);
+export function Table({columns: allColumns, lines, selectedIndex, offset, height, width, live}: Props) {
+	const present = useContext(PresentContext);
+	// On a projector the noisy columns go before any rule of width sees them.
+	const {columns, pick} = useMemo(() => withoutHidden(allColumns, present), [allColumns, present]);
+	const allWidest = useMemo(() => widestCells(lines), [lines]);
+	const widest = pick ? pick.map(index => allWidest[index] ?? '') : allWidest;
 	const layout = tableLayout(lines.length, height);
 	const {start, end} = visibleWindow(lines.length, layout.rows, selectedIndex, offset);
-	const shown = lines.slice(start, end).map(line => line.kind === 'row' && live ? live(line) : line);
+	const shown = lines.slice(start, end).map(line => line.kind === 'row' ? pickRow(live ? live(line) : line, pick) : line);
 	const fitted = fitTable(columns, [widest, ...shown.flatMap(line => line.kind === 'row' ? [line.cells] : [])], width);
 	const widths = fitted.widths;
 	const cuts = fitted.columns.map(column => column.cut);

@@ -7,6 +7,7 @@ import type {Dialog} from '../state/store.js';
 import type {SwarmService} from '../swarm/types.js';
 import {theme} from '../theme.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
+import {CreateDialog} from './CreateDialog.js';
 import {FormDialog} from './FormDialog.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {NodeActionDialog} from './NodeActionDialog.js';
@@ -34,13 +35,17 @@ function ServiceGone({onClose}: {onClose: () => void}) {
  * the action's ID. What happens on submit and on `y` is the action runner's business.
  */
 export function DialogManager({dialog, services, width, height}: Props) {
-	const {dispatch, client, submit, confirm} = useActions();
+	const {dispatch, client, submit, confirm, references} = useActions();
 	const close = () => {
 		dispatch({type: 'closeDialog'});
 	};
 
 	if (dialog.kind === 'help') {
 		return <HelpOverlay width={width} height={height} readOnly={client.readOnly} onClose={close}/>;
+	}
+
+	if (dialog.kind === 'create') {
+		return <CreateDialog dialog={dialog} services={services} width={width} height={height} onClose={close}/>;
 	}
 
 	if (dialog.kind === 'nodeAction') {
@@ -71,7 +76,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 		);
 	}
 
-	const form = action.form?.(service);
+	const form = action.form?.(service, references());
 	if (!form) {
 		return <ServiceGone onClose={close}/>;
 	}
@@ -82,7 +87,7 @@ export function DialogManager({dialog, services, width, height}: Props) {
 			form={form}
 			values={dialog.values}
 			message={dialog.message}
-			decide={values => action.decide(service, values)}
+			decide={values => action.decide(service, values, {references: references()})}
 			onSubmit={values => submit(action.id, service, values)}
 			onCancel={close}
 			width={width}

@@ -2,20 +2,27 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {commands, keyLabel, resolveCommand, scopeTitles, type Command, type Scope} from '../keys/registry.js';
 import {theme} from '../theme.js';
-import {DialogFrame} from './DialogFrame.js';
+import {DialogFrame, dialogInnerWidth} from './DialogFrame.js';
 import {useKeys} from '../keys/use-keys.js';
 
 type Line = {key: string; text: string; heading?: boolean; disabled?: boolean};
 
-/** Every binding, grouped by where it works: generated from the key registry. */
-export function helpLines({readOnly}: {readOnly: boolean}): Line[] {
+const offMarker = '  (off: read-only)';
+
+/**
+ * Every binding, grouped by where it works: generated from the key registry. A description
+ * too long for `width` is cut before the read-only marker, so the marker always shows.
+ */
+export function helpLines({readOnly, width = Number.POSITIVE_INFINITY}: {readOnly: boolean; width?: number}): Line[] {
 	const lines: Line[] = [];
 	const scopes = [...new Set((commands as readonly Command[]).map(command => command.scope))] as Scope[];
 	for (const scope of scopes) {
 		lines.push({key: `scope:${scope}`, text: scopeTitles[scope], heading: true});
 		for (const command of (commands as readonly Command[]).filter(candidate => candidate.scope === scope)) {
 			const disabled = readOnly && command.mutating;
-			lines.push({key: command.id, text: `${keyLabel(command).padEnd(16)}${command.description}${disabled ? '  (off: read-only)' : ''}`, disabled});
+			const room = width - 2 - 16 - offMarker.length;
+			const description = disabled && command.description.length > room ? `${command.description.slice(0, Math.max(0, room - 1))}…` : command.description;
+			lines.push({key: command.id, text: `${keyLabel(command).padEnd(16)}${description}${disabled ? offMarker : ''}`, disabled});
 		}
 	}
 
@@ -30,7 +37,7 @@ type Props = {
 };
 
 export function HelpOverlay({width, height, readOnly, onClose}: Props) {
-	const lines = helpLines({readOnly});
+	const lines = helpLines({readOnly, width: dialogInnerWidth(width)});
 	const visible = Math.max(3, height - 4);
 	const [offset, setOffset] = useState(0);
 	const maxOffset = Math.max(0, lines.length - visible);

@@ -13,3 +13,13 @@ export function formatPolicyShort(policy: UpdatePolicy): string {
 		policy.order,
 	].join(', ');
 }
+
+/** Each policy field as the policy form and the exercise checks name it. */
+export const policyFieldLabels: Readonly<Record<keyof UpdatePolicy, string>> = {
+	parallelism: 'parallelism',
+	delay: 'delay',
+	failureAction: 'failure action',
+	monitor: 'monitor',
+	maxFailureRatio: 'max failure ratio',
+	order: 'order',
+};

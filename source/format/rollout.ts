@@ -2,6 +2,7 @@
 // (docker/cli service/progress): per slot the newest up-to-date task, its state as a step
 // from new to running, and an overall count. Pure: the model feeds it up-to-date tasks.
 import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask, TaskState, UpdatePolicy, UpdateState} from '../swarm/types.js';
+import {formatGoDuration} from '../spec/go-duration.js';
 import {humanDuration} from './human-duration.js';
 
 /** A task's state as a step on the way to running; finished states rank after it. */
@@ -226,4 +227,32 @@ export function updateStatePath(events: readonly SwarmEvent[], serviceId: string
 	}
 
 	return newestFirst.reverse();
+}
+
+/** Whole seconds, as Go writes a duration: `45s`, `1m30s`. */
+export function formatSeconds(ms: number): string {
+	return formatGoDuration(Math.max(0, Math.round(ms / 1000)) * 1e9);
+}
+
+/** The estimate a confirmation showed, and when its write was sent. */
+export type ShownEstimate = {ms: number; atLeast: boolean; sentAt: Date};
+
+/** The manager's clock and this machine's may differ this much and the estimate still be this rollout's. */
+export const estimateClockSlackMs = 30_000;
+
+/**
+ * How long the rollout took (UpdateStatus StartedAt → CompletedAt) beside the estimate the
+ * confirmation showed, when this rollout is the one that write started: `took 42s, estimated
+ * about 40s`. While it runs, the estimate alone; nothing when neither is known.
+ */
+export function rolloutTiming(rollout: RolloutProgress, estimate?: ShownEstimate): string | undefined {
+	const ours = estimate && rollout.startedAt && rollout.startedAt.getTime() >= estimate.sentAt.getTime() - estimateClockSlackMs;
+	const estimated = ours ? `estimated ${estimate.atLeast ? 'at least' : 'about'} ${formatSeconds(estimate.ms)}` : undefined;
+	if (rollout.startedAt && rollout.completedAt) {
+		// A rollback's end is not the update's: its time is how long until it was over.
+		const took = `${rollout.phase === 'completed' ? 'took' : 'over after'} ${formatSeconds(rollout.completedAt.getTime() - rollout.startedAt.getTime())}`;
+		return estimated ? `${took}, ${estimated}` : took;
+	}
+
+	return estimated;
 }

@@ -16,6 +16,14 @@ export const serviceColumns: readonly Column[] = [
 	{header: 'ROLLOUT', minWidth: 7, shrink: 1, optional: true, dropOrder: 3},
 ];
 
+/**
+ * The services screen's columns: those above, then a narrow one that marks the services the
+ * policy advisor warns about, beside the rollout state: the side of the row that says what
+ * needs a look. It is never dropped, and the name stays the first thing on a row.
+ */
+export const adviceMarker = '!';
+export const serviceScreenColumns: readonly Column[] = [...serviceColumns, {header: adviceMarker, minWidth: 1}];
+
 /** How the replica count reads at a glance. */
 export type ReplicaHealth = 'healthy' | 'converging' | 'short';
 

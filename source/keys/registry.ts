@@ -8,10 +8,10 @@ import {nodeActions, serviceActions} from '../actions/index.js';
 import {char, ctrl, shiftTab, special, type Binding} from './bindings.js';
 
 /** Where a command applies. A new resource screen adds its own scope. */
-export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'tasks' | 'logs' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
+export type Scope = 'global' | 'list' | 'service' | 'services' | 'stacks' | 'resources' | 'tasks' | 'logs' | 'detail' | 'nodes' | 'nodeTasks' | 'node' | 'dialog' | 'form' | 'confirm' | 'palette';
 
 /** What a word of a palette command names; the palette completes and checks it. */
-export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'node' | 'text'};
+export type PaletteArgument = {name: string; kind: 'service' | 'stack' | 'node' | 'context' | 'text'};
 
 /** How a command is typed in the `:` palette: `:scale vote 7`. */
 export type PaletteEntry = {
@@ -49,7 +49,7 @@ function actionCommand<const Id extends string, const S extends Scope>(action: A
 		mutating: true,
 		action: action.name,
 		hint: action.hint,
-		...(action.palette ? {palette: {name: action.palette.name, args: [target, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
+		...(action.palette ? {palette: {name: action.palette.name, args: action.palette.usage ?? [target, ...action.palette.fields.map(field => ({name: field.toUpperCase(), kind: 'text' as const}))]}} : {}),
 	};
 }
 
@@ -61,7 +61,12 @@ export const commands = [
 	{id: 'events', scope: 'global', description: 'Live swarm events (services and nodes), newest first', bindings: [char('e')], hint: 'events', palette: {name: 'events', aliases: ['ev']}},
 	{id: 'stacks', scope: 'global', description: 'Stacks: each with its services and how many have converged', bindings: [char('t')], hint: 'stacks', palette: {name: 'stacks'}},
 	{id: 'timeline', scope: 'global', description: 'This session\'s timeline: each action, its command and result, and what the swarm did in answer', bindings: [char('H')], palette: {name: 'timeline'}},
+	{id: 'context', scope: 'global', description: 'Docker contexts: W or :context lists them (which swarm this is); :context NAME checks that swarm (the preflight) and switches to it', bindings: [char('W')], palette: {name: 'context', aliases: ['ctx'], args: [{name: 'NAME', kind: 'context'}]}},
+	{id: 'exercise', scope: 'global', description: 'Guided exercise: `:exercise FILE` starts one from a JSON file (its steps in a panel, each ticking itself when the swarm gets there); X shows or hides the panel', bindings: [char('X')], palette: {name: 'exercise', args: [{name: 'FILE', kind: 'text'}]}},
 	{id: 'nodes', scope: 'global', description: 'Nodes: role, leader, availability, state, engine, tasks and labels, live', bindings: [char('n')], hint: 'nodes', palette: {name: 'nodes', aliases: ['node', 'no']}},
+	{id: 'secrets', scope: 'global', description: 'Secrets: name, ID, dates and the services that use each (never its data)', bindings: [], palette: {name: 'secrets', aliases: ['secret']}},
+	{id: 'configs', scope: 'global', description: 'Configs: name, ID, dates and the services that use each', bindings: [], palette: {name: 'configs', aliases: ['config']}},
+	{id: 'networks', scope: 'global', description: 'Networks: name, ID, driver, scope and the services that use each', bindings: [], palette: {name: 'networks', aliases: ['network', 'net']}},
 
 	// Moving in a list.
 	{id: 'up', scope: 'list', description: 'Move up', bindings: [special('↑', 'upArrow'), char('k')]},
@@ -74,10 +79,15 @@ export const commands = [
 	// The services screen.
 	{id: 'open', scope: 'services', description: 'Open the task table of the selected service', bindings: [special('Enter', 'return')], hint: 'tasks', palette: {name: 'tasks', aliases: ['ps'], args: [service]}},
 	{id: 'filter', scope: 'services', description: 'Filter services by name', bindings: [char('/')], hint: 'filter'},
+	{id: 'create', scope: 'services', description: 'Create a service: a form with name, image, mode, replicas, ports, env, constraints and policies', bindings: [char('c')], hint: 'create', mutating: true, action: 'create', palette: {name: 'create', args: [{name: '[FLAGS] IMAGE', kind: 'text'}]}},
 	{id: 'clearFilter', scope: 'services', description: 'Clear the filter', bindings: [special('Esc', 'escape')]},
+	{id: 'attention', scope: 'services', description: 'Jump to the next service that needs a look: a paused update or rollback, then a rolled-back one, one short of replicas, one with a policy warning (marked !)', bindings: [char('!')], hint: 'needs a look'},
 
 	// The stacks screen.
 	{id: 'openStack', scope: 'stacks', description: 'List the services of the selected stack', bindings: [special('Enter', 'return')], hint: 'services', palette: {name: 'stack', args: [{name: 'STACK', kind: 'stack'}]}},
+
+	// The secrets, configs and networks screens.
+	{id: 'openUsers', scope: 'resources', description: 'List the services that use the selected secret, config or network', bindings: [special('Enter', 'return')], hint: 'services'},
 
 	// The nodes screen, and a node's tasks.
 	{id: 'openNode', scope: 'nodes', description: 'The tasks of the selected node, as `docker node ps` shows them', bindings: [special('Enter', 'return')], hint: 'tasks', palette: {name: 'node-ps', args: [node]}},
@@ -101,6 +111,7 @@ export const commands = [
 	// On the selected service, from the services, tasks and inspect screens.
 	{id: 'logs', scope: 'service', description: 'Logs of the selected service, following live (on the tasks screen: of the selected task, failed ones too)', bindings: [char('l')], hint: 'logs', palette: {name: 'logs', args: [service]}},
 	{id: 'inspect', scope: 'service', description: 'Inspect: the service as `docker service inspect --pretty` shows it, and what changed since the previous spec', bindings: [char('d')], hint: 'inspect', palette: {name: 'inspect', args: [service]}},
+	{id: 'createCopy', scope: 'service', description: 'Create a service like the selected one: the create form, filled from it', bindings: [char('C')], mutating: true, action: 'create'},
 	// The actions on the selected service, each declared with its key in source/actions.
 	...serviceActions.map(action => actionCommand(action, 'service', service)),
 
@@ -166,6 +177,7 @@ export const scopeTitles: Record<Scope, string> = {
 	logs: 'Logs screen',
 	detail: 'Tasks, inspect, logs and events screens',
 	stacks: 'Stacks screen',
+	resources: 'Secrets, configs and networks screens',
 	nodes: 'Nodes screen',
 	nodeTasks: 'A node\'s tasks',
 	node: 'Actions on the selected node',

@@ -1,6 +1,6 @@
 import {createContext, useContext, useEffect, useState, useSyncExternalStore} from 'react';
 import {useStdout} from 'ink';
-import type {SwarmNode, SwarmTask} from '../swarm/types.js';
+import type {ResourceKind, SwarmNode, SwarmResource, SwarmTask} from '../swarm/types.js';
 import type {LiveResource, Snapshot} from './live-resource.js';
 import type {SwarmModel} from './swarm-model.js';
 
@@ -36,6 +36,12 @@ export function useRecentEvents() {
 	return useSyncExternalStore(eventLog.subscribe, eventLog.getSnapshot);
 }
 
+/** When the tasks this session has read failed, by task ID (see FailureLog). */
+export function useSeenFailures() {
+	const {failures} = useSwarmModel();
+	return useSyncExternalStore(failures.subscribe, failures.getSnapshot);
+}
+
 /** This session's timeline, newest first. */
 export function useTimeline() {
 	const {timeline} = useSwarmModel();
@@ -61,9 +67,18 @@ export function useWatchedNodes(): {nodes: Snapshot<SwarmNode[]>; runningTasks: 
 	return {nodes: useLiveResource(model.nodes), runningTasks: useLiveResource(model.runningTasks)};
 }
 
+/** The secrets, configs or networks, polled while the calling component (their screen) is mounted. */
+export function useWatchedResources(kind: ResourceKind): Snapshot<SwarmResource[]> {
+	return useWatched(kind, (model, id) => model.watchResources(id));
+}
+
 function useWatchedTasks(id: string, watch: (model: SwarmModel, id: string) => {resource: LiveResource<SwarmTask[]>; stop: () => void}): Snapshot<SwarmTask[]> {
+	return useWatched(id, watch);
+}
+
+function useWatched<T, Id extends string>(id: Id, watch: (model: SwarmModel, id: Id) => {resource: LiveResource<T[]>; stop: () => void}): Snapshot<T[]> {
 	const model = useSwarmModel();
-	const [resource, setResource] = useState<LiveResource<SwarmTask[]>>();
+	const [resource, setResource] = useState<LiveResource<T[]>>();
 	useEffect(() => {
 		const watched = watch(model, id);
 		setResource(watched.resource);
@@ -72,7 +87,7 @@ function useWatchedTasks(id: string, watch: (model: SwarmModel, id: string) => {
 	// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [model, id]);
 	const subscribe = resource?.subscribe ?? noSubscribe;
-	const getSnapshot = resource?.getSnapshot ?? (() => emptyTasks);
+	const getSnapshot = resource?.getSnapshot ?? (() => emptyTasks as Snapshot<T[]>);
 	return useSyncExternalStore(subscribe, getSnapshot);
 }
 

@@ -4,8 +4,9 @@
 import type {SwarmClient} from '../swarm/client.js';
 import {DockerError} from '../swarm/errors.js';
 import {rolloutProgress, showsRollout, type RolloutProgress} from '../format/rollout.js';
-import type {SwarmEvent, SwarmNode, SwarmService, SwarmTask} from '../swarm/types.js';
+import type {ResourceKind, SwarmEvent, SwarmNode, SwarmResource, SwarmService, SwarmTask} from '../swarm/types.js';
 import {watchEvents, type EventWatcher} from './event-watcher.js';
+import {FailureLog} from './failure-log.js';
 import {LiveResource} from './live-resource.js';
 import {Timeline} from '../timeline/timeline.js';
 import {sameItems} from '../swarm/versioned-cache.js';
@@ -29,6 +30,8 @@ export const pollIntervals = {
 	/** Up-to-date tasks of services mid-rollout: only while one is. */
 	rollouts: 500,
 	rolloutsIdle: 1000,
+	/** Secrets, configs or networks: only while their screen is open; they change seldom. */
+	resources: 3000,
 } as const;
 
 /** Rollout progress by service ID, for services whose rollout is on screen. */
@@ -79,6 +82,8 @@ export class SwarmModel {
 	/** Every task meant to run, polled only while a nodes screen watches (see watchNodes). */
 	readonly runningTasks: LiveResource<SwarmTask[]>;
 	readonly eventLog = new EventLog();
+	/** Failed tasks among those read for other reasons: no list of every task is polled for it. */
+	readonly failures = new FailureLog();
 	/** Task tables on screen: one service's (`docker service ps`) or one node's (`docker node ps`). */
 	private readonly taskTables = new Set<{serviceId?: string; nodeId?: string; resource: LiveResource<SwarmTask[]>}>();
 	private nodeWatchers = 0;
@@ -139,6 +144,7 @@ export class SwarmModel {
 
 		const nodes = this.nodes.getSnapshot().data ?? [];
 		const tasks = await this.client.listTasks(services.map(service => service.id), {upToDate: true});
+		this.failures.observe(tasks);
 		// Map.groupBy would do, from Node 21 on.
 		const tasksByService = new Map<string, SwarmTask[]>();
 		for (const task of tasks) {
@@ -260,8 +266,24 @@ export class SwarmModel {
 		};
 	}
 
+	/** Secrets, configs or networks, polled only while their screen is open. */
+	watchResources(kind: ResourceKind): {resource: LiveResource<SwarmResource[]>; stop: () => void} {
+		const resource = new LiveResource(async () => this.client.listResources(kind), {intervalMs: pollIntervals.resources, describeError});
+		resource.start();
+		return {
+			resource,
+			stop: () => {
+				resource.stop();
+			},
+		};
+	}
+
 	private watchTaskTable(key: {serviceId?: string; nodeId?: string}, fetch: () => Promise<SwarmTask[]>, intervalMs: () => number): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
-		const resource = new LiveResource(fetch, {intervalMs, equals: sameItems, describeError});
+		const resource = new LiveResource(async () => {
+			const tasks = await fetch();
+			this.failures.observe(tasks);
+			return tasks;
+		}, {intervalMs, equals: sameItems, describeError});
 		const table = {...key, resource};
 		this.taskTables.add(table);
 		resource.start();

@@ -35,6 +35,8 @@ export function completePalette(line: string, context: PaletteContext): Completi
 			names = [...context.stacks];
 		} else if (argument?.kind === 'node') {
 			names = (context.nodes ?? []).map(node => node.hostname);
+		} else if (argument?.kind === 'context') {
+			names = [...(context.contexts ?? [])];
 		}
 	}
 

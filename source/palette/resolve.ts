@@ -4,13 +4,19 @@
 import {parse} from 'shell-quote';
 import type {FormValues} from '../actions/action.js';
 import {nodeActionById, serviceActionById} from '../actions/index.js';
-import {commands, paletteUsage, type Command, type CommandId, type PaletteArgument} from '../keys/registry.js';
+import {commandById, commands, paletteUsage, type Command, type CommandId, type PaletteArgument} from '../keys/registry.js';
+import {typedWordsField} from '../actions/service/typed-update.js';
+import {createWordsField} from '../actions/service/create.js';
+import {ValidationError} from '../swarm/errors.js';
+import {updateTarget} from '../spec/update-command.js';
 
 /** What the palette knows of the swarm, to check and complete names. */
 export type PaletteContext = {
 	services: ReadonlyArray<{id: string; name: string}>;
 	stacks: readonly string[];
 	nodes?: ReadonlyArray<{id: string; hostname: string}>;
+	/** The docker contexts' names, for `:context`. */
+	contexts?: readonly string[];
 };
 
 export type PaletteIntent = {
@@ -20,6 +26,8 @@ export type PaletteIntent = {
 	stack?: string;
 	/** The node named, for commands on one. */
 	nodeId?: string;
+	/** The docker context named, for `:context`. */
+	context?: string;
 	/** The action's form fields given on the line; the form asks for the others. */
 	values?: FormValues;
 	/** Every field of the action's form was given: no form opens. */
@@ -90,7 +98,17 @@ export function closest(typed: string, names: readonly string[]): string | undef
 	return ranked[0]?.name;
 }
 
-function resolveArgument(argument: PaletteArgument, word: string, context: PaletteContext): {serviceId?: string; stack?: string; nodeId?: string} | {error: string} {
+function resolveArgument(argument: PaletteArgument, word: string, context: PaletteContext): {serviceId?: string; stack?: string; nodeId?: string; context?: string} | {error: string} {
+	if (argument.kind === 'context') {
+		const contexts = context.contexts ?? [];
+		if (contexts.includes(word)) {
+			return {context: word};
+		}
+
+		const guess = closest(word, contexts);
+		return {error: `There is no docker context named "${word}".${guess ? ` Did you mean ${guess}?` : ''} :context alone lists them.`};
+	}
+
 	if (argument.kind === 'node') {
 		const nodes = context.nodes ?? [];
 		const node = nodes.find(candidate => candidate.hostname === word || candidate.id === word);
@@ -131,8 +149,27 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 		return split;
 	}
 
-	const [name = ''] = split.words;
-	let words = split.words.slice(1);
+	// `docker service scale vote=7`, as pasted from a handout: the leading words are optional.
+	let pasted = split.words[0] === 'docker' && split.words[1] === 'service' ? split.words.slice(2) : (split.words[0] === 'service' ? split.words.slice(1) : split.words);
+	if (pasted[0] === 'update') {
+		return resolveTypedUpdate(pasted.slice(1), context);
+	}
+
+	// `create [flags] IMAGE`: the words are read and checked as the form's are, before asking.
+	if (pasted[0] === 'create' && pasted.length > 1) {
+		return {intent: {command: commandById('create'), values: {[createWordsField]: JSON.stringify(pasted.slice(1))}, complete: true}};
+	}
+
+	if (pasted[0] === 'remove') {
+		pasted = ['rm', ...pasted.slice(1)];
+	}
+
+	const [name = ''] = pasted;
+	let words = pasted.slice(1);
+	if (split.words[0] === 'docker' && pasted === split.words) {
+		return {error: 'The palette runs docker service create, update, scale, rollback and rm: type docker service …, or a swarmdeck command (Tab lists them).'};
+	}
+
 	if (name === '') {
 		return {error: 'Type a command: Tab lists them, :help shows every key and command.'};
 	}
@@ -151,7 +188,8 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 		words = [target, value.join('=')];
 	}
 
-	const required = args.filter(argument => argument.kind !== 'text').length;
+	// A text word can be left for the form to ask; a context left out means "list them".
+	const required = args.filter(argument => argument.kind !== 'text' && argument.kind !== 'context').length;
 	if (words.length < required || words.length > args.length) {
 		const count = words.length < required ? `needs ${required === 1 ? 'a' : required} ${args.slice(0, required).map(argument => argument.name.toLowerCase()).join(' and ')}` : `takes ${args.length === 0 ? 'no words' : `at most ${args.length} ${args.length === 1 ? 'word' : 'words'}`} after its name`;
 		return {error: `:${command.palette.name} ${count}: ${paletteUsage(command.palette)}`};
@@ -166,6 +204,10 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 		}
 
 		Object.assign(intent, resolved);
+		// A command's own text (`:exercise FILE`); an action's fields are read below.
+		if (argument.kind === 'text' && !action) {
+			intent.values = {...intent.values, [argument.name.toLowerCase()]: word};
+		}
 	}
 
 	if (action?.palette) {
@@ -176,4 +218,24 @@ export function resolvePalette(line: string, context: PaletteContext): Resolved 
 	}
 
 	return {intent};
+}
+
+/**
+ * `update [flags] SERVICE`: the service is found and every flag checked to be one swarmdeck
+ * reads; the values are checked by the action, against the service and the swarm's lists.
+ */
+function resolveTypedUpdate(words: readonly string[], context: PaletteContext): Resolved {
+	let target: string;
+	try {
+		target = updateTarget(words);
+	} catch (error) {
+		return {error: error instanceof ValidationError ? error.sentence : String(error)};
+	}
+
+	const resolved = resolveArgument({name: 'SERVICE', kind: 'service'}, target, context);
+	if ('error' in resolved) {
+		return resolved;
+	}
+
+	return {intent: {command: commandById('typedUpdate'), ...resolved, values: {[typedWordsField]: JSON.stringify(words)}, complete: true}};
 }

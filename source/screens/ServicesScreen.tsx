@@ -3,9 +3,12 @@ import {useEffect} from 'react';
 import {Table, tableLayout, type TableLine} from '../components/Table.js';
 import {fitRegions} from '../layout/regions.js';
 import {TextInput} from '../components/TextInput.js';
-import {groupServices, orderedServices, serviceColumns, type ReplicaHealth} from '../format/service-table.js';
+import {adviceMarker, groupServices, orderedServices, serviceScreenColumns, type ReplicaHealth} from '../format/service-table.js';
+import {pulseParts, pulseSeparator, swarmPulse} from '../format/pulse.js';
+import {attentionRank, nextNeedingAttention} from '../advisor/attention.js';
+import {useServiceWarnings} from '../advisor/hooks.js';
 import {resolveCommand} from '../keys/registry.js';
-import {useNow, useRollouts} from '../model/hooks.js';
+import {useNodes, useNow, useRollouts, useSeenFailures} from '../model/hooks.js';
 import {rolloutBadge} from '../format/rollout.js';
 import {useActions} from '../state/actions.js';
 import {useServiceCommands} from '../state/service-commands.js';
@@ -31,13 +34,21 @@ type Props = {
 
 /** One row per service, grouped by stack, with a cursor that follows its service. */
 export function ServicesScreen({services, state, isActive, width, height}: Props) {
-	const {dispatch} = useActions();
+	const {dispatch, notice} = useActions();
 	const runServiceCommand = useServiceCommands();
 	const now = useNow(5000);
 	const rollouts = useRollouts();
-	const groups = groupServices(services ?? [], {filter: state.filter, stack: state.stack, now});
+	const {usersOf} = state;
+	const listed = usersOf ? (services ?? []).filter(service => usersOf.serviceIds.includes(service.id)) : services ?? [];
+	const groups = groupServices(listed, {filter: state.filter, stack: state.stack, now});
+	// Only some services: a stack's, or those using a secret, config or network.
+	const only = state.stack === undefined ? (usersOf ? {word: usersOf.kind, name: usersOf.name} : undefined) : {word: 'stack', name: state.stack};
 	const ordered = orderedServices(groups);
 	const selected = ordered.find(service => service.id === state.selectedServiceId) ?? ordered[0];
+	const warnings = useServiceWarnings(services, now);
+	const nodes = useNodes();
+	const seenFailures = useSeenFailures();
+	const pulse = swarmPulse({services: services ?? [], nodes: nodes.data ?? [], failedAt: seenFailures.values(), now});
 
 	// Keep the selection valid when the list or the filter changes under the cursor.
 	useEffect(() => {
@@ -47,8 +58,9 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 	}, [selected?.id, state.selectedServiceId, dispatch]);
 
 	const budget = fitRegions(height, {
+		pulse: {kind: 'panel', lines: 1},
 		table: {kind: 'rows', lines: 1 + Math.max(1, ordered.length + groups.length), min: 2, fill: true},
-		filterBar: {kind: 'keep', lines: state.editingFilter || state.filter || state.stack ? 1 : 0},
+		filterBar: {kind: 'keep', lines: state.editingFilter || state.filter || only ? 1 : 0},
 	});
 	const filterBarHeight = budget.filterBar;
 	// The table's header and stack headings share its lines with the rows: a page is what is seen.
@@ -71,6 +83,17 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 
 			case 'filter': {
 				dispatch({type: 'editFilter', editing: true});
+				break;
+			}
+
+			case 'attention': {
+				const next = nextNeedingAttention(ordered, selected?.id, service => attentionRank(service, warnings.get(service.id)?.length ?? 0, now));
+				if (next) {
+					dispatch({type: 'select', serviceId: next.id});
+				} else {
+					notice(`Nothing needs a look${state.filter || state.stack ? ' among the services listed' : ''}: every update runs or is done, every service has its replicas, no policy warning.`);
+				}
+
 				break;
 			}
 
@@ -113,8 +136,8 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 			lines.push({
 				kind: 'row',
 				key: row.service.id,
-				cells: [...row.cells.slice(0, 5), badge],
-				cellColors: [undefined, undefined, healthColors[row.health], undefined, undefined, rolloutColor(badge)],
+				cells: [...row.cells.slice(0, 5), badge, warnings.has(row.service.id) ? adviceMarker : ''],
+				cellColors: [undefined, undefined, healthColors[row.health], undefined, undefined, rolloutColor(badge), theme.warning],
 			});
 		}
 	}
@@ -123,19 +146,28 @@ export function ServicesScreen({services, state, isActive, width, height}: Props
 
 	return (
 		<Box flexDirection="column">
+			{budget.pulse > 0
+				? (
+					<Text wrap="truncate">
+						{pulseParts(pulse, {failedAmong: 'seen'}).map((part, index) => (
+							<Text key={part.text}>{index > 0 ? <Text color={theme.muted}>{pulseSeparator}</Text> : null}<Text color={part.alarm ? theme.warning : theme.muted}>{part.text}</Text></Text>
+						))}
+					</Text>
+				)
+				: null}
 			{ordered.length === 0
-				? <Text color={theme.muted}>{state.filter || state.stack ? `No service matches${state.stack ? ` in stack ${state.stack}` : ''}${state.filter ? ` "${state.filter}"` : ''}. Esc clears the filter.` : 'This swarm has no services yet. Create one with `docker service create`.'}</Text>
-				: <Table columns={serviceColumns} lines={lines} selectedIndex={selectedIndex} height={budget.table} width={width}/>}
+				? <Text color={theme.muted}>{state.filter || only ? `No service matches${only ? ` (${only.word} ${only.name})` : ''}${state.filter ? ` "${state.filter}"` : ''}. Esc clears the filter.` : 'This swarm has no services yet: c creates one, as `docker service create` does.'}</Text>
+				: <Table columns={serviceScreenColumns} lines={lines} selectedIndex={selectedIndex} height={budget.table} width={width}/>}
 			{filterBarHeight > 0
 				? (
 					<Box>
-						{state.stack ? <Text><Text color={theme.accent}>stack</Text> {state.stack}{state.filter || state.editingFilter ? '  ' : ' '}</Text> : null}
+						{only ? <Text><Text color={theme.accent}>{only.word === 'stack' ? 'stack' : `using ${only.word}`}</Text> {only.name}{state.filter || state.editingFilter ? '  ' : ' '}</Text> : null}
 						{state.filter || state.editingFilter ? <Text color={theme.accent}>/</Text> : null}
 						{state.editingFilter
 							? <TextInput isActive={isActive} value={state.filter} placeholder="type to filter by name" onChange={filter => {
 								dispatch({type: 'setFilter', filter});
 							}}/>
-							: <Text>{state.filter}{state.filter ? ' ' : ''}<Text color={theme.muted}>(Esc {state.stack ? 'shows every service' : 'clears'})</Text></Text>}
+							: <Text>{state.filter}{state.filter ? ' ' : ''}<Text color={theme.muted}>(Esc {only ? 'shows every service' : 'clears'})</Text></Text>}
 					</Box>
 				)
 				: null}

@@ -6,7 +6,7 @@ import type {Column} from '../format/columns.js';
 import {fitRegions} from '../layout/regions.js';
 import {displayImage} from '../spec/image-reference.js';
 import {formatPolicyShort} from '../format/policy.js';
-import {showsRollout, updateStatePath} from '../format/rollout.js';
+import {showsRollout, updateStatePath, type ShownEstimate} from '../format/rollout.js';
 import {formatReplicas, rolloutText} from '../format/service-table.js';
 import {buildTaskRows, formatCurrentState, isFinishedHistory, taskTableColumns, type TaskRow} from '../format/task-table.js';
 import {resolveCommand} from '../keys/registry.js';
@@ -96,6 +96,8 @@ export function HistoryNote({tasks, showHistory}: {tasks: readonly SwarmTask[] |
 type Props = {
 	service: SwarmService | undefined;
 	showHistory: boolean;
+	/** The estimate shown for the last write to this service, set beside its rollout's real duration. */
+	estimate?: ShownEstimate;
 	readOnly: boolean;
 	isActive: boolean;
 	width: number;
@@ -103,7 +105,7 @@ type Props = {
 };
 
 /** The service's tasks, as `docker service ps` prints them, polled while on screen. */
-export function TasksScreen({service, showHistory, readOnly, isActive, width, height}: Props) {
+export function TasksScreen({service, showHistory, estimate, readOnly, isActive, width, height}: Props) {
 	const {dispatch} = useActions();
 	const runServiceCommand = useServiceCommands();
 	const tasks = useTaskTable(service?.id ?? '');
@@ -192,7 +194,7 @@ export function TasksScreen({service, showHistory, readOnly, isActive, width, he
 			{budget.policy > 0 ? <Text wrap="truncate" color={theme.muted}>update: {formatPolicyShort(service.updatePolicy)}</Text> : null}
 			{budget.rollout > 0
 				? (rollout
-					? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={budget.rollout} readOnly={readOnly} statePath={statePath}/>
+					? <RolloutPanel rollout={rollout} now={now} width={width} maxHeight={budget.rollout} readOnly={readOnly} statePath={statePath} estimate={estimate}/>
 					: <Text wrap="truncate" color={theme.muted}>{lastRollout ? `last rollout: ${lastRollout}` : ' '}</Text>)
 				: null}
 			{tasks.data === undefined && !tasks.error

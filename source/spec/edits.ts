@@ -5,6 +5,7 @@
 import {formatGoDuration} from './go-duration.js';
 import type {PolicyKind, RawServiceSpec, RawUpdateConfig, UpdatePolicy} from '../swarm/types.js';
 import {desiredReplicasOf, imageOf, policyIn, policyKey} from './read.js';
+import {familyOf, isFamilyEdit, type Family, type FamilyEdit, type FamilyKind} from './families.js';
 
 export type PolicyField = keyof UpdatePolicy;
 
@@ -29,7 +30,13 @@ export type SpecEdit =
 	| {kind: 'replicas'; replicas: number}
 	| {kind: 'image'; image: string}
 	| {kind: 'policy'; policy: PolicyKind; field: PolicyField; value: UpdatePolicy[PolicyField]}
-	| {kind: 'force'};
+	| {kind: 'force'}
+	| FamilyEdit;
+
+/** The family declaration of an edit of the rest of the spec. */
+function familyFor(edit: FamilyEdit): Family<FamilyKind> {
+	return familyOf(edit.kind) as Family<FamilyKind>;
+}
 
 /**
  * An edit and the value of its field the person saw when deciding. If the service no longer
@@ -54,6 +61,10 @@ export function policyValue(spec: RawServiceSpec, kind: PolicyKind, field: Polic
 
 /** The value an edit's field has in this spec, as text, for comparing with what a person saw. */
 export function currentValue(spec: RawServiceSpec, edit: SpecEdit): string {
+	if (isFamilyEdit(edit)) {
+		return familyFor(edit).current(spec);
+	}
+
 	switch (edit.kind) {
 		case 'replicas': {
 			return String(desiredReplicasOf(spec) ?? '');
@@ -79,6 +90,11 @@ export function currentValue(spec: RawServiceSpec, edit: SpecEdit): string {
 
 /** Applies an edit to a spec in place (the caller passes its own copy). */
 export function applyEdit(spec: RawServiceSpec, edit: SpecEdit): void {
+	if (isFamilyEdit(edit)) {
+		familyFor(edit).apply(spec, edit);
+		return;
+	}
+
 	switch (edit.kind) {
 		case 'replicas': {
 			if (spec.Mode?.ReplicatedJob) {
@@ -135,6 +151,10 @@ export function policyText(field: PolicyField, value: UpdatePolicy[PolicyField])
 
 /** The `docker service update` flags that make this edit. */
 export function editFlags(edit: SpecEdit): string[] {
+	if (isFamilyEdit(edit)) {
+		return familyFor(edit).toFlags(edit);
+	}
+
 	switch (edit.kind) {
 		case 'replicas': {
 			return ['--replicas', String(edit.replicas)];
@@ -160,6 +180,10 @@ export function editFlags(edit: SpecEdit): string[] {
 
 /** A short name of the field an edit changes, for summaries: `replicas`, `update-delay`. */
 export function editFieldLabel(edit: SpecEdit): string {
+	if (isFamilyEdit(edit)) {
+		return familyFor(edit).title;
+	}
+
 	switch (edit.kind) {
 		case 'policy': {
 			return policyFieldLabel(edit.policy, edit.field);
@@ -179,6 +203,10 @@ export function editFieldLabel(edit: SpecEdit): string {
 export function describeEdit(before: RawServiceSpec, edit: SpecEdit): string {
 	if (edit.kind === 'force') {
 		return 'every task redeployed';
+	}
+
+	if (isFamilyEdit(edit)) {
+		return familyFor(edit).describe(edit);
 	}
 
 	const from = edit.kind === 'policy' ? policyText(edit.field, policyValue(before, edit.policy, edit.field)) : currentValue(before, edit);

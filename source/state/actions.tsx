@@ -4,10 +4,12 @@
 import {createContext, useContext, useMemo, useRef, type Dispatch, type ReactNode} from 'react';
 import type {Decision, FormValues, ServiceAction} from '../actions/action.js';
 import {serviceActionById} from '../actions/index.js';
+import {taskStartMs} from '../actions/plan.js';
 import type {SwarmModel} from '../model/swarm-model.js';
 import type {SwarmClient} from '../swarm/client.js';
 import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
 import type {RawServiceSpec, SwarmService} from '../swarm/types.js';
+import {emptyReferenceLists, type ReferenceLists} from '../spec/families.js';
 import {StaleWriteError, UnknownOutcomeError} from '../swarm/write.js';
 import type {UiAction} from './store.js';
 
@@ -24,6 +26,8 @@ export type Actions = {
 	/** `y` in a confirmation: sends the decision shown, if the service is still as shown. */
 	confirm: (actionId: string, service: SwarmService, values: FormValues, decision: Decision, decidedSpec: RawServiceSpec) => void;
 	notice: (message: string) => void;
+	/** The swarm's secrets, configs and networks as last read, for the editors that name them. */
+	references: () => ReferenceLists;
 };
 
 const ActionsContext = createContext<Actions | undefined>(undefined);
@@ -57,6 +61,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 	// Services with a write on its way. Checked and set synchronously: two keys that arrive
 	// together must not both get through before React renders.
 	const inFlight = useRef(new Set<string>());
+	const references = useRef<ReferenceLists>(emptyReferenceLists);
 
 	const actions = useMemo<Actions>(() => {
 		const notice = (message: string) => {
@@ -72,6 +77,21 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			return action;
 		};
 
+		/**
+		 * A decision that starts a rolling update is decided again with how long the service's
+		 * tasks took to start last time, read now, so that its estimate counts it.
+		 */
+		const withStartTime = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision, then: (decision: Decision) => void) => {
+			if (!decision.estimate) {
+				then(decision);
+				return;
+			}
+
+			void client.listTasks(service.id).then(taskStartMs, () => undefined).then(startMs => {
+				then(startMs === undefined ? decision : action.decide(service, values, {references: references.current, taskStartMs: startMs}));
+			});
+		};
+
 		/** Asks again about a service that changed: its new state, a new decision, and why. */
 		const askAgain = (action: ServiceAction, service: SwarmService, values: FormValues, why: string) => {
 			const refusal = action.refusal?.(service);
@@ -81,8 +101,9 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			}
 
 			try {
-				const decision = action.decide(service, values);
-				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
+				withStartTime(action, service, values, action.decide(service, values, {references: references.current}), decision => {
+					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec, message: why}});
+				});
 			} catch (error) {
 				if (action.form) {
 					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'form', values, message: `${why} ${messageOf(error)}`}});
@@ -106,6 +127,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				const outcome = await client.writeService({id: service.id, name: service.name}, decision.write, decidedSpec);
 				const versions = outcome.versionAfter === undefined ? '' : ` (version ${outcome.versionBefore} → ${outcome.versionAfter})`;
 				dispatch({type: 'status', status: {kind: 'done', result: {service: service.name, command: decision.command, summary: `${decision.summary}${versions}`, warnings: outcome.warnings}}});
+				dispatch({type: 'rememberEstimate', serviceId: service.id, estimate: decision.estimate && {...decision.estimate, sentAt: new Date()}});
 				record('done', decision.summary, {versionBefore: outcome.versionBefore, versionAfter: outcome.versionAfter});
 			} catch (error) {
 				if (error instanceof StaleWriteError) {
@@ -125,7 +147,13 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 		};
 
 		/** Sends the decision now, or asks first. */
-		const proceed = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision) => {
+		const proceed = (action: ServiceAction, service: SwarmService, values: FormValues, firstDecision: Decision) => {
+			withStartTime(action, service, values, firstDecision, decision => {
+				decideNext(action, service, values, decision);
+			});
+		};
+
+		const decideNext = (action: ServiceAction, service: SwarmService, values: FormValues, decision: Decision) => {
 			if (decision.confirm) {
 				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'confirm', values, decision, decidedSpec: service.spec}});
 			} else {
@@ -134,10 +162,42 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			}
 		};
 
-		return {
+		/** Reads the secrets, configs and networks again; false (with the reason said) when that failed. */
+		const loadReferences = async (): Promise<boolean> => {
+			try {
+				references.current = await client.listReferences();
+				return true;
+			} catch (error) {
+				notice(`The swarm's secrets, configs and networks could not be read: ${messageOf(error)}`);
+				return false;
+			}
+		};
+
+		/** Opens the form, or asks first, or sends: once anything the action reads is at hand. */
+		const begin = (action: ServiceAction, service: SwarmService, values: FormValues | undefined, complete: boolean) => {
+			const refusal = action.refusal?.(service);
+			if (refusal) {
+				notice(refusal);
+				return;
+			}
+
+			if (!complete && action.form) {
+				dispatch({type: 'openDialog', dialog: {kind: 'action', actionId: action.id, serviceId: service.id, stage: 'form', ...(values ? {values} : {})}});
+				return;
+			}
+
+			try {
+				proceed(action, service, values ?? {}, action.decide(service, values ?? {}, {references: references.current}));
+			} catch (error) {
+				notice(messageOf(error));
+			}
+		};
+
+		const actions: Actions = {
 			dispatch,
 			client,
 			notice,
+			references: () => references.current,
 			start(actionId, service, values, complete = values !== undefined) {
 				const action = lookUp(actionId);
 				if (client.readOnly) {
@@ -145,27 +205,21 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 					return;
 				}
 
-				const refusal = action.refusal?.(service);
-				if (refusal) {
-					notice(refusal);
+				if (action.needsReferences) {
+					void loadReferences().then(loaded => {
+						if (loaded) {
+							begin(action, service, values, complete);
+						}
+					});
 					return;
 				}
 
-				if (!complete && action.form) {
-					dispatch({type: 'openDialog', dialog: {kind: 'action', actionId, serviceId: service.id, stage: 'form', ...(values ? {values} : {})}});
-					return;
-				}
-
-				try {
-					proceed(action, service, values ?? {}, action.decide(service, values ?? {}));
-				} catch (error) {
-					notice(messageOf(error));
-				}
+				begin(action, service, values, complete);
 			},
 			submit(actionId, service, values) {
 				const action = lookUp(actionId);
 				try {
-					proceed(action, service, values, action.decide(service, values));
+					proceed(action, service, values, action.decide(service, values, {references: references.current}));
 					return undefined;
 				} catch (error) {
 					return error instanceof ValidationError ? error.sentence : messageOf(error);
@@ -184,6 +238,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				void send(action, service, values, decision, decidedSpec);
 			},
 		};
+		return actions;
 	}, [client, model, dispatch]);
 	return <ActionsContext.Provider value={actions}>{children}</ActionsContext.Provider>;
 }

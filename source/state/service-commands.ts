@@ -4,10 +4,22 @@ import {serviceActionById} from '../actions/index.js';
 import type {CommandId} from '../keys/registry.js';
 import type {SwarmService} from '../swarm/types.js';
 import {useActions} from './actions.js';
+import {useStartCreate} from './create.js';
 
 export function useServiceCommands(): (id: CommandId, service: SwarmService | undefined) => boolean {
 	const {dispatch, start, notice} = useActions();
+	const startCreate = useStartCreate();
 	return (id, service) => {
+		if (id === 'create') {
+			startCreate();
+			return true;
+		}
+
+		if (id === 'createCopy' && service) {
+			startCreate(service);
+			return true;
+		}
+
 		const isAction = serviceActionById(id) !== undefined;
 		if (!isAction && id !== 'inspect' && id !== 'logs') {
 			return false;

@@ -1,8 +1,10 @@
 // The app's UI state in one reducer: which screen, which service is selected, which dialog
 // is open, and what the last action did. Live swarm data lives in the model hooks.
 import type {Decision, FormValues} from '../actions/action.js';
+import type {CreateWrite} from '../actions/service/create.js';
+import type {RolloutEstimate} from '../actions/plan.js';
 import type {NodeWrite} from '../swarm/node-write.js';
-import type {RawServiceSpec, SwarmNode} from '../swarm/types.js';
+import type {RawServiceSpec, ResourceKind, SwarmNode} from '../swarm/types.js';
 
 export type Screen =
 	| {kind: 'services'}
@@ -12,6 +14,8 @@ export type Screen =
 	| {kind: 'timeline'}
 	| {kind: 'nodes'}
 	| {kind: 'nodeTasks'; nodeId: string}
+	/** Secrets, configs or networks, each with the services that use it. */
+	| {kind: 'resources'; resource: ResourceKind}
 	/** The logs of a service, or of one of its tasks; Esc returns to the screen they were opened from. */
 	| {kind: 'logs'; serviceId: string; taskId?: string; from: Screen};
 
@@ -25,7 +29,12 @@ export type NodeActionDialog =
 	| {kind: 'nodeAction'; actionId: string; nodeId: string; stage: 'form'; values?: FormValues; message?: string}
 	| {kind: 'nodeAction'; actionId: string; nodeId: string; stage: 'confirm'; values: FormValues; decision: Decision<NodeWrite>; decided: SwarmNode; message?: string};
 
-export type Dialog = ActionDialog | NodeActionDialog | {kind: 'help'};
+/** The create form (empty, or copied from the service `copyOf`), or the question before it is sent. */
+export type CreateDialogState =
+	| {kind: 'create'; copyOf?: string; stage: 'form'; values?: FormValues; message?: string}
+	| {kind: 'create'; copyOf?: string; stage: 'confirm'; values: FormValues; decision: Decision<CreateWrite>; message?: string};
+
+export type Dialog = ActionDialog | NodeActionDialog | CreateDialogState | {kind: 'help'};
 
 /** What the status line shows after an action: the result and the equivalent command. */
 export type ActionResult = {
@@ -43,6 +52,9 @@ export type ActionStatus =
 	| {kind: 'failed'; description: string; message: string; nothingSent: boolean}
 	| {kind: 'notice'; message: string};
 
+/** The estimate a confirmation showed for a rolling update, and when its write was sent. */
+export type SentEstimate = RolloutEstimate & {sentAt: Date};
+
 export type UiState = {
 	screen: Screen;
 	/** The service the cursor is on: by ID, so the cursor follows it when rows move. */
@@ -52,6 +64,8 @@ export type UiState = {
 	filter: string;
 	/** Only the services of this stack (`:stack NAME`, or Enter on the stacks screen). */
 	stack?: string;
+	/** Only the services that use this secret, config or network (Enter on its screen). */
+	usersOf?: {kind: ResourceKind; name: string; serviceIds: readonly string[]};
 	editingFilter: boolean;
 	/** The `:` palette is open: it takes every key. */
 	palette: boolean;
@@ -60,6 +74,8 @@ export type UiState = {
 	showHistory: boolean;
 	dialog?: Dialog;
 	status: ActionStatus;
+	/** By service ID: the estimate of the last write sent to it, for its rollout panel. */
+	estimates: Readonly<Record<string, SentEstimate>>;
 };
 
 /** Palette lines kept for ↑: a session's worth, not a growing list. */
@@ -73,6 +89,7 @@ export const initialUiState: UiState = {
 	paletteHistory: [],
 	showHistory: false,
 	status: {kind: 'idle'},
+	estimates: {},
 };
 
 export type UiAction =
@@ -84,11 +101,14 @@ export type UiAction =
 	| {type: 'editFilter'; editing: boolean}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'showStack'; stack: string | undefined}
+	| {type: 'showUsers'; usersOf: NonNullable<UiState['usersOf']>}
 	| {type: 'palette'; open: boolean; ran?: string}
 	| {type: 'toggleHistory'}
 	| {type: 'openDialog'; dialog: Dialog}
 	| {type: 'closeDialog'}
-	| {type: 'status'; status: ActionStatus};
+	| {type: 'status'; status: ActionStatus}
+	/** A write was sent: its estimate replaces the service's last one (none, for a write that rolls nothing out). */
+	| {type: 'rememberEstimate'; serviceId: string; estimate: SentEstimate | undefined};
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
@@ -129,7 +149,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'showStack': {
-			return {...state, stack: action.stack, screen: {kind: 'services'}};
+			return {...state, stack: action.stack, usersOf: undefined, screen: {kind: 'services'}};
+		}
+
+		case 'showUsers': {
+			return {...state, usersOf: action.usersOf, stack: undefined, screen: {kind: 'services'}};
 		}
 
 		case 'palette': {
@@ -151,6 +175,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 		case 'status': {
 			return {...state, status: action.status};
+		}
+
+		case 'rememberEstimate': {
+			const estimates = {...state.estimates};
+			if (action.estimate) {
+				estimates[action.serviceId] = action.estimate;
+			} else {
+				delete estimates[action.serviceId];
+			}
+
+			return {...state, estimates};
 		}
 
 		default: {

@@ -3,18 +3,19 @@
 import type Docker from 'dockerode';
 import {createDocker, describeTarget, type ConnectionOptions} from './connection.js';
 import type {RawHealthConfig} from '../advisor/health.js';
-import {inertDeep} from '../text/inert.js';
+import {inert, inertDeep} from '../text/inert.js';
+import type {ReferenceLists} from '../spec/families.js';
 import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
 import {readVersionedArray, type ReadItem} from './json-array.js';
 import {readLogStream, type LogLine, type LogProblem} from './log-stream.js';
 import {readChunks} from './stream-chunks.js';
-import {nodeFromApi, serviceFromApi, taskFromApi} from './normalize.js';
+import {nodeFromApi, resourceFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
-import type {RawServiceSpec, SwarmEvent, SwarmNode, SwarmService, SwarmTask} from './types.js';
+import type {RawServiceSpec, ResourceKind, SwarmEvent, SwarmNode, SwarmResource, SwarmService, SwarmTask} from './types.js';
 import {VersionedCache} from './versioned-cache.js';
-import {writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
+import {UnknownOutcomeError, writeService, type ServiceRef, type ServiceWrite, type WriteOutcome} from './write.js';
 import {writeNode, type NodeRef, type NodeWrite, type NodeWriteOutcome} from './node-write.js';
 
 export type SwarmClient = {
@@ -30,6 +31,8 @@ export type SwarmClient = {
 	/** Tasks of one service, or of several in one request (the daemon ORs the IDs). */
 	listTasks(serviceIds: string | readonly string[], options?: {upToDate?: boolean}): Promise<SwarmTask[]>;
 	listNodes(): Promise<SwarmNode[]>;
+	/** Secrets, configs or networks, as their lists show them: never a secret's data (the list has none) nor a config's. */
+	listResources(kind: ResourceKind): Promise<SwarmResource[]>;
 	/** Tasks across services: on one node (`docker node ps`), or every task meant to run (to count them per node). */
 	listTasksWhere(where: {nodeId: string} | {desiredState: 'running'}): Promise<SwarmTask[]>;
 	/**
@@ -37,6 +40,8 @@ export type SwarmClient = {
 	 * undefined when the daemon has no copy (a manager that never ran the service's tasks).
 	 */
 	imageHealthCheck(image: string): Promise<RawHealthConfig | null | undefined>;
+	/** The secrets, configs and networks a service can name, by ID and name (never a secret's data). */
+	listReferences(): Promise<ReferenceLists>;
 	/**
 	 * Service and node events until the signal aborts. `since` replays what happened while
 	 * disconnected; `onOpen` is called once the daemon has accepted the stream.
@@ -53,10 +58,14 @@ export type SwarmClient = {
 	 * the service moved on meanwhile.
 	 */
 	writeService(service: ServiceRef, write: ServiceWrite, decidedSpec?: RawServiceSpec): Promise<WriteOutcome>;
+	/** Creates a service from a whole spec (`docker service create`): its new ID, and the daemon's warnings. */
+	createService(spec: RawServiceSpec): Promise<{id: string; warnings: string[]}>;
 	/** Changes a node, guarded by the version it was decided on (see node-write.ts). */
 	writeNode(node: NodeRef, write: NodeWrite, decided?: SwarmNode): Promise<NodeWriteOutcome>;
 	/** Requests sent so far: the benchmark checks swarmdeck does not hammer the manager. */
 	readonly requestCount: number;
+	/** Lets go of the connection (an ssh session) once another swarm is shown instead. */
+	close?(): void;
 };
 
 export type LogTarget = {kind: 'service' | 'task'; id: string};
@@ -188,12 +197,25 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		}
 	};
 
+	/** Secrets, configs or networks, from their lists only. */
+	const listResources = async (kind: ResourceKind): Promise<SwarmResource[]> => {
+		// dockerode passes options on to the request at run time; its types just do not say so.
+		type List = (options: {abortSignal: AbortSignal}) => Promise<unknown[]>;
+		const list = ({secret: docker.listSecrets, config: docker.listConfigs, network: docker.listNetworks}[kind] as unknown as List).bind(docker);
+		const raw = await read(async abortSignal => list({abortSignal}));
+		return raw.map(resource => resourceFromApi(kind, resource));
+	};
+
 	return {
 		target,
 		...(options.context === undefined ? {} : {context: options.context}),
 		readOnly,
 		get requestCount() {
 			return counter.count;
+		},
+		close() {
+			// Only an ssh:// host holds something open between requests (see ssh.ts).
+			(docker.modem as {agent?: {session?: {close: () => void}}}).agent?.session?.close();
 		},
 		async preflight() {
 			try {
@@ -219,6 +241,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
 			return raw.map(node => nodeFromApi(node));
 		},
+		listResources,
 		async imageHealthCheck(image) {
 			// A spec pinned by digest (`name:tag@sha256:…`) is found by its digest when the image
 			// came from a registry, and by its name alone when it was built or loaded on the node.
@@ -280,9 +303,27 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 
 			yield * readLogStream(stream, signal);
 		},
+		async listReferences() {
+			const [secrets, configs, networks] = await Promise.all([listResources('secret'), listResources('config'), listResources('network')]);
+			const named = (resources: readonly SwarmResource[]) => resources.map(({id, name}) => ({id, name}));
+			return {secrets: named(secrets), configs: named(configs), networks: networks.map(({id, name, scope}) => ({id, name, scope}))};
+		},
 		async writeService(service, write, decidedSpec) {
-			guard(write.kind === 'rollback' ? 'rollback' : 'changing a service');
+			guard(write.kind === 'update' ? 'changing a service' : write.kind);
 			return writeService(docker, service, write, {timeoutMs: writeTimeoutMs, target}, decidedSpec);
+		},
+		async createService(spec) {
+			guard('create');
+			try {
+				const created = await withDeadline(async signal => docker.createService({...spec, abortSignal: signal} as unknown as Docker.CreateServiceOptions) as Promise<{ID?: string; id?: string; Warnings?: string[] | null}>, {timeoutMs: writeTimeoutMs, target, timedOut: () => new UnknownOutcomeError(`No answer to the create within ${writeTimeoutMs / 1000} s: whether ${inert(spec.Name ?? '')} was created is unknown. Look at the services before you try again.`)});
+				return {id: created.ID ?? created.id ?? '', warnings: (created.Warnings ?? []).map(warning => inert(warning))};
+			} catch (error) {
+				if (error instanceof UnknownOutcomeError) {
+					throw error;
+				}
+
+				throw toDockerError(error, target);
+			}
 		},
 		async writeNode(node, write, decided) {
 			guard('changing a node');

@@ -51,6 +51,10 @@ export function rollbackCommand(service: string): string {
 	return command(['docker', 'service', 'rollback', service]);
 }
 
+export function removeCommand(service: string): string {
+	return command(['docker', 'service', 'rm', service]);
+}
+
 /**
  * The docker command for a node edit: `docker node update --availability drain node3`,
  * `--label-add k=v`, `--label-rm k`, or `docker node promote/demote node3` for a role.

@@ -3,6 +3,7 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import Docker from 'dockerode';
 import {ConnectionSettingsError} from './errors.js';
+import {parseSshHost, sshAgent} from './ssh.js';
 
 export type ConnectionOptions = {
 	/** Like `docker -H`: overrides DOCKER_HOST. */
@@ -92,40 +93,8 @@ function isReadable(path: string): boolean {
 }
 
 /**
- * docker-modem turns an ssh:// host into a request URL that Node's legacy url.parse calls
- * invalid (DEP0170), and Node prints that deprecation warning over the screen. The URL is
- * never used to connect (the ssh agent makes the connection), so exactly that warning is
- * dropped; every other warning still reaches stderr.
- */
-function silenceSshUrlWarning(): void {
-	if (sshUrlWarningSilenced) {
-		return;
-	}
-
-	sshUrlWarningSilenced = true;
-	const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-	process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
-		if (isSshUrlWarning(warning, rest)) {
-			return;
-		}
-
-		emitWarning(warning, ...rest);
-	}) as typeof process.emitWarning;
-}
-
-let sshUrlWarningSilenced = false;
-
-/** process.emitWarning(message, 'DeprecationWarning', 'DEP0170') from node:url, for an ssh: URL. */
-export function isSshUrlWarning(warning: unknown, rest: unknown[]): boolean {
-	const [typeOrOptions, code] = rest;
-	const codeGiven = typeof typeOrOptions === 'object' && typeOrOptions !== null ? (typeOrOptions as {code?: unknown}).code : code;
-	const message = warning instanceof Error ? warning.message : String(warning);
-	return codeGiven === 'DEP0170' && message.startsWith('The URL ssh:');
-}
-
-/**
  * A dockerode client for --host or the environment. docker-modem already parses DOCKER_HOST
- * (unix, tcp, ssh), DOCKER_TLS_VERIFY and DOCKER_CERT_PATH exactly as the CLI documents them,
+ * (unix, tcp), DOCKER_TLS_VERIFY and DOCKER_CERT_PATH exactly as the CLI documents them,
  * but only from process.env; so a --host is handed to it through DOCKER_HOST for the length
  * of the constructor call rather than parsed a second time here. Settings that cannot work
  * throw a ConnectionSettingsError that says which one to fix.
@@ -137,15 +106,17 @@ export function createDocker(options: ConnectionOptions = {}): Docker {
 	}
 
 	const dockerEnv = modemEnvironment(options);
+	const address = dockerEnv['DOCKER_HOST'];
+	if (address?.startsWith('ssh://')) {
+		// The system's ssh carries every request (see ssh.ts); to dockerode it is plain HTTP.
+		// dockerode hands `agent` to http.request; its types leave it out.
+		return new Docker({host: 'docker', protocol: 'http', agent: sshAgent(parseSshHost(address))} as Docker.DockerOptions);
+	}
+
 	const saved = process.env;
 	process.env = dockerEnv;
 	try {
-		const docker = new Docker();
-		if ((docker.modem as {protocol?: string}).protocol === 'ssh') {
-			silenceSshUrlWarning();
-		}
-
-		return docker;
+		return new Docker();
 	} catch (error) {
 		throw settingsError(error, options);
 	} finally {

@@ -3,7 +3,7 @@
 // the default socket. A context is read from the CLI's own store, so `docker context use
 // prod` means the same to swarmdeck as to docker.
 import {createHash} from 'node:crypto';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {ConnectionSettingsError} from './errors.js';
@@ -100,4 +100,50 @@ export function resolveEndpoint({host, context, env = process.env}: {host?: stri
 	}
 
 	return {host: endpoint.Host, context: name, env: contextEnv};
+}
+
+export type ContextEntry = {name: string; host: string};
+
+/**
+ * The contexts `docker context ls` lists: "default" (DOCKER_HOST or the default socket), then
+ * those of the store by name. A context whose meta.json cannot be read is left out; using
+ * it by name says why.
+ */
+export function listContexts(env: NodeJS.ProcessEnv = process.env): ContextEntry[] {
+	const meta = join(dockerConfigDirectory(env), 'contexts', 'meta');
+	const stored: ContextEntry[] = [];
+	let directories: string[] = [];
+	try {
+		directories = readdirSync(meta);
+	} catch {
+		// No store: only the default context.
+	}
+
+	for (const directory of directories) {
+		try {
+			const parsed = JSON.parse(readFileSync(join(meta, directory, 'meta.json'), 'utf8')) as ContextMeta | null;
+			if (typeof parsed?.Name === 'string' && parsed.Name !== 'default') {
+				stored.push({name: parsed.Name, host: parsed.Endpoints?.docker?.Host ?? ''});
+			}
+		} catch {
+			// Unreadable: see above.
+		}
+	}
+
+	stored.sort((a, b) => a.name.localeCompare(b.name));
+	return [{name: 'default', host: env['DOCKER_HOST'] || 'unix:///var/run/docker.sock'}, ...stored];
+}
+
+/**
+ * The endpoint of a context chosen inside swarmdeck: the name decides, as `docker --context`
+ * does; DOCKER_HOST is what "default" means.
+ */
+export function contextEndpoint(name: string, env: NodeJS.ProcessEnv = process.env): Endpoint {
+	if (name === 'default') {
+		return resolveEndpoint({context: name, env});
+	}
+
+	const withoutHost: NodeJS.ProcessEnv = {...env};
+	delete withoutHost['DOCKER_HOST'];
+	return resolveEndpoint({context: name, env: withoutHost});
 }

@@ -44,13 +44,56 @@ type ModemError = Error & {
 	code?: string;
 	address?: string;
 	reason?: string;
-	/** ssh2 says at which stage an ssh connection failed. */
-	level?: string;
 };
 
 /** DOCKER_HOST, --host or DOCKER_CERT_PATH cannot work as given: nothing was sent. */
 export class ConnectionSettingsError extends Error {
 	override name = 'ConnectionSettingsError';
+}
+
+export type SshFailure = 'no-ssh' | 'host-key' | 'login' | 'unreachable' | 'no-docker' | 'lost';
+
+/** ssh could not carry a request: what stood in the way, and ssh's own last words. */
+export class SshConnectionError extends Error {
+	override name = 'SshConnectionError';
+	constructor(
+		readonly failure: SshFailure,
+		readonly detail: string,
+		readonly command: string,
+	) {
+		super(detail);
+	}
+}
+
+/** The sentence for an ssh failure, naming the target as the rest of swarmdeck names it. */
+function sshFailureMessage(error: SshConnectionError, target: string): string {
+	// ssh passes on what the remote shell wrote: the host's words, so made inert.
+	const detail = inert(oneLine(error.detail));
+	switch (error.failure) {
+		case 'no-ssh': {
+			return `${target} is reached with the system's ssh, and there is no \`ssh\` on PATH: install the OpenSSH client.`;
+		}
+
+		case 'host-key': {
+			return `ssh does not know the host key of ${target}, or it has changed (${detail}): run \`${error.command}\` once to check and accept it, then start swarmdeck again.`;
+		}
+
+		case 'login': {
+			return `ssh could not log in to ${target} (${detail}): run \`${error.command}\` to check that it accepts your key (ssh-add, ~/.ssh/config), then start swarmdeck again.`;
+		}
+
+		case 'no-docker': {
+			return `${target} answered over ssh, but \`docker system dial-stdio\` failed there (${detail}): the docker CLI must be installed on that host for the ssh user.`;
+		}
+
+		case 'unreachable': {
+			return `Cannot reach ${target} over ssh (${detail}): check that \`${error.command}\` works.`;
+		}
+
+		case 'lost': {
+			return `The ssh connection to ${target} failed (${detail}): check that \`${error.command}\` works.`;
+		}
+	}
 }
 
 const connectionErrorCodes = new Set([
@@ -71,15 +114,11 @@ const connectionErrorCodes = new Set([
 
 const permissionCodes = new Set(['EACCES', 'EPERM']);
 
-/** Stages at which ssh2 gives up before a shell could run `docker system dial-stdio`. */
-const sshUnreachableLevels = new Set(['client-socket', 'client-timeout', 'client-dns', 'protocol', 'handshake']);
-const sshLoginLevels = new Set(['client-authentication', 'agent']);
-
 /** True when the error means the daemon could not be reached at all. */
 export function isConnectionError(error: unknown): boolean {
-	const {code, level} = (error ?? {}) as ModemError;
+	const {code} = (error ?? {}) as ModemError;
 	return (typeof code === 'string' && connectionErrorCodes.has(code))
-		|| (typeof level === 'string' && (sshUnreachableLevels.has(level) || sshLoginLevels.has(level)))
+		|| error instanceof SshConnectionError
 		|| isTlsError(error);
 }
 
@@ -90,21 +129,17 @@ function isTlsError(error: unknown): boolean {
 }
 
 /** The sentence for a daemon that could not be reached, by what stood in the way. */
-function unreachableMessage(error: ModemError, target: string): string {
-	const {code, level} = error;
+function unreachableMessage(error: ModemError | SshConnectionError, target: string): string {
+	if (error instanceof SshConnectionError) {
+		return sshFailureMessage(error, target);
+	}
+
+	const {code} = error;
 	const detail = oneLine(error.message);
 	if (code !== undefined && permissionCodes.has(code)) {
 		return target.startsWith('unix://')
 			? `Permission denied on ${target.slice('unix://'.length)}: this user may not use the Docker daemon. Add the user to the docker group (\`sudo usermod -aG docker $USER\`, then log in again) or run swarmdeck with sudo.`
 			: `This system does not allow a connection to ${target} (${code}): a firewall or security policy stands in the way.`;
-	}
-
-	if (level !== undefined && sshLoginLevels.has(level)) {
-		return `ssh refused the login to ${target} (${detail}). Check the user name, and that \`ssh\` to that host works with the key in your ssh agent (SSH_AUTH_SOCK).`;
-	}
-
-	if (level !== undefined && sshUnreachableLevels.has(level)) {
-		return `Cannot reach ${target} over ssh (${detail}). Check that the host is up and that \`ssh\` to it works.`;
 	}
 
 	if (isTlsError(error)) {

@@ -5,7 +5,7 @@
 import {specDigest} from '../spec/digest.js';
 import {desiredReplicasOf, policyOf, serviceModeOf} from '../spec/read.js';
 import {inertDeep} from '../text/inert.js';
-import type {PublishedPort, RawServiceSpec, SwarmNode, SwarmService, SwarmTask, TaskState, UpdateState} from './types.js';
+import type {PublishedPort, RawServiceSpec, ResourceKind, SwarmNode, SwarmResource, SwarmService, SwarmTask, TaskState, UpdateState} from './types.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON has no useful static type */
 type RawJson = any;
@@ -99,5 +99,32 @@ export function nodeFromApi(rawNode: RawJson): SwarmNode {
 		...(raw.ManagerStatus?.Reachability ? {reachability: raw.ManagerStatus.Reachability} : {}),
 		engineVersion: raw.Description?.Engine?.EngineVersion ?? '',
 		labels: raw.Spec?.Labels ?? {},
+	};
+}
+
+/**
+ * A secret, config or network from its list. Only names, IDs, dates, driver and scope are
+ * read: a config's Data is left where it is, and a secret's list carries none.
+ */
+export function resourceFromApi(kind: ResourceKind, rawResource: RawJson): SwarmResource {
+	const raw = {
+		ID: rawResource?.ID ?? rawResource?.Id,
+		Name: rawResource?.Spec?.Name ?? rawResource?.Name,
+		CreatedAt: rawResource?.CreatedAt ?? rawResource?.Created,
+		UpdatedAt: rawResource?.UpdatedAt,
+		Driver: kind === 'network' ? rawResource?.Driver : rawResource?.Spec?.Driver?.Name,
+		Scope: rawResource?.Scope,
+		Ingress: rawResource?.Ingress,
+	};
+	const clean = inertDeep(raw);
+	return {
+		kind,
+		id: String(clean.ID ?? ''),
+		name: String(clean.Name ?? clean.ID ?? ''),
+		...(typeof clean.CreatedAt === 'string' ? {createdAt: dateOf(clean.CreatedAt)} : {}),
+		...(typeof clean.UpdatedAt === 'string' ? {updatedAt: dateOf(clean.UpdatedAt)} : {}),
+		...(typeof clean.Driver === 'string' ? {driver: clean.Driver} : {}),
+		...(typeof clean.Scope === 'string' ? {scope: clean.Scope} : {}),
+		...(clean.Ingress === true ? {ingress: true} : {}),
 	};
 }

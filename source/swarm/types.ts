@@ -191,3 +191,24 @@ export type RawServiceSpec = {
 	EndpointSpec?: {Mode?: string; Ports?: Array<Record<string, unknown>>};
 	[key: string]: unknown;
 };
+
+/** What `:secrets`, `:configs` and `:networks` list. */
+export type ResourceKind = 'secret' | 'config' | 'network';
+
+/**
+ * A secret, config or network, as its list shows it: names and dates only. A secret's data
+ * is never returned by the API's list, and a config's data is not read.
+ */
+export type SwarmResource = {
+	kind: ResourceKind;
+	id: string;
+	name: string;
+	createdAt?: Date;
+	updatedAt?: Date;
+	/** Networks: overlay, bridge, host…; secrets from an external store name their driver too. */
+	driver?: string;
+	/** Networks: swarm or local. */
+	scope?: string;
+	/** The swarm's ingress network, which every service publishing a port in ingress mode uses. */
+	ingress?: boolean;
+};

@@ -25,7 +25,9 @@ export type WriteBasis = {
 
 export type ServiceWrite =
 	| {kind: 'update'; edits: readonly GuardedEdit[]; basis?: WriteBasis}
-	| {kind: 'rollback'; basis: WriteBasis};
+	| {kind: 'rollback'; basis: WriteBasis}
+	/** `docker service rm`: by ID, so a service created meanwhile under the same name is never the one removed. */
+	| {kind: 'remove'; basis?: undefined};
 
 export type WriteOutcome = {
 	service: ServiceRef;
@@ -113,7 +115,7 @@ function staleness(raw: RawService, fresh: SwarmService, write: ServiceWrite, de
 }
 
 /** What a write sends: the fresh spec with the edits applied, or the current spec for a rollback. */
-function bodyFor(raw: RawService, write: ServiceWrite, ref: ServiceRef): RawServiceSpec {
+function bodyFor(raw: RawService, write: Exclude<ServiceWrite, {kind: 'remove'}>, ref: ServiceRef): RawServiceSpec {
 	if (write.kind === 'rollback') {
 		if (!raw.PreviousSpec) {
 			throw new ValidationError('rollback', `${ref.name} has no previous spec: there is nothing to roll back to (it was never updated, or an automatic rollback already used it).`);
@@ -138,6 +140,10 @@ function bodyFor(raw: RawService, write: ServiceWrite, ref: ServiceRef): RawServ
  * or DockerError, each in words.
  */
 export async function writeService(docker: Docker, ref: ServiceRef, write: ServiceWrite, options: WriteOptions, decidedSpec?: RawServiceSpec): Promise<WriteOutcome> {
+	if (write.kind === 'remove') {
+		return removeService(docker, ref, options);
+	}
+
 	for (let attempt = 1; ; attempt++) {
 		const raw = await inspectRaw(docker, ref, options);
 		const fresh = serviceFromApi(raw);
@@ -205,3 +211,34 @@ async function unknownOutcome(docker: Docker, ref: ServiceRef, options: WriteOpt
 }
 
 const versionOf = (service: RawService) => service.Version?.Index ?? 0;
+
+/**
+ * Removes the service the person chose, by its ID: read first, so a service already gone is
+ * said plainly and nothing is sent. Nothing is left to read back after.
+ */
+async function removeService(docker: Docker, ref: ServiceRef, options: WriteOptions): Promise<WriteOutcome> {
+	const raw = await inspectRaw(docker, ref, options);
+	try {
+		await withDeadline(async signal => docker.getService(raw.ID).remove({abortSignal: signal} as unknown as Record<string, unknown>) as Promise<unknown>, {...options, timedOut: () => new Timeout()});
+	} catch (error) {
+		if (error instanceof Timeout) {
+			throw await unknownRemoval(docker, ref, options);
+		}
+
+		throw toDockerError(error, options.target);
+	}
+
+	return {service: ref, versionBefore: versionOf(raw), warnings: []};
+}
+
+async function unknownRemoval(docker: Docker, ref: ServiceRef, options: WriteOptions): Promise<UnknownOutcomeError> {
+	const waited = `No answer to the removal within ${seconds(options.timeoutMs)}`;
+	try {
+		const service = serviceFromApi(await inspectRaw(docker, ref, options));
+		return new UnknownOutcomeError(`${waited}. ${ref.name} read again: it is still there, so it was not removed.`, service);
+	} catch (error) {
+		return new UnknownOutcomeError(error instanceof DockerError && error.statusCode === 404
+			? `${waited}. ${ref.name} read again: it is gone, so it was removed.`
+			: `${waited}, and ${ref.name} cannot be read now: whether it was removed is unknown. Look before you try again.`);
+	}
+}

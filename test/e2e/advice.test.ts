@@ -118,3 +118,17 @@ describe('the Compose lines', () => {
 		expect(policyOf(deployed.UpdateConfig)).toEqual({parallelism: 2, delay: 10e9, failureAction: 'rollback', monitor: 20e9, maxFailureRatio: 0.25, order: 'start-first'});
 	});
 });
+
+describe('what a change will do, said before y', () => {
+	it('warns that a stop-first service with one replica goes dark during the update, and marks it in the list', async () => {
+		const screen = await start({dockerHost: labSockets.node1});
+		// dockercoins_rng runs one replica, stop-first: the advisor marks its row.
+		await screen.waitFor(text => /^dockercoins_rng +replicated +1\/1 +dockercoins\/rng:v0.1 +!$/m.test(text), 'the marker on dockercoins_rng');
+		await selectService(screen, 'dockercoins_rng');
+		await screen.press('f');
+		const question = await screen.waitFor(text => text.includes('Force a redeploy of dockercoins_rng?'), 'the confirmation');
+		expect(words(question)).toMatch(/dockercoins_rng has no running task while its one task is replaced \(stop-first, 1 replica\): down for as long as a new task takes to start \(\d+s last time\)\./);
+		await screen.press('n');
+		await screen.waitFor(text => !text.includes('Force a redeploy'), 'the confirmation to close');
+	});
+});

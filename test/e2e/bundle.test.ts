@@ -1,8 +1,9 @@
-// The built swarmdeck is one bundle: it runs from a folder with no node_modules beside it, and
-// `--once` prints the services without the live screen's code (Ink, React), which it never
-// reads. Against the lab manager.
+// The built swarmdeck is one bundle: it runs from a folder with no node_modules beside it, its
+// `npm pack` tarball installs globally with no dependency to fetch, and `--once` prints the
+// services without the live screen's code (Ink, React), which it never reads. Against the
+// lab manager.
 import {execFile} from 'node:child_process';
-import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -45,10 +46,18 @@ describe('the bundle', () => {
 		expect(serviceNames(stdout)).toEqual(expected.split('\n').sort());
 	});
 
-	it('says which version it is from the copy\'s own package.json', async () => {
-		const folder = installedCopy(() => false);
+	it('packs into a tarball that `npm install -g` installs with nothing else, and that runs', async () => {
+		// The dist/ of this build, as `npm pack` ships it (prepare would build it again).
+		const {stdout: packed} = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], {cwd: root});
+		const tarball = join(scratch, packed.trim().split('\n').at(-1)!);
+		// A prefix of its own, not the machine's global folder; --offline: nothing is fetched.
+		const prefix = join(scratch, 'global');
+		await run('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], {cwd: scratch});
+		expect(existsSync(join(prefix, 'lib', 'node_modules', 'swarmdeck', 'node_modules'))).toBe(false);
+		const swarmdeck = join(prefix, 'bin', 'swarmdeck');
 		const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string};
-		const {stdout} = await run('node', [join(folder, 'dist', 'cli.js'), '--version'], {cwd: scratch});
-		expect(stdout.trim()).toBe(version);
+		expect((await run(swarmdeck, ['--version'], {cwd: scratch})).stdout.trim()).toBe(version);
+		const {stdout} = await run(swarmdeck, ['--host', labSockets.node1, '--once'], {cwd: scratch});
+		expect(serviceNames(stdout)).toEqual((await docker(['service', 'ls', '--format', '{{.Name}}'])).split('\n').sort());
 	});
 });

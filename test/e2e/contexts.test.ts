@@ -6,8 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startEngine, type StartedEngine} from '../support/fake-engine/harness.js';
 import {labSockets} from '../support/lab.js';
+import {swarmdeckPerTest, words} from '../support/tmux.js';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -31,11 +33,22 @@ async function swarmdeck(...args: string[]): Promise<{stdout: string; stderr: st
 	}
 }
 
+// A second swarm to switch to: the fake engine, with services the lab does not have.
+let other: StartedEngine;
+
 beforeAll(async () => {
+	other = await startEngine({services: [{Name: 'billing', Mode: {Replicated: {Replicas: 2}}}, {Name: 'ledger', Mode: {Replicated: {Replicas: 1}}}], realTime: true});
+	await docker('context', 'create', 'prod-eu', '--docker', `host=${other.host}`);
 	await docker('context', 'create', 'lab', '--docker', `host=${labSockets.node1}`);
 	await docker('context', 'create', 'lab-worker', '--docker', `host=${labSockets.node2}`);
 	await docker('context', 'use', 'lab');
 });
+
+afterAll(async () => {
+	await other?.close();
+});
+
+const start = swarmdeckPerTest();
 
 describe('docker contexts', () => {
 	it('follows docker context use, as docker service ls does', async () => {
@@ -59,5 +72,31 @@ describe('docker contexts', () => {
 		expect(code).toBe(1);
 		expect(stdout).toBe('');
 		expect(stderr).toMatch(/^swarmdeck: There is no docker context named "nosuch" \(looked for .*\)\. `docker context ls` lists them\.\n$/);
+	});
+
+	it('W lists the contexts, a refused switch names the context, and :ctx NAME shows only the other swarm', async () => {
+		const screen = await start({dockerHost: '', args: ['--context', 'lab'], env: {DOCKER_CONFIG: config}});
+		await screen.press('W');
+		const listed = words(await screen.waitFor(text => words(text).includes('(in use)'), 'the list of contexts'));
+		expect(listed).toContain(`lab (in use) ${labSockets.node1}`);
+		expect(listed).toContain(`lab-worker ${labSockets.node2}`);
+		expect(listed).toContain(`prod-eu ${other.host}`);
+
+		await screen.press(':');
+		await screen.type('context lab-w');
+		await screen.burst('Tab', 'Enter');
+		const refused = words(await screen.waitFor(text => text.includes('✘ Switching to context lab-worker failed'), 'the refusal'));
+		expect(refused).toContain(`context lab-worker (${labSockets.node2})) is a swarm worker`);
+		expect(refused).toContain('whoami');
+
+		await screen.press(':');
+		await screen.type('ctx prod-eu');
+		await screen.press('Enter');
+		const switched = await screen.waitFor(text => text.includes(`context prod-eu (${other.host})`) && text.includes('billing'), 'the other swarm');
+		expect(switched).toContain('ledger');
+		// Nothing of the lab stays: its services, its header, the status line of the refusal.
+		for (const gone of ['whoami', 'dockercoins', labSockets.node1, 'lab-worker']) {
+			expect(switched).not.toContain(gone);
+		}
 	});
 });

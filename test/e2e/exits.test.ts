@@ -331,7 +331,7 @@ describe('failing to start: one sentence and an exit code', () => {
 		expect(expectOneSentence(outcome)).toBe(`swarmdeck: Permission denied on ${socket}: this user may not use the Docker daemon. Add the user to the docker group (\`sudo usermod -aG docker $USER\`, then log in again) or run swarmdeck with sudo.`);
 	});
 
-	it('an ssh:// host that cannot be reached: one sentence, no deprecation warning', async () => {
+	it('an ssh:// host that cannot be reached: ssh\'s reason and the ssh command to try, in one sentence', async () => {
 		const closed = createServer();
 		await listen(closed, 0);
 		const port = portOf(closed);
@@ -341,6 +341,6 @@ describe('failing to start: one sentence and an exit code', () => {
 		const host = `ssh://nobody@127.0.0.1:${port}`;
 		const outcome = await runCli(['--host', host, '--once']);
 		expect(outcome.code).toBe(1);
-		expect(expectOneSentence(outcome)).toBe(`swarmdeck: Cannot reach ${host} over ssh (connect ECONNREFUSED 127.0.0.1:${port}). Check that the host is up and that \`ssh\` to it works.`);
+		expect(expectOneSentence(outcome)).toBe(`swarmdeck: Cannot reach ${host} over ssh (ssh: connect to host 127.0.0.1 port ${port}: Connection refused): check that \`ssh -p ${port} nobody@127.0.0.1\` works.`);
 	});
 });

@@ -92,7 +92,9 @@ describe('daemon text in a real terminal', () => {
 	it('services screen: the stack label shows inert, and the title stays', async () => {
 		const screen = await open();
 		const shown = await screen.waitFor(text => text.includes('a␛]0;PWNED-STACK␇ (stack)'), 'the stack heading in its visible form');
-		expect(shown.split('\n').slice(2, 4)).toEqual([
+		// Under the title, the swarm's pulse, then the column header.
+		expect(shown.split('\n')[1]).toMatch(/^\d+\/\d+ services converged · /);
+		expect(shown.split('\n').slice(3, 5)).toEqual([
 			'a␛]0;PWNED-STACK␇ (stack)',
 			expect.stringMatching(/^inertprobe +replicated/),
 		]);

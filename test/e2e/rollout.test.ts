@@ -2,7 +2,7 @@
 // update is "where is it now, and is it going wrong?".
 import {afterAll, beforeEach, describe, expect, it} from 'vitest';
 import {docker, inspectJson, labSockets, resetDemoServices, waitFor} from '../support/lab.js';
-import {selectService, swarmdeckPerTest, type Terminal} from '../support/tmux.js';
+import {selectService, swarmdeckPerTest, words, type Terminal} from '../support/tmux.js';
 
 const start = swarmdeckPerTest();
 
@@ -99,10 +99,28 @@ describe('rollout progress on the tasks screen', () => {
 	});
 });
 
-describe('the events screen', () => {
-	it('shows an image change in words', async () => {
+describe('the image change of vote, from its tasks screen', () => {
+	it('states its batches and an estimate, then the real time beside it, and the events in words', async () => {
 		const screen = await openTasks('vote');
-		await changeImage(screen, 'swarmdeck/vote:latest', 'swarmdeck/vote:movies');
+		await screen.press('i');
+		await screen.waitFor(text => text.includes('Image: swarmdeck/vote:latest'), 'the image dialog');
+		await screen.press('C-u');
+		await screen.type('swarmdeck/vote:movies');
+		await screen.press('Enter');
+		const question = words(await screen.waitFor(text => text.includes('Change the image of vote?'), 'the confirmation'));
+		// The lab's vote: 4 replicas, the default policy (1 at a time, no delay, monitor 5s).
+		expect(question).toContain('4 tasks in 4 batches of 1, one straight after another, stop-first.');
+		const estimate = /Estimate: about (\d+)s \(4 batches × (\d+)s to start, as its tasks took last time, the last batch's 5s monitor\)\./.exec(question);
+		expect(estimate, question).not.toBeNull();
+		// Each part is rounded to whole seconds on its own: the sum may differ by the rounding.
+		expect(Math.abs(Number(estimate![1]) - ((4 * Number(estimate![2])) + 5))).toBeLessThanOrEqual(2);
+		await screen.press('y');
+		const done = await screen.waitFor(text => /^completed {2}overall progress: 4 out of 4 tasks {2}took \d+s, estimated about \d+s /m.test(text), 'the rollout to complete beside its estimate', 90_000);
+		const [, took, estimated] = /took (\d+)s, estimated about (\d+)s/.exec(done)!;
+		expect(estimated).toBe(estimate![1]);
+		// The daemon's own record of the rollout: the panel's time is UpdateStatus StartedAt → CompletedAt.
+		const {UpdateStatus: status} = await inspectJson('vote');
+		expect(Math.round((Date.parse(status.CompletedAt) - Date.parse(status.StartedAt)) / 1000)).toBe(Number(took));
 		await screen.press('e');
 		// On the events screen: the status line says the same words about the change.
 		const events = await screen.waitFor(text => text.includes('Swarm events, newest first') && text.includes('vote image swarmdeck/vote:latest → swarmdeck/vote:movies'), 'the image event');

@@ -11,10 +11,11 @@ import {policyOf} from '../../source/spec/read.js';
 import type {PreflightResult} from '../../source/swarm/preflight.js';
 import {specDigest} from '../../source/spec/digest.js';
 import {policyFields} from '../../source/spec/edits.js';
+import type {ReferenceLists} from '../../source/spec/families.js';
 import type {PolicyKind, RawServiceSpec, ServiceMode, SwarmEvent, SwarmNode, SwarmService, SwarmTask, UpdatePolicy} from '../../source/swarm/types.js';
 
 /** What a write changed, in a test's words: `{action: 'scale', service: 'vote', payload: 7}`. */
-export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update' | 'node'; service: string; payload?: unknown};
+export type SentWrite = {action: 'scale' | 'policy' | 'image' | 'force' | 'rollback' | 'update' | 'node' | 'remove' | 'create'; service: string; payload?: unknown};
 
 /** A node as a test writes it: ready, active, a worker, unless told otherwise. */
 export function makeNode(overrides: Partial<SwarmNode> & {hostname: string}): SwarmNode {
@@ -209,6 +210,12 @@ type Options = {
 	preflight?: PreflightResult;
 	/** Images this daemon holds, by reference, with their HEALTHCHECK (null: none). Others are not found. */
 	images?: Record<string, RawHealthConfig | null>;
+	/** The swarm's secrets, configs and networks, by ID and name. */
+	references?: Partial<ReferenceLists>;
+	/** Secrets, configs and networks as the Engine API lists them, in full (a secret's list has no data); instead of `references`. */
+	secrets?: readonly object[];
+	configs?: readonly object[];
+	networks?: readonly object[];
 };
 
 /** The in-memory daemon: the few dockerode calls swarmdeck's client makes. */
@@ -320,6 +327,18 @@ class FakeDocker {
 		return this.answer(() => this.nodes.map(node => toRawNode(node)));
 	}
 
+	async listSecrets() {
+		return this.answer(() => this.options.secrets ?? (this.options.references?.secrets ?? []).map(secret => ({ID: secret.id, Spec: {Name: secret.name}})));
+	}
+
+	async listConfigs() {
+		return this.answer(() => this.options.configs ?? (this.options.references?.configs ?? []).map(config => ({ID: config.id, Spec: {Name: config.name}})));
+	}
+
+	async listNetworks() {
+		return this.answer(() => this.options.networks ?? (this.options.references?.networks ?? []).map(network => ({Id: network.id, Name: network.name, Scope: network.scope ?? 'swarm'})));
+	}
+
 	async getEvents() {
 		this.requests++;
 		if (this.failWith) {
@@ -419,6 +438,28 @@ class FakeDocker {
 		return {logs: async (query: Record<string, unknown>) => this.openLogs('task', id, query)};
 	}
 
+	/** The daemon's side of `POST /services/create`: a name taken is refused as the daemon does; the rest of the spec is kept as sent. */
+	async createService(options: RawServiceSpec & {abortSignal?: AbortSignal}) {
+		const spec: RawServiceSpec = {...options};
+		delete spec['abortSignal'];
+		return this.answer(() => {
+			if (this.rejectWrites) {
+				throw this.rejectWrites;
+			}
+
+			const name = spec.Name ?? '';
+			if (this.services.some(service => service.name === name)) {
+				throw daemonError(409, `rpc error: code = AlreadyExists desc = name conflicts with an existing object: service ${name} already exists`);
+			}
+
+			const mode = spec.Mode?.Global ? 'global' : 'replicated';
+			const service = makeService({name, id: `id-${name}`, spec, mode, image: spec.TaskTemplate?.ContainerSpec?.Image ?? '', ...(mode === 'replicated' ? {replicas: spec.Mode?.Replicated?.Replicas ?? 1} : {})});
+			this.services = [...this.services, service];
+			this.sent.push({action: 'create', service: name, payload: spec});
+			return {id: service.id};
+		});
+	}
+
 	getService(nameOrId: string) {
 		return {
 			logs: async (query: Record<string, unknown>) => this.openLogs('service', nameOrId, query),
@@ -431,6 +472,17 @@ class FakeDocker {
 					this.pending--;
 				}
 			},
+			remove: async () => this.answer(() => {
+				if (this.rejectWrites) {
+					throw this.rejectWrites;
+				}
+
+				const service = this.find(nameOrId);
+				this.services = this.services.filter(candidate => candidate !== service);
+				this.tasks.delete(service.id);
+				this.sent.push({action: 'remove', service: service.name});
+				return '';
+			}),
 		};
 	}
 

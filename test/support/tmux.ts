@@ -82,12 +82,13 @@ export async function tmux(...args: string[]): Promise<string> {
  */
 export const testStateHome = path.join(os.tmpdir(), `swarmdeck-tests-state-${process.pid}`);
 
-export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows = 36, stateHome = testStateHome}: {dockerHost: string; args?: string[]; columns?: number; rows?: number; stateHome?: string}): Promise<Terminal> {
+export async function startSwarmdeck({dockerHost, args = [], columns = 120, rows = 36, stateHome = testStateHome, env = {}}: {dockerHost: string; args?: string[]; columns?: number; rows?: number; stateHome?: string; env?: Record<string, string>}): Promise<Terminal> {
 	const session = `swarmdeck-e2e-${randomUUID().slice(0, 8)}`;
 	// `; sleep` keeps the pane after swarmdeck exits, so an error message can be read. CI=true
 	// is always set: a person may run swarmdeck where CI is set, and Ink would then draw
 	// nothing until exit unless swarmdeck takes care of it.
-	const command = `CI=true DOCKER_HOST='${dockerHost}' XDG_STATE_HOME='${stateHome}' node '${cli}' ${args.join(' ')}; echo "[exit $?]"; sleep 600`;
+	const variables = Object.entries(env).map(([name, value]) => `${name}='${value}' `).join('');
+	const command = `${variables}CI=true DOCKER_HOST='${dockerHost}' XDG_STATE_HOME='${stateHome}' node '${cli}' ${args.join(' ')}; echo "[exit $?]"; sleep 600`;
 	await tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
 
 	// What the program writes, before the terminal interprets it: a control character that

@@ -4,6 +4,7 @@
 // character, and the terminal leaves raw mode whenever the app quits. The seed is printed:
 // `FUZZ_SEED=<seed> npx vitest run test/ui/fuzz.test.tsx` replays a failure exactly.
 import {afterEach, describe, expect, it} from 'vitest';
+import {commands, type Command} from '../../source/keys/registry.js';
 import type {RawServiceSpec} from '../../source/swarm/types.js';
 import {makeService} from '../support/fake-client.js';
 import {seededRandom} from '../support/fake-engine/ids.js';
@@ -58,8 +59,11 @@ function randomKey(random: () => number): string {
 
 /** What a write changed that always asks first: it must follow a `y` on a shown question. */
 function asksFirst(write: {action: string; payload?: unknown}): boolean {
-	return write.action === 'node' || write.action === 'image' || write.action === 'force' || write.action === 'rollback' || (write.action === 'scale' && write.payload === 0);
+	return write.action === 'node' || write.action === 'create' || write.action === 'image' || write.action === 'force' || write.action === 'rollback' || (write.action === 'scale' && write.payload === 0);
 }
+
+/** The keys of actions, which may open a question in the same chunk as the y that answers it. */
+const questionKeys = new Set((commands as readonly Command[]).filter(command => command.mutating).flatMap(command => command.bindings.map(binding => binding.label)).filter(label => label.length === 1));
 
 // eslint-disable-next-line no-control-regex
 const controlCharacter = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
@@ -107,7 +111,9 @@ describe('ten thousand random keys', () => {
 					// Keys in one chunk act as typed one by one: an Enter that opens the question,
 					// then a y (alone, or inside a word typed after it) that answers it, count too.
 					const typed = typeof chunk === 'string' ? '' : chunk.join('');
-					const openedHere = typed.includes('\r') && typed.indexOf('\r') < typed.lastIndexOf('y');
+					// So does an action's own key that asks first (`p` pauses a node) before that y.
+					const beforeY = typed.slice(0, Math.max(0, typed.lastIndexOf('y')));
+					const openedHere = beforeY.includes('\r') || [...beforeY].some(key => questionKeys.has(key));
 					expect({write, askedFirst: askedFirst || openedHere, answered: typed.includes('y')}, `sent without a y: ${JSON.stringify(written)}`).toMatchObject({askedFirst: true, answered: true});
 				}
 			}

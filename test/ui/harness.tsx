@@ -14,6 +14,8 @@ type StartOptions = Parameters<typeof createFakeClient>[0] & {
 	size?: TerminalSize;
 	/** Fails every call from the start, as a daemon that is gone already. */
 	failWith?: Error;
+	/** Props of the App besides the client, as the command line sets them. */
+	app?: Pick<Parameters<typeof App>[0], 'exercise' | 'present'>;
 };
 
 const running = new Set<Rendered>();
@@ -35,11 +37,11 @@ export function stopAll(): void {
 
 /** Renders the app on a fake swarm and waits for the first list of services. */
 export async function startApp(options: StartOptions = {}): Promise<Started> {
-	const {waitFor, size, failWith, ...clientOptions} = options;
+	const {waitFor, size, failWith, app, ...clientOptions} = options;
 	const client = createFakeClient(clientOptions);
 	client.failWith = failWith;
 	consoleError ??= vi.spyOn(console, 'error');
-	const ui = await renderInk(<App client={client} nodeName="node1"/>, size);
+	const ui = await renderInk(<App client={client} nodeName="node1" {...app}/>, size);
 	running.add(ui);
 	const expected = waitFor ?? client.services[0]?.name ?? 'services';
 	await waitForFrame(ui, frame => frame.includes(expected));

@@ -30,7 +30,7 @@ function entry(command: Command): string {
 describe('the help overlay', () => {
 	it('lists every binding of the key registry under the title of its scope', async () => {
 		// Tall enough for the whole list on one page.
-		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 80}});
+		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 120}});
 		const shown = overlayLines(await openHelp(ui));
 		const scopes = [...new Set(all.map(command => command.scope))];
 		const headings = scopes.map(scope => shown.indexOf(scopeTitles[scope]));
@@ -44,7 +44,7 @@ describe('the help overlay', () => {
 	});
 
 	it('shows the familiar keys with their descriptions', async () => {
-		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 80}});
+		const {ui} = await startApp({services: [makeService({name: 'vote'})], size: {columns: 100, rows: 120}});
 		const shown = overlayLines(await openHelp(ui));
 		expect(shown).toContain('Everywhere');
 		expect(shown).toContain('  ?               Show or hide this help');
@@ -60,7 +60,7 @@ describe('the help overlay', () => {
 	});
 
 	it('marks the keys that read-only mode turns off', async () => {
-		const {ui} = await startApp({services: [makeService({name: 'vote'})], readOnly: true, size: {columns: 100, rows: 120}});
+		const {ui} = await startApp({services: [makeService({name: 'vote'})], readOnly: true, size: {columns: 100, rows: 140}});
 		const shown = overlayLines(await openHelp(ui));
 		expect(shown).toContain('  s               Scale: type a replica count  (off: read-only)');
 		expect(shown).toContain('  ?               Show or hide this help');

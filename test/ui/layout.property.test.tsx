@@ -15,6 +15,8 @@ import {makeService, type FakeClient} from '../support/fake-client.js';
 import {DockerError} from '../../source/swarm/errors.js';
 import {keys, settle, waitForFrame, type Rendered} from '../support/ink.js';
 import {makeTask, serviceEvent, startApp, stopAll} from './harness.js';
+import type {Exercise} from '../../source/exercise/exercise.js';
+import type {LoadedExercise} from '../../source/exercise/exercise.js';
 
 afterEach(stopAll);
 
@@ -37,7 +39,7 @@ const serviceName = fc.tuple(
 	fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-'), {maxLength: 62}),
 ).map(([first, rest]) => first + rest.join(''));
 
-const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette', 'nodes', 'nodeTasks', 'timeline', 'logs'] as const;
+const screens = ['services', 'servicesEnd', 'filter', 'tasks', 'tasksEnd', 'history', 'inspect', 'events', 'stacks', 'help', 'scale', 'policy', 'image', 'rollback', 'force', 'palette', 'nodes', 'nodeTasks', 'timeline', 'logs', 'exercise', 'present', 'presentTasks'] as const;
 type ScreenName = (typeof screens)[number];
 
 const terminalSize = fc.record({columns: fc.integer({min: 60, max: 250}), rows: fc.integer({min: 15, max: 70})});
@@ -97,6 +99,33 @@ function buildSwarm(shape: SwarmShape): {services: SwarmService[]; tasks: Record
 	return {services, tasks: {[target.id]: tasks}, nodes, target};
 }
 
+/** An exercise on the service under test, with text as long and odd as its names. */
+function exerciseOn(target: SwarmService, shape: SwarmShape): LoadedExercise {
+	const exercise: Exercise = {
+		title: `Scale ${target.name}`,
+		steps: [{
+			instruction: `Scale ${target.name} to 7 replicas, then watch ${shape.hostname} take its share. ${shape.error ?? ''}`,
+			command: `docker service scale ${target.name}=7`,
+			checks: [
+				{kind: 'replicas', service: target.name, value: 7},
+				{kind: 'image', service: target.name, value: shape.image},
+				{kind: 'noTaskReplaced', service: target.name},
+				{kind: 'availability', node: shape.hostname, value: 'active'},
+			],
+		}],
+	};
+	return {exercise, file: 'exercise.json', loadedAt: new Date()};
+}
+
+/** The command line's part: an exercise, and the projector's screen. */
+function appFor(screen: ScreenName, target: SwarmService, shape: SwarmShape): {app?: {exercise?: LoadedExercise; present?: boolean}} {
+	if (screen === 'exercise') {
+		return {app: {exercise: exerciseOn(target, shape)}};
+	}
+
+	return screen === 'present' || screen === 'presentTasks' ? {app: {exercise: exerciseOn(target, shape), present: true}} : {};
+}
+
 // ---------------------------------------------------------------- reaching each screen
 
 /**
@@ -141,6 +170,11 @@ const routes: Record<ScreenName, string[]> = {
 	nodeTasks: ['n', keys.enter],
 	timeline: ['H'],
 	logs: [keys.enter, 'l'],
+	// Started with --exercise: the panel under the services.
+	exercise: [],
+	// --present with an exercise, and the tasks on it.
+	present: [],
+	presentTasks: [keys.enter],
 };
 
 const scopesOf: Partial<Record<ScreenName, Scope[]>> = {
@@ -155,6 +189,9 @@ const scopesOf: Partial<Record<ScreenName, Scope[]>> = {
 	nodes: ['nodes', 'node', 'detail', 'global'],
 	nodeTasks: ['nodeTasks', 'tasks', 'node', 'global'],
 	timeline: ['detail', 'global'],
+	exercise: ['services', 'service', 'global'],
+	present: ['services', 'service', 'global'],
+	presentTasks: ['detail', 'tasks', 'service', 'global'],
 };
 
 // ---------------------------------------------------------------- the rules
@@ -212,6 +249,7 @@ function brokenRule(frame: string, size: {columns: number; rows: number}, screen
 		case 'tasks':
 		case 'tasksEnd':
 		case 'history':
+		case 'presentTasks':
 		case 'nodeTasks': {
 			if (screen === 'nodeTasks' ? !lines.some(line => /manager \(leader\)/.test(line)) : !lines.some(line => line.startsWith(target.name.slice(0, Math.min(target.name.length, size.columns - 10))))) {
 				return 'the title line is gone';
@@ -262,6 +300,19 @@ function brokenRule(frame: string, size: {columns: number; rows: number}, screen
 		case 'logs': {
 			if (!lines.some(line => line.startsWith('Logs of '))) {
 				return 'the logs title is gone';
+			}
+
+			break;
+		}
+
+		case 'exercise':
+		case 'present': {
+			if (!lines.some(line => line.startsWith('Exercise: '))) {
+				return 'the exercise\'s step line is gone';
+			}
+
+			if (screen === 'present' && !lines.some(line => line.startsWith('── Last 5 commands, to copy'))) {
+				return 'the box of the last commands is gone';
 			}
 
 			break;
@@ -325,7 +376,7 @@ describe('every frame fits', () => {
 		await fc.assert(
 			fc.asyncProperty(terminalSize, terminalSize, swarmShape, fc.constantFrom(...screens), async (size, resized, shape, screen) => {
 				const {services, tasks, nodes, target} = buildSwarm(shape);
-				const {ui, client} = await startApp({services, tasks, nodes, size, waitFor: 'swarmdeck'});
+				const {ui, client} = await startApp({services, tasks, nodes, size, waitFor: 'swarmdeck', ...appFor(screen, target, shape)});
 				try {
 					await quiet(ui, client);
 					for (const key of routes[screen]) {
@@ -358,6 +409,9 @@ describe('every frame fits', () => {
 				examples: [
 					[{columns: 80, rows: 24}, {columns: 140, rows: 40}, {...plainSwarm, otherServices: 500}, 'servicesEnd'],
 					[{columns: 140, rows: 40}, {columns: 80, rows: 24}, {...plainSwarm, tasks: 5000, historyShare: 3}, 'history'],
+					[{columns: 80, rows: 24}, {columns: 60, rows: 15}, {...plainSwarm, daemonLost: true}, 'exercise'],
+					[{columns: 80, rows: 24}, {columns: 60, rows: 15}, plainSwarm, 'present'],
+					[{columns: 80, rows: 24}, {columns: 60, rows: 15}, {...plainSwarm, tasks: 30}, 'presentTasks'],
 				],
 			},
 		);

@@ -4,7 +4,7 @@ import {rolloutProgress} from '../../source/format/rollout.js';
 import type {RawServiceSpec, SwarmService, SwarmTask, UpdateStatus} from '../../source/swarm/types.js';
 import {makeService} from '../support/fake-client.js';
 import {keys, renderInk, waitForFrame, type Rendered} from '../support/ink.js';
-import {dialogTitle, lineWith, makeTask, node1, node2, pause, rowOf, serviceEvent, squeeze, startApp, stopAll, type Started} from './harness.js';
+import {dialogTitle, lineWith, makeTask, node1, node2, pause, rowOf, serviceEvent, squeeze, startApp, stopAll, words, type Started} from './harness.js';
 
 afterEach(() => {
 	stopAll();
@@ -214,7 +214,7 @@ describe('the rollout panel on the tasks screen', () => {
 		await openTasks(ui);
 		let frame = await waitForFrame(ui, text => text.includes('rolling back update:'), rolloutWait);
 		expect(panelLines(frame).slice(0, 3)).toEqual([
-			'rolled back  rolling back update: 4 out of 4 tasks  started 40 seconds ago, ended less than a second ago',
+			'rolled back  rolling back update: 4 out of 4 tasks  over after 40s  started 40 seconds ago, ended less than a second ago',
 			'rollback policy in force: 2 at a time, delay 0s, monitor 5s, on failure continue, max failure 0, stop-first',
 			'daemon says: rollback completed',
 		]);
@@ -228,6 +228,43 @@ describe('the rollout panel on the tasks screen', () => {
 		expect(frame).not.toContain('4/4:');
 		expect(lineWith(frame, 'last rollout:')).toBe('last rollout: rollback completed');
 		expect(frame).toContain('vote.4');
+	});
+
+	it('estimates an image change from how long the tasks took to start, then sets the real time beside it', async () => {
+		const now = freezeClock();
+		// Each running task reached running 3 s after it was created: a batch takes 3 s to start.
+		const tasks = [1, 2, 3, 4].map(slot => makeTask('id-vote', {slot, image: 'swarmdeck/vote:v1', secondsAgo: 600, createdSecondsAgo: 603}));
+		const {client, ui} = await startApp({services: [makeService({name: 'vote', replicas: 4, image: 'swarmdeck/vote:v1'})], tasks: {'id-vote': tasks}, nodes: [node1, node2], size: wide});
+		await ui.press('i');
+		await waitForFrame(ui, frame => frame.includes('Image of vote'));
+		await ui.press(keys.ctrlU);
+		await ui.type('swarmdeck/vote:v2');
+		await ui.press(keys.enter);
+		const question = await waitForFrame(ui, frame => frame.includes('Change the image of vote?'));
+		// 4 batches of 1, no delay, the default 5 s monitor: 4 × 3 s + 5 s.
+		expect(words(question)).toContain('Estimate: about 17s (4 batches × 3s to start, as its tasks took last time, the last batch\'s 5s monitor).');
+		await ui.press('y');
+		await waitForFrame(ui, frame => frame.includes('image swarmdeck/vote:v1 → swarmdeck/vote:v2'));
+		expect(client.sent).toEqual([{action: 'image', service: 'vote', payload: 'swarmdeck/vote:v2'}]);
+
+		// The daemon ran the update for 20 s.
+		vi.setSystemTime(now + (21 * second));
+		client.services = client.services.map(service => service.name === 'vote'
+			? {...service, updateStatus: {state: 'completed', message: 'update completed', startedAt: new Date(now + (1 * second)), completedAt: new Date(now + (21 * second))}}
+			: service);
+		client.emit({...serviceEvent('vote'), attributes: {name: 'vote', 'updatestate.old': 'updating', 'updatestate.new': 'completed'}});
+		await openTasks(ui);
+		const frame = await waitForFrame(ui, text => text.includes('overall progress:'), rolloutWait);
+		expect(panelLines(frame)[0]).toBe('completed  overall progress: 4 out of 4 tasks  took 20s, estimated about 17s  started 20 seconds ago, ended less than a second ago');
+	});
+
+	it('sets no estimate beside a rollout that its write did not start', async () => {
+		const now = freezeClock();
+		const tasks = [1, 2, 3, 4].map(slot => makeTask('id-vote', {slot, secondsAgo: 5}));
+		const {ui} = await startRollout({state: 'completed', message: 'update completed', startedAt: new Date(now - (40 * second)), completedAt: new Date(now)}, {tasks});
+		await openTasks(ui);
+		const frame = await waitForFrame(ui, text => text.includes('overall progress:'), rolloutWait);
+		expect(panelLines(frame)[0]).toBe('completed  overall progress: 4 out of 4 tasks  took 40s  started 40 seconds ago, ended less than a second ago');
 	});
 
 	it('shows no panel for a rollback that completed 11 seconds ago', async () => {
@@ -302,7 +339,9 @@ describe('the rollout on the services screen', () => {
 
 	it('says the phase alone once the rollout is paused or over', async () => {
 		const {client, ui} = await startRollout({state: 'paused', message: 'update paused due to failure or early termination of task x'});
-		expect(squeeze(rowOf(ui.frame(), 'vote')!)).toBe('vote replicated 2/4 swarmdeck/vote:v2 paused');
+		// A paused update is one of the advisor's warnings: its marker follows once the image's health check is read.
+		const paused = await waitForFrame(ui, text => rowOf(text, 'vote')?.trimEnd().endsWith('!') ?? false);
+		expect(squeeze(rowOf(paused, 'vote')!)).toBe('vote replicated 2/4 swarmdeck/vote:v2 paused !');
 		client.services[0]!.updateStatus = {state: 'rollback_completed', message: 'rollback completed', completedAt: new Date()};
 		client.emit(serviceEvent('vote'));
 		const frame = await waitForFrame(ui, text => rowOf(text, 'vote')?.includes('rolled back') ?? false, rolloutWait);

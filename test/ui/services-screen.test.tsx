@@ -39,14 +39,17 @@ describe('the services screen', () => {
 			tasks: {'id-dockercoins_hasher': [makeTask('id-dockercoins_hasher')], 'id-redis': [makeTask('id-redis')]},
 			waitFor: 'vote',
 		});
-		const frame = await waitForFrame(ui, text => text.includes('updating 1/2') && text.includes('rolling back 1/1'));
-		expect(squeeze(lineWith(frame, 'NAME')!)).toBe('NAME MODE REPLICAS IMAGE PORTS ROLLOUT');
+		// The advisor's markers follow once the images' health checks are read.
+		const frame = await waitForFrame(ui, text => text.includes('updating 1/2') && text.includes('rolling back 1/1') && (lineWith(text, 'dockercoins_rng')?.trimEnd().endsWith('!') ?? false));
+		expect(squeeze(lineWith(frame, 'NAME')!)).toBe('NAME MODE REPLICAS IMAGE PORTS ROLLOUT !');
 		expect(squeeze(rowOf(frame, 'vote')!)).toBe('vote replicated 4/4 swarmdeck/vote:v2');
 		expect(frame).not.toContain('sha256');
 		expect(squeeze(lineWith(frame, 'dockercoins_hasher')!)).toBe('dockercoins_hasher replicated 1/2 dockercoins/hasher:v0.1 updating 1/2');
 		expect(squeeze(lineWith(frame, 'dockercoins_worker')!)).toBe('dockercoins_worker replicated 3/3 dockercoins/worker:v0.1 rolled back');
-		expect(squeeze(lineWith(frame, 'dockercoins_rng')!)).toBe('dockercoins_rng global 3/3 dockercoins/rng:v0.1 paused');
-		expect(squeeze(rowOf(frame, 'redis')!)).toBe('redis replicated 1/1 redis:7 rolling back 1/1');
+		// A paused update is a warning of the advisor: the marker ends its row.
+		expect(squeeze(lineWith(frame, 'dockercoins_rng')!)).toBe('dockercoins_rng global 3/3 dockercoins/rng:v0.1 paused !');
+		// One replica, stop-first: marked.
+		expect(squeeze(rowOf(frame, 'redis')!)).toBe('redis replicated 1/1 redis:7 rolling back 1/1 !');
 		expect(squeeze(rowOf(frame, 'agent')!)).toBe('agent global 3/3 swarmdeck/vote:latest');
 	});
 
@@ -54,7 +57,9 @@ describe('the services screen', () => {
 		const {ui} = await startApp({services: [
 			makeService({name: 'web', ports: [{protocol: 'tcp', targetPort: 80, publishedPort: 8000, publishMode: 'ingress'}]}),
 		]});
-		expect(squeeze(rowOf(ui.frame(), 'web')!)).toBe('web replicated 1/1 swarmdeck/vote:latest *:8000->80/tcp');
+		// One replica, stop-first: the advisor's marker ends the row.
+		const frame = await waitForFrame(ui, text => rowOf(text, 'web')?.trimEnd().endsWith('!') ?? false);
+		expect(squeeze(rowOf(frame, 'web')!)).toBe('web replicated 1/1 swarmdeck/vote:latest *:8000->80/tcp !');
 	});
 
 	it('moves the cursor with ↓ j ↑ k G g, across the stack heading, and stops at both ends', async () => {
@@ -192,7 +197,7 @@ describe('the services screen', () => {
 
 	it('says so when the swarm has no services', async () => {
 		const {ui} = await startApp({services: [], waitFor: 'no services'});
-		expect(ui.frame()).toContain('This swarm has no services yet. Create one with `docker service create`.');
+		expect(ui.frame()).toContain('This swarm has no services yet: c creates one, as `docker service create` does.');
 		expect(ui.frame()).toContain('0 services');
 		// Enter and the action keys have nothing to act on.
 		await ui.press(keys.enter);

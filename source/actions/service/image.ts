@@ -4,7 +4,7 @@ import {updateCommand} from '../../swarm/commands.js';
 import {displayImage} from '../../spec/image-reference.js';
 import {checkNewImage} from '../../spec/validate.js';
 import {checkWith, defineServiceAction} from '../action.js';
-import {cautions, replacementPlan} from '../plan.js';
+import {cautions, replacementPlan, rolloutEstimate} from '../plan.js';
 
 export const image = defineServiceAction({
 	id: 'image',
@@ -22,7 +22,7 @@ export const image = defineServiceAction({
 			check: checkWith(text => checkNewImage(text, service)),
 		}]}],
 	}),
-	decide(service, values) {
+	decide(service, values, context = {}) {
 		const next = checkNewImage(values['image'] ?? '', service);
 		const edit = {kind: 'image', image: next} as const;
 		const before = displayImage(service.image);
@@ -30,8 +30,9 @@ export const image = defineServiceAction({
 			write: {kind: 'update', edits: [{edit}], basis: {specDigest: service.specDigest}},
 			command: updateCommand(service.name, [edit]),
 			title: `Change the image of ${service.name}?`,
-			lines: [{text: `${before} → ${next}`}, ...cautions(service), ...replacementPlan(service, [edit])],
+			lines: [{text: `${before} → ${next}`}, ...cautions(service), ...replacementPlan(service, [edit], context.taskStartMs)],
 			confirm: true,
+			estimate: rolloutEstimate(service, [edit], context.taskStartMs),
 			progress: `Changing the image of ${service.name} to ${next}`,
 			summary: `${service.name} image ${before} → ${next}; tasks are replaced as the update policy says`,
 		};

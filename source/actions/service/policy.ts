@@ -13,17 +13,9 @@ import {currentValue, describeEdit, editedSpec, policyFields, policyText, type G
 import {failureActionsFor, parsePolicyField} from '../../spec/validate.js';
 import {checkWith, defineServiceAction, type FormField, type FormValues, type PlanLine} from '../action.js';
 import {cautions, isJob, taskImpact} from '../plan.js';
+import {policyFieldLabels} from '../../format/policy.js';
 
 const kinds = ['update', 'rollback'] as const satisfies readonly PolicyKind[];
-
-const fieldLabels: Record<PolicyField, string> = {
-	parallelism: 'parallelism',
-	delay: 'delay',
-	failureAction: 'failure action',
-	monitor: 'monitor',
-	maxFailureRatio: 'max failure ratio',
-	order: 'order',
-};
 
 const fieldKey = (kind: PolicyKind, field: PolicyField) => `${kind}.${field}`;
 
@@ -39,7 +31,7 @@ function formField(service: SwarmService, kind: PolicyKind, field: PolicyField):
 	const policy = kind === 'update' ? service.updatePolicy : service.rollbackPolicy;
 	return {
 		key: fieldKey(kind, field),
-		label: fieldLabels[field],
+		label: policyFieldLabels[field],
 		initial: policyText(field, policy[field]),
 		choices: choicesOf(kind, field),
 		check: checkWith(text => parsePolicyField(kind, field, text)),

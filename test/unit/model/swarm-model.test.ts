@@ -469,3 +469,25 @@ describe('isRollingOut and isChanging', () => {
 		expect(isChanging(withStatus({state: 'updating', message: ''}, {runningTasks: 2, desiredTasks: 2}))).toBe(true);
 	});
 });
+
+describe('SwarmModel watchResources', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+
+	it('reads secrets only while watched, and only their list', async () => {
+		const client = createFakeClient({services: [], secrets: [{ID: 's1', Spec: {Name: 'db_password'}}]});
+		const listResources = vi.spyOn(client, 'listResources');
+		const model = new SwarmModel(client);
+		models.push(model);
+		const watched = model.watchResources('secret');
+		await vi.advanceTimersByTimeAsync(pollIntervals.resources * 2);
+		expect(watched.resource.getSnapshot().data?.map(secret => secret.name)).toEqual(['db_password']);
+		expect(listResources.mock.calls.length).toBeGreaterThanOrEqual(2);
+		expect(listResources.mock.calls.every(([kind]) => kind === 'secret')).toBe(true);
+		watched.stop();
+		const stopped = listResources.mock.calls.length;
+		await vi.advanceTimersByTimeAsync(pollIntervals.resources * 4);
+		expect(listResources.mock.calls.length).toBe(stopped);
+	});
+});

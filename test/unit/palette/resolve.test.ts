@@ -10,6 +10,7 @@ const context: PaletteContext = {
 		{id: 'id-whoami', name: 'whoami'},
 	],
 	stacks: ['dockercoins', 'monitoring'],
+	contexts: ['default', 'lab', 'prod-eu'],
 };
 
 function intent(line: string) {
@@ -79,6 +80,21 @@ describe('resolvePalette', () => {
 	});
 });
 
+describe(':context', () => {
+	it('lists with no name, switches with one, and refuses a name that is no context', () => {
+		const alone = resolvePalette('ctx', context);
+		expect('intent' in alone && {id: alone.intent.command.id, context: alone.intent.context}).toEqual({id: 'context', context: undefined});
+		const named = resolvePalette('context prod-eu', context);
+		expect('intent' in named && named.intent.context).toBe('prod-eu');
+		expect(error(':context prd-eu')).toBe('There is no docker context named "prd-eu". Did you mean prod-eu? :context alone lists them.');
+		expect(error(':ctx lab prod-eu')).toBe(':context takes at most 1 word after its name: :context NAME');
+	});
+
+	it('completes context names', () => {
+		expect(completePalette('ctx pr', context)).toEqual({line: 'ctx prod-eu ', candidates: []});
+	});
+});
+
 describe('completePalette', () => {
 	it('completes a command name, adding a space when only one fits', () => {
 		expect(completePalette('sca', context)).toEqual({line: 'scale ', candidates: []});
@@ -86,7 +102,7 @@ describe('completePalette', () => {
 	});
 
 	it('extends to what all candidates share, and lists them', () => {
-		expect(completePalette('s', context)).toEqual({line: 's', candidates: ['scale', 'services', 'stack', 'stacks']});
+		expect(completePalette('s', context)).toEqual({line: 's', candidates: ['scale', 'secrets', 'services', 'stack', 'stacks']});
 		expect(completePalette('scale dockercoins', context)).toEqual({line: 'scale dockercoins_w', candidates: ['dockercoins_webui', 'dockercoins_worker']});
 	});
 
@@ -94,5 +110,25 @@ describe('completePalette', () => {
 		expect(completePalette('scale vo', context)).toEqual({line: 'scale vote ', candidates: []});
 		expect(completePalette('stack mon', context)).toEqual({line: 'stack monitoring ', candidates: []});
 		expect(completePalette('scale vote 7', context)).toEqual({line: 'scale vote 7', candidates: []});
+	});
+});
+
+describe('docker service commands as typed or pasted', () => {
+	it('takes scale, rollback and update with or without the leading docker service', () => {
+		expect(intent('docker service scale vote=7')).toMatchObject({id: 'scale', serviceId: 'id-vote', values: {replicas: '7'}, complete: true});
+		expect(intent('service rollback vote')).toMatchObject({id: 'rollback', serviceId: 'id-vote'});
+		expect(intent('docker service update --env-add "A=1 2" --update-parallelism=2 vote')).toEqual({
+			id: 'typedUpdate', serviceId: 'id-vote', stack: undefined, complete: true,
+			values: {words: JSON.stringify(['--env-add', 'A=1 2', '--update-parallelism=2', 'vote'])},
+		});
+		expect(intent('update --force whoami')).toMatchObject({id: 'typedUpdate', serviceId: 'id-whoami'});
+	});
+
+	it('says in a sentence what it cannot run, naming the flag', () => {
+		expect(error('docker service update --ulimit-add nofile=1024 vote')).toBe('--ulimit-add is a docker service update flag swarmdeck does not edit yet: nothing was sent. Run that one with docker itself.');
+		expect(error('docker service update --colour red vote')).toBe('There is no flag --colour in docker service update: nothing was sent.');
+		expect(error('docker service update --env-add A=1 nosuch')).toMatch(/^No service is named "nosuch"/);
+		expect(error('docker service update --env-add A=1')).toBe('Name the service last: docker service update [flags] SERVICE.');
+		expect(error('docker run nginx')).toMatch(/^The palette runs docker service create, update, scale, rollback and rm/);
 	});
 });

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {certificateProblem, createDocker, describeTarget, isSshUrlWarning} from '../../../source/swarm/connection.js';
+import {certificateProblem, createDocker, describeTarget} from '../../../source/swarm/connection.js';
 import {ConnectionSettingsError} from '../../../source/swarm/errors.js';
 
 type Modem = {
@@ -14,6 +14,7 @@ type Modem = {
 	ca?: unknown;
 	cert?: Buffer;
 	key?: Buffer;
+	agent?: {session: {controlPath: string; close: () => void}};
 };
 
 const modemOf = (docker: ReturnType<typeof createDocker>): Modem => docker.modem as Modem;
@@ -68,11 +69,11 @@ describe('createDocker', () => {
 		expect(modem.ca).toBeTruthy();
 	});
 
-	it('talks ssh to an ssh:// host with its user', () => {
+	it('talks HTTP over the system ssh to an ssh:// host, and starts no ssh before the first request', () => {
 		const modem = modemOf(createDocker({host: 'ssh://user@host', env: {}}));
-		expect(modem.protocol).toBe('ssh');
-		expect(modem.username).toBe('user');
-		expect(modem.host).toBe('host');
+		expect(modem.protocol).toBe('http');
+		expect(modem.agent?.session.controlPath).toMatch(/swarmdeck-ssh-.*\/control$/);
+		modem.agent?.session.close();
 	});
 
 	it('restores process.env after the call', () => {
@@ -174,36 +175,5 @@ describe('createDocker with settings that cannot work', () => {
 	it('says which setting holds an address it cannot parse', () => {
 		expect(() => createDocker({host: 'tcp://exa mple', env: {}})).toThrow('--host is tcp://exa mple, which is not an address swarmdeck understands');
 		expect(() => createDocker({env: {DOCKER_HOST: 'tcp://exa mple'}})).toThrow('DOCKER_HOST is tcp://exa mple, which is not');
-	});
-});
-
-describe('the warning docker-modem causes for ssh:// hosts', () => {
-	it('is recognised exactly: DEP0170 for an ssh: URL, and nothing else', () => {
-		expect(isSshUrlWarning('The URL ssh:127.0.0.1:22127.0.0.1 is invalid. Future versions of Node.js will throw an error.', ['DeprecationWarning', 'DEP0170'])).toBe(true);
-		expect(isSshUrlWarning('The URL ssh:host is invalid.', [{type: 'DeprecationWarning', code: 'DEP0170'}])).toBe(true);
-		expect(isSshUrlWarning('The URL http://a b is invalid.', ['DeprecationWarning', 'DEP0170'])).toBe(false);
-		expect(isSshUrlWarning('The URL ssh:host is invalid.', ['DeprecationWarning', 'DEP0169'])).toBe(false);
-		expect(isSshUrlWarning('Something else', ['Warning'])).toBe(false);
-	});
-
-	it('is dropped once an ssh client exists, while other warnings still come through', async () => {
-		const seen: string[] = [];
-		const onWarning = (warning: Error) => {
-			seen.push(warning.message);
-		};
-
-		process.on('warning', onWarning);
-		try {
-			createDocker({host: 'ssh://user@host', env: {}});
-			process.emitWarning('The URL ssh:host:22host is invalid. Future versions of Node.js will throw an error.', 'DeprecationWarning', 'DEP0170');
-			process.emitWarning('a warning of our own', 'Warning', 'SWARMDECK_TEST');
-			await new Promise(resolve => {
-				setImmediate(resolve);
-			});
-		} finally {
-			process.off('warning', onWarning);
-		}
-
-		expect(seen).toEqual(['a warning of our own']);
 	});
 });

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {contextDirectoryName, resolveEndpoint} from '../../../source/swarm/context.js';
+import {contextDirectoryName, contextEndpoint, listContexts, resolveEndpoint} from '../../../source/swarm/context.js';
 
 /** A docker config folder with these contexts, `current` in config.json. */
 function dockerConfig(contexts: Record<string, string | object>, current?: string, {tls = [] as string[]} = {}): string {
@@ -64,5 +64,25 @@ describe('resolveEndpoint', () => {
 	it('wants a docker endpoint in the context', () => {
 		const config = dockerConfig({empty: {Name: 'empty', Endpoints: {}}});
 		expect(() => resolveEndpoint({context: 'empty', env: {DOCKER_CONFIG: config}})).toThrow(/^Context empty has no docker endpoint/);
+	});
+});
+
+describe('the contexts :context lists and switches to', () => {
+	it('lists default first, then the store by name, leaving out a meta.json that is not JSON', () => {
+		const config = dockerConfig({'prod eu/1': context('prod eu/1', 'ssh://admin@10.0.0.5'), lab: context('lab', 'unix:///run/lab.sock'), broken: '{'});
+		expect(listContexts({DOCKER_CONFIG: config, DOCKER_HOST: 'tcp://10.0.0.9:2375'})).toEqual([
+			{name: 'default', host: 'tcp://10.0.0.9:2375'},
+			{name: 'lab', host: 'unix:///run/lab.sock'},
+			{name: 'prod eu/1', host: 'ssh://admin@10.0.0.5'},
+		]);
+		expect(listContexts({DOCKER_CONFIG: path.join(config, 'none')})).toEqual([{name: 'default', host: 'unix:///var/run/docker.sock'}]);
+	});
+
+	it('takes the context named over DOCKER_HOST, which is what "default" means', () => {
+		const config = dockerConfig({lab: context('lab', 'unix:///run/lab.sock')}, 'lab');
+		const env = {DOCKER_CONFIG: config, DOCKER_HOST: 'tcp://10.0.0.9:2375'};
+		expect(contextEndpoint('lab', env)).toMatchObject({host: 'unix:///run/lab.sock', context: 'lab'});
+		expect(contextEndpoint('default', env)).toMatchObject({host: 'tcp://10.0.0.9:2375'});
+		expect(contextEndpoint('default', {DOCKER_CONFIG: config})).toEqual({env: {DOCKER_CONFIG: config}});
 	});
 });

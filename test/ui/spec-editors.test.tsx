@@ -1,0 +1,149 @@
+// The editors of the rest of the spec and `docker service update` typed in the palette: the
+// command and the plan shown, the confirmation, what is sent, and a bad value refused with a
+// sentence while nothing is sent.
+import {afterEach, describe, expect, it} from 'vitest';
+import type {RawServiceSpec} from '../../source/swarm/types.js';
+import {makeService} from '../support/fake-client.js';
+import {keys, waitForFrame, type Rendered} from '../support/ink.js';
+import {dialogTitle, pause, startApp, stopAll, words} from './harness.js';
+
+afterEach(stopAll);
+
+const tall = {columns: 120, rows: 50};
+const references = {secrets: [{id: 'sec1', name: 'db_password'}], networks: [{id: 'net1', name: 'backend', scope: 'swarm'}]};
+
+function vote(): ReturnType<typeof makeService> {
+	const spec: RawServiceSpec = {
+		Name: 'vote',
+		Labels: {tier: 'front'},
+		TaskTemplate: {ContainerSpec: {Image: 'swarmdeck/vote:latest', Env: ['A=1']}, Placement: {Constraints: ['node.role==worker']}},
+		Mode: {Replicated: {Replicas: 4}},
+	};
+	return makeService({name: 'vote', replicas: 4, spec});
+}
+
+async function start(readOnly = false) {
+	return startApp({services: [vote()], references, size: tall, readOnly});
+}
+
+/** The dialog's text, its wrapped lines joined. */
+const dialogText = (frame: string) => words(frame.split('\n').map(row => row.replace(/^│ ?|│$/g, '')).join(' '));
+
+async function typeInPalette(ui: Rendered, text: string): Promise<void> {
+	await ui.press(':');
+	await waitForFrame(ui, frame => frame.split('\n').some(line => line.startsWith(':')));
+	await ui.burst(text);
+	await ui.press(keys.enter);
+}
+
+describe('the env editor', () => {
+	it('shows the entries, adds one typed on a + line, and sends it after y', async () => {
+		const {client, ui} = await start();
+		await ui.press('E');
+		await waitForFrame(ui, frame => frame.includes('Env of vote'));
+		expect(ui.frame()).toMatch(/› 1 +A=1/);
+		// Down to the first + line and the value, in one burst.
+		await ui.burst(keys.tab, 'FOO=bar');
+		let frame = await waitForFrame(ui, text => text.includes('--env-add'));
+		expect(dialogText(frame)).toContain('$ docker service update --env-add FOO=bar vote');
+		expect(dialogText(frame)).toContain('Every task (4) is replaced');
+		await ui.press(keys.enter);
+		frame = await waitForFrame(ui, text => dialogTitle(text) === 'Change the env of vote?');
+		expect(dialogText(frame)).toContain('env: FOO=bar added');
+		expect(client.sent).toEqual([]);
+		await ui.press('y');
+		await waitForFrame(ui, text => text.includes('✔'));
+		const [write] = client.sent as Array<{payload: RawServiceSpec}>;
+		expect(write!.payload.TaskTemplate?.ContainerSpec?.['Env']).toEqual(['A=1', 'FOO=bar']);
+	});
+
+	it('removes a variable whose line is cleared', async () => {
+		const {client, ui} = await start();
+		await ui.press('E');
+		await waitForFrame(ui, frame => frame.includes('Env of vote'));
+		await ui.press(keys.ctrlU);
+		await waitForFrame(ui, text => text.includes('$ docker service update --env-rm A vote'));
+		await ui.press(keys.enter);
+		await waitForFrame(ui, text => dialogTitle(text) === 'Change the env of vote?');
+		await ui.press('y');
+		await waitForFrame(ui, text => text.includes('✔'));
+		const [write] = client.sent as Array<{payload: RawServiceSpec}>;
+		expect(write!.payload.TaskTemplate?.ContainerSpec?.['Env']).toBeUndefined();
+	});
+});
+
+describe('bad values are refused with a sentence, and nothing is sent', () => {
+	const cases: Array<[string, string, string, string]> = [
+		['env without a key', 'E', '=bar', '"=bar" has no variable name: type NAME=value'],
+		['a bad constraint operator', 'P', 'node.role=manager', 'uses =: a constraint compares with == or != only'],
+		['port 70000', 'O', '70000:80', 'published port 70000 is out of range: ports are 1 to 65535'],
+		['memory 12Q', 'R', '12Q', '"12Q" is not a size'],
+		['an unknown secret', 'S', 'nosuch', 'there is no secret named "nosuch" in this swarm'],
+	];
+	for (const [what, key, typed, sentence] of cases) {
+		it(what, async () => {
+			const {client, ui} = await start();
+			await ui.press(key);
+			await waitForFrame(ui, frame => frame.includes('of vote'));
+			// Past the one entry (env, placement) or the CPU limit (resources) to the field to type over, in one burst.
+			const tabs = ['E', 'P', 'R'].includes(key) ? [keys.tab] : [];
+			await ui.burst(...tabs, keys.ctrlU, typed);
+			const frame = await waitForFrame(ui, text => text.includes('✘'));
+			expect(dialogText(frame)).toContain(sentence);
+			await ui.press(keys.enter);
+			await pause(50);
+			expect(dialogTitle(ui.frame())).not.toMatch(/^Change/);
+			expect(client.sent).toEqual([]);
+		});
+	}
+});
+
+describe('service labels', () => {
+	it('replace no task, and say so', async () => {
+		const {ui} = await start();
+		await ui.press('L');
+		await waitForFrame(ui, frame => frame.includes('Labels of vote'));
+		await ui.burst(keys.ctrlU, 'tier=back');
+		const frame = await waitForFrame(ui, text => text.includes('--label-add'));
+		expect(dialogText(frame)).toContain('$ docker service update --label-add tier=back vote');
+		expect(dialogText(frame)).toContain('No task is replaced');
+	});
+});
+
+describe('docker service update typed in the palette', () => {
+	it('applies a pasted update after y, showing the command and the plan', async () => {
+		const {client, ui} = await start();
+		await typeInPalette(ui, 'docker service update --update-parallelism 2 --update-delay 10s vote');
+		const frame = await waitForFrame(ui, text => dialogTitle(text) === 'Update vote?');
+		expect(dialogText(frame)).toContain('update-parallelism 1 → 2');
+		expect(dialogText(frame)).toContain('$ docker service update --update-parallelism 2 --update-delay 10s vote');
+		expect(client.sent).toEqual([]);
+		await ui.press('y');
+		await waitForFrame(ui, text => text.includes('✔'));
+		expect(client.sent).toEqual([{action: 'policy', service: 'vote', payload: {update: {parallelism: 2, delay: 10_000_000_000}, rollback: {}}}]);
+	});
+
+	it('names a flag it does not edit, and sends nothing', async () => {
+		const {client, ui} = await start();
+		await typeInPalette(ui, 'docker service update --dns-add 1.1.1.1 vote');
+		await waitForFrame(ui, text => words(text).includes('--dns-add is a docker service update flag swarmdeck does not edit yet'));
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
+
+	it('refuses a bad value in words, and sends nothing', async () => {
+		const {client, ui} = await start();
+		await typeInPalette(ui, 'update --limit-memory 12Q --env-add A=2 vote');
+		await waitForFrame(ui, text => words(text).includes('"12Q" is not a size'));
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
+
+	it('is refused in --read-only, as every editor is', async () => {
+		const {client, ui} = await start(true);
+		await typeInPalette(ui, 'docker service update --env-add A=2 vote');
+		await waitForFrame(ui, text => words(text).includes('Read-only mode: update is disabled'));
+		await pause(50);
+		expect(client.sent).toEqual([]);
+	});
+});

@@ -1,0 +1,152 @@
+// ssh:// hosts: the address read as the docker CLI reads it, the ssh command lines, ssh's
+// failures in words, and the client's requests carried by one session. The session here is
+// played by small node processes in place of ssh (the lab test runs the real one).
+import {spawn, type ChildProcess} from 'node:child_process';
+import {once} from 'node:events';
+import {afterEach, describe, expect, it} from 'vitest';
+import Docker from 'dockerode';
+import {createSwarmClient} from '../../../source/swarm/client.js';
+import {createDocker} from '../../../source/swarm/connection.js';
+import {ConnectionSettingsError} from '../../../source/swarm/errors.js';
+import {classifySshFailure, dialArguments, masterArguments, parseSshHost, sshAgent, sshCommandFor} from '../../../source/swarm/ssh.js';
+import {startEngine, type StartedEngine} from '../../support/fake-engine/harness.js';
+
+describe('an ssh:// address', () => {
+	it('is read as the docker CLI reads it: user, host and port', () => {
+		expect(parseSshHost('ssh://admin@10.0.0.5')).toEqual({user: 'admin', host: '10.0.0.5'});
+		expect(parseSshHost('ssh://manager1:2222')).toEqual({host: 'manager1', port: '2222'});
+		expect(parseSshHost('ssh://ops%20team@[fe80::1]:22')).toEqual({user: 'ops team', host: 'fe80::1', port: '22'});
+	});
+
+	it('refuses a password, a path or a query with a sentence, before anything runs', () => {
+		for (const address of ['ssh://admin:secret@host', 'ssh://host/var/run/docker.sock', 'ssh://host?x=1']) {
+			expect(() => parseSshHost(address)).toThrow(ConnectionSettingsError);
+			expect(() => parseSshHost(address)).toThrow(/cannot have: write it as ssh:\/\/user@host:port/);
+		}
+
+		expect(() => createDocker({host: 'ssh://', env: {}})).toThrow('ssh:// is not an ssh address: write it as ssh://user@host or ssh://user@host:port.');
+	});
+
+	it('becomes ssh command lines that never prompt and share one control socket', () => {
+		const destination = parseSshHost('ssh://admin@10.0.0.5:2222');
+		expect(masterArguments(destination, '/tmp/s/control')).toEqual([
+			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-S', '/tmp/s/control', '-p', '2222',
+			'-o', 'ControlMaster=yes', '-o', 'ControlPersist=no', '-N', '--', 'admin@10.0.0.5',
+		]);
+		expect(dialArguments(destination, '/tmp/s/control')).toEqual([
+			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-S', '/tmp/s/control', '-p', '2222',
+			'-o', 'ControlMaster=no', '--', 'admin@10.0.0.5', 'docker', 'system', 'dial-stdio',
+		]);
+		expect(sshCommandFor(destination)).toBe('ssh -p 2222 admin@10.0.0.5');
+		expect(sshCommandFor(parseSshHost('ssh://manager1'))).toBe('ssh manager1');
+	});
+});
+
+describe('what ssh says when it fails', () => {
+	it.each([
+		['Host key verification failed.', 'host-key'],
+		['@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n@@@@@', 'host-key'],
+		['No ED25519 host key is known for [10.0.0.5]:2222 and you have requested strict checking.\nHost key verification failed.', 'host-key'],
+		['root@10.0.0.5: Permission denied (publickey).', 'login'],
+		['ssh: Could not resolve hostname nosuch: Name or service not known', 'unreachable'],
+		['ssh: connect to host 10.0.0.5 port 22: Connection refused', 'unreachable'],
+		['ssh: connect to host 10.0.0.5 port 22: Connection timed out', 'unreachable'],
+		['sh: 1: docker: not found', 'no-docker'],
+		['something new', 'lost'],
+	])('reads %j as %s', (stderr, failure) => {
+		expect(classifySshFailure(stderr)).toBe(failure);
+	});
+});
+
+/** Stands in for ssh: the master makes its control socket; a channel pipes stdio to the engine. */
+function fakeSsh(engineSocket: string, master: 'works' | string) {
+	const started: string[][] = [];
+	const children: ChildProcess[] = [];
+	const start = (_command: string, args: string[]) => {
+		started.push(args);
+		const child = spawnFake(args);
+		children.push(child);
+		return child;
+	};
+
+	const spawnFake = (args: string[]) => {
+		const controlPath = args[args.indexOf('-S') + 1]!;
+		if (args.includes('ControlMaster=yes')) {
+			const script = master === 'works'
+				? 'require("fs").writeFileSync(process.argv[1], ""); setInterval(() => {}, 1000)'
+				: `process.stderr.write(${JSON.stringify(master)}); process.exit(255)`;
+			return spawn(process.execPath, ['-e', script, controlPath], {stdio: ['pipe', 'pipe', 'pipe']});
+		}
+
+		const pipe = 'const s = require("net").connect(process.argv[1]); process.stdin.pipe(s); s.pipe(process.stdout); s.on("close", () => process.exit(0))';
+		return spawn(process.execPath, ['-e', pipe, engineSocket], {stdio: ['pipe', 'pipe', 'pipe']});
+	};
+
+	return {started, children, start};
+}
+
+let engine: StartedEngine | undefined;
+let closeSession: (() => void) | undefined;
+
+afterEach(async () => {
+	closeSession?.();
+	closeSession = undefined;
+	await engine?.close();
+	engine = undefined;
+});
+
+async function clientOver(master: 'works' | string) {
+	engine = await startEngine({start: Date.parse('2026-11-29T18:00:00Z'), services: [{Name: 'vote', Mode: {Replicated: {Replicas: 2}}}]});
+	const ssh = fakeSsh(engine.host.slice('unix://'.length), master);
+	const agent = sshAgent(parseSshHost('ssh://admin@10.0.0.5:2222'), ssh.start);
+	closeSession = () => {
+		agent.session.close();
+	};
+
+	const docker = new Docker({host: 'docker', protocol: 'http', agent} as Docker.DockerOptions);
+	const client = createSwarmClient({docker, host: 'ssh://admin@10.0.0.5:2222', context: 'prod'});
+	return {client, started: ssh.started, children: ssh.children};
+}
+
+describe('the client over ssh', () => {
+	it('sends every request over one session: one master, one channel per request', async () => {
+		const {client, started} = await clientOver('works');
+		expect(started).toEqual([]);
+		expect(await client.preflight()).toMatchObject({ok: true});
+		const [services] = await Promise.all([client.listServices(), client.listNodes(), client.listServices()]);
+		expect(services.map(service => service.name)).toEqual(['vote']);
+		const masters = started.filter(args => args.includes('ControlMaster=yes'));
+		const channels = started.filter(args => args.includes('dial-stdio'));
+		expect(masters).toHaveLength(1);
+		expect(channels).toHaveLength(4);
+	});
+
+	it('says what to run for a host key ssh does not know, naming the context', async () => {
+		const {client, started} = await clientOver('No ED25519 host key is known for [10.0.0.5]:2222 and you have requested strict checking.\r\nHost key verification failed.\r\n');
+		expect(await client.preflight()).toEqual({
+			ok: false,
+			problem: 'unreachable',
+			message: 'ssh does not know the host key of context prod (ssh://admin@10.0.0.5:2222), or it has changed (Host key verification failed): run `ssh -p 2222 admin@10.0.0.5` once to check and accept it, then start swarmdeck again.',
+		});
+		expect(started.filter(args => args.includes('dial-stdio'))).toEqual([]);
+	});
+
+	it('says what to run for a login that is refused', async () => {
+		const {client} = await clientOver('admin@10.0.0.5: Permission denied (publickey).\n');
+		const result = await client.preflight();
+		expect(result.ok ? '' : result.message).toBe('ssh could not log in to context prod (ssh://admin@10.0.0.5:2222) (admin@10.0.0.5: Permission denied (publickey)): run `ssh -p 2222 admin@10.0.0.5` to check that it accepts your key (ssh-add, ~/.ssh/config), then start swarmdeck again.');
+	});
+});
+
+describe('a closed ssh session', () => {
+	it('stops its master and starts no other for a late request', async () => {
+		const {client, started, children} = await clientOver('works');
+		expect(await client.preflight()).toMatchObject({ok: true});
+		const master = children[0]!;
+		const masterEnded = once(master, 'exit');
+		client.close?.();
+		expect(await masterEnded).toEqual([null, 'SIGTERM']);
+		await expect(client.listServices()).rejects.toThrow(/this connection was closed/);
+		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(1);
+	});
+});
