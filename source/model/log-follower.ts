@@ -119,6 +119,11 @@ export class LogFollower {
 		this.window = new ReorderWindow(options.reorderMs ?? 300);
 	}
 
+	/** Lines remembered at the newest timestamp, to tell repeats after a reopen (at most maxLines). */
+	get rememberedAtNewest(): number {
+		return this.newest.seen.size;
+	}
+
 	readonly subscribe = (listener: () => void): (() => void) => {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
@@ -216,7 +221,10 @@ export class LogFollower {
 			this.newest = {key: line.sortKey, seen: new Set()};
 		}
 
-		if (line.sortKey === this.newest.key) {
+		// Bounded as the lines are: a stream whose every line has one timestamp (a daemon's
+		// clock that stands still) would otherwise grow it for as long as it is open. Past
+		// the bound, a reopened stream may show a few of those lines twice.
+		if (line.sortKey === this.newest.key && this.newest.seen.size < this.maxLines) {
 			this.newest.seen.add(lineIdentity(line));
 		}
 

@@ -8,7 +8,9 @@ import type {ReferenceLists} from '../spec/families.js';
 import {DockerError, ReadOnlyError, toDockerError} from './errors.js';
 import {withDeadline} from './deadline.js';
 import {readEventStream} from './events.js';
+import {readVersionedArray, type ReadItem} from './json-array.js';
 import {readLogStream, type LogLine, type LogProblem} from './log-stream.js';
+import {readChunks} from './stream-chunks.js';
 import {nodeFromApi, resourceFromApi, serviceFromApi, taskFromApi} from './normalize.js';
 import {explainInfo, explainPreflightError, type PreflightResult} from './preflight.js';
 import type {RawServiceSpec, ResourceKind, SwarmEvent, SwarmNode, SwarmResource, SwarmService, SwarmTask} from './types.js';
@@ -117,6 +119,46 @@ function serviceKey(raw: {Version?: {Index?: number}; ServiceStatus?: object; Up
 	return version === undefined ? undefined : `${version} ${JSON.stringify([raw.ServiceStatus, raw.UpdateStatus])}`;
 }
 
+/** Statuses whose answer this client reads itself; any other is docker-modem's error. */
+const answeredStatuses = {200: true, 400: true, 404: true, 500: true, 503: true} as const;
+
+/**
+ * GET `path` with `query`, its body as bytes: unparsed, so that a long list can be read item
+ * by item (json-array.ts). A status other than 200 is thrown as docker-modem throws it, with
+ * the daemon's JSON, so that toDockerError tells the daemon's own words.
+ */
+async function getBytes(docker: Docker, path: string, query: Record<string, string>, abortSignal: AbortSignal): Promise<Buffer> {
+	const modem = docker.modem as unknown as {dial: (options: object, callback: (error: unknown, stream?: NodeJS.ReadableStream & {statusCode?: number}) => void) => void};
+	const stream = await new Promise<NodeJS.ReadableStream & {statusCode?: number}>((resolve, reject) => {
+		modem.dial({path: `${path}?`, method: 'GET', options: query, isStream: true, statusCodes: answeredStatuses, abortSignal}, (error, answer) => {
+			if (error || !answer) {
+				reject(error ?? new Error(`no answer to GET ${path}`));
+			} else {
+				resolve(answer);
+			}
+		});
+	});
+	const chunks: Buffer[] = [];
+	for await (const chunk of readChunks(stream, abortSignal)) {
+		chunks.push(chunk);
+	}
+
+	abortSignal.throwIfAborted();
+	const body = Buffer.concat(chunks);
+	if (stream.statusCode !== undefined && stream.statusCode !== 200) {
+		let json: unknown = body;
+		try {
+			json = JSON.parse(body.toString('utf8'));
+		} catch {
+			// Not JSON: the text itself is the daemon's message.
+		}
+
+		throw Object.assign(new Error(`(HTTP code ${stream.statusCode}) ${path}`), {statusCode: stream.statusCode, json});
+	}
+
+	return body;
+}
+
 export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient {
 	const docker = options.docker ?? createDocker(options);
 	const target = describeTarget(options);
@@ -134,7 +176,20 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 	};
 
 	const services = new VersionedCache<SwarmService>();
-	const tasks = new VersionedCache<SwarmTask>();
+	const tasks = new VersionedCache<ReadItem<SwarmTask>>();
+
+	/**
+	 * GET /tasks: a task whose bytes are unchanged since an earlier poll is the same object
+	 * and is not even parsed; the others are parsed and normalized.
+	 */
+	const readTasks = async (filters: Record<string, string[]>): Promise<SwarmTask[]> => {
+		const body = await read(async abortSignal => getBytes(docker, '/tasks', {filters: JSON.stringify(filters)}, abortSignal));
+		try {
+			return readVersionedArray(body, tasks, json => taskFromApi(json));
+		} catch (error) {
+			throw toDockerError(error, target);
+		}
+	};
 
 	const guard = (action: string) => {
 		if (readOnly) {
@@ -180,9 +235,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 		},
 		async listTasks(serviceIds, {upToDate = false} = {}) {
 			const service = typeof serviceIds === 'string' ? [serviceIds] : [...serviceIds];
-			const filters = upToDate ? {service, '_up-to-date': ['true']} : {service};
-			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
-			return raw.map(task => tasks.get(task.ID, versionKey(task), () => taskFromApi(task)));
+			return readTasks(upToDate ? {service, '_up-to-date': ['true']} : {service});
 		},
 		async listNodes() {
 			const raw = await read(async abortSignal => docker.listNodes({abortSignal}));
@@ -206,9 +259,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			return undefined;
 		},
 		async listTasksWhere(where) {
-			const filters = 'nodeId' in where ? {node: [where.nodeId]} : {'desired-state': [where.desiredState]};
-			const raw = await read(async abortSignal => docker.listTasks({filters: JSON.stringify(filters), abortSignal}));
-			return raw.map(task => tasks.get(task.ID, versionKey(task), () => taskFromApi(task)));
+			return readTasks('nodeId' in where ? {node: [where.nodeId]} : {'desired-state': [where.desiredState]});
 		},
 		async * events(signal, {since, onOpen} = {}) {
 			const query = {

@@ -2,12 +2,21 @@ import {inertDeep} from '../text/inert.js';
 import type {SwarmEvent} from './types.js';
 import {readChunks} from './stream-chunks.js';
 
+/** An event is a few hundred bytes: a line longer than this is no event, and is not kept. */
+export const maxLineBytes = 1024 * 1024;
+
 /**
  * Splits a byte stream into lines. Chunks arrive with arbitrary boundaries: a chunk may end
- * mid-line or mid-character, so bytes are kept until their newline arrives.
+ * mid-line or mid-character, so bytes are kept until their newline arrives, up to
+ * `maxBytes`: a line longer than that is dropped whole, so a stream that never sends a
+ * newline cannot grow the buffer for as long as it stays open.
  */
 export class LineSplitter {
 	private pending = Buffer.alloc(0);
+	/** Inside a line that was too long: its bytes are skipped up to its newline. */
+	private skipping = false;
+
+	constructor(private readonly maxBytes = maxLineBytes) {}
 
 	push(chunk: Buffer | string): string[] {
 		this.pending = Buffer.concat([this.pending, typeof chunk === 'string' ? Buffer.from(chunk) : chunk]);
@@ -15,15 +24,26 @@ export class LineSplitter {
 		let newline = this.pending.indexOf(0x0A);
 		while (newline !== -1) {
 			const line = this.pending.subarray(0, newline).toString('utf8').trim();
-			if (line !== '') {
+			if (line !== '' && !this.skipping) {
 				lines.push(line);
 			}
 
+			this.skipping = false;
 			this.pending = this.pending.subarray(newline + 1);
 			newline = this.pending.indexOf(0x0A);
 		}
 
+		if (this.pending.length > this.maxBytes) {
+			this.pending = Buffer.alloc(0);
+			this.skipping = true;
+		}
+
 		return lines;
+	}
+
+	/** Bytes held for a line not yet ended. */
+	get held(): number {
+		return this.pending.length;
 	}
 }
 

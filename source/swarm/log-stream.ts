@@ -12,11 +12,27 @@ export type LogFrame = {stream: 'stdin' | 'stdout' | 'stderr'; payload: Buffer};
 const headerLength = 8;
 const streamNames = ['stdin', 'stdout', 'stderr'] as const;
 
+/**
+ * What the demuxer holds at most for one line or frame. The daemon cuts log messages at
+ * 16 KiB; a TTY's line without a newline (a progress bar) or a frame that says it is longer
+ * is passed on in pieces of this size rather than held for as long as the stream is open.
+ */
+export const maxHeldLogBytes = 1024 * 1024;
+
 /** Splits a multiplexed log stream into frames, whatever the chunking. */
 export class LogDemuxer {
 	private pending: Buffer = Buffer.alloc(0);
 	/** A TTY service's logs are not multiplexed: told from the first bytes, then passed through. */
 	private raw: boolean | undefined;
+	/** A frame too long to hold, passed on as it comes: its stream, and how much of it is to come. */
+	private longFrame: {stream: LogFrame['stream']; left: number} | undefined;
+
+	constructor(private readonly maxHeld = maxHeldLogBytes) {}
+
+	/** Bytes held for a line or frame not yet whole. */
+	get held(): number {
+		return this.pending.length;
+	}
 
 	push(chunk: Buffer): LogFrame[] {
 		if (this.raw === undefined && this.pending.length + chunk.length >= 4) {
@@ -27,7 +43,7 @@ export class LogDemuxer {
 		this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
 		if (this.raw) {
 			// Whole lines only: a chunk can end mid-line or mid-character.
-			const end = this.pending.lastIndexOf(0x0A) + 1;
+			const end = this.pending.length > this.maxHeld ? this.pending.length : this.pending.lastIndexOf(0x0A) + 1;
 			const payload = this.pending.subarray(0, end);
 			this.pending = this.pending.subarray(end);
 			return payload.length > 0 ? [{stream: 'stdout', payload}] : [];
@@ -38,13 +54,40 @@ export class LogDemuxer {
 		}
 
 		const frames: LogFrame[] = [];
-		while (this.pending.length >= headerLength) {
-			const length = this.pending.readUInt32BE(4);
-			if (this.pending.length < headerLength + length) {
+		for (;;) {
+			if (this.longFrame) {
+				const piece = this.pending.subarray(0, this.longFrame.left);
+				if (piece.length === 0) {
+					break;
+				}
+
+				frames.push({stream: this.longFrame.stream, payload: piece});
+				this.longFrame.left -= piece.length;
+				this.pending = this.pending.subarray(piece.length);
+				if (this.longFrame.left === 0) {
+					this.longFrame = undefined;
+				}
+
+				continue;
+			}
+
+			if (this.pending.length < headerLength) {
 				break;
 			}
 
-			frames.push({stream: streamNames[this.pending[0]!] ?? 'stdout', payload: this.pending.subarray(headerLength, headerLength + length)});
+			const stream = streamNames[this.pending[0]!] ?? 'stdout';
+			const length = this.pending.readUInt32BE(4);
+			if (this.pending.length < headerLength + length) {
+				if (length <= this.maxHeld) {
+					break;
+				}
+
+				this.longFrame = {stream, left: length};
+				this.pending = this.pending.subarray(headerLength);
+				continue;
+			}
+
+			frames.push({stream, payload: this.pending.subarray(headerLength, headerLength + length)});
 			this.pending = this.pending.subarray(headerLength + length);
 		}
 

@@ -40,6 +40,24 @@ export class VersionedCache<T> {
 		return value;
 	}
 
+	/** The cached value for `id` if its `key` is unchanged (it counts as asked for), else undefined. */
+	peek(id: string, key: string): T | undefined {
+		const now = this.now();
+		this.sweepUnused(now);
+		const entry = this.entries.get(id);
+		if (entry?.key !== key) {
+			return undefined;
+		}
+
+		entry.seenAt = now;
+		return entry.value;
+	}
+
+	/** Keeps `value` for `id` at `key`, in place of whatever was kept for it. */
+	set(id: string, key: string, value: T): void {
+		this.entries.set(id, {key, value, seenAt: this.now()});
+	}
+
 	get size(): number {
 		return this.entries.size;
 	}

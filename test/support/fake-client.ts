@@ -3,7 +3,7 @@
 // handed out as the Engine API's JSON, and written to as the daemon does: version checks,
 // PreviousSpec, rollback. So the real normalising, validation and write layer run in every
 // test, and a test can assert what was sent, or that nothing was.
-import {PassThrough} from 'node:stream';
+import {PassThrough, Readable} from 'node:stream';
 import type Docker from 'dockerode';
 import type {RawHealthConfig} from '../../source/advisor/health.js';
 import {createSwarmClient, type SwarmClient} from '../../source/swarm/client.js';
@@ -235,7 +235,25 @@ class FakeDocker {
 	readonly logStreams = new Set<OpenLog>();
 	/** The daemon's answer to a logs request, when it refuses one. */
 	logsError?: Error;
-	readonly modem = {dial() {/* Requests are counted by the stand-in itself. */}};
+	/**
+	 * docker-modem's dial, for the one request the client sends through it (GET /tasks,
+	 * read as bytes); the stand-in's methods answer the others. Requests are counted by
+	 * the stand-in itself.
+	 */
+	readonly modem = {
+		dial: (request: {path: string; options: {filters: string}}, callback: (error: unknown, answer?: Readable & {statusCode: number}) => void) => {
+			if (request.path !== '/tasks?') {
+				callback(new Error(`the stand-in does not answer ${request.path}`));
+				return;
+			}
+
+			this.listTasks(request.options).then(tasks => {
+				callback(null, Object.assign(Readable.from([Buffer.from(JSON.stringify(tasks))]), {statusCode: 200}));
+			}, (error: unknown) => {
+				callback(error);
+			});
+		},
+	};
 
 	constructor(private readonly options: Options) {
 		this.services = options.services ?? [];

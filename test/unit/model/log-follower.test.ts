@@ -141,6 +141,17 @@ describe('LogFollower', () => {
 		follower.stop();
 	});
 
+	it('remembers at most its bound of lines at one timestamp, however many share it', async () => {
+		const logs = scriptedLogs();
+		const follower = new LogFollower(logs.client, {kind: 'service', id: 's'}, {tail: 100}, {maxLines: 5, renderEveryMs: 10, reorderMs: 0});
+		follower.start();
+		logs.push(Array.from({length: 40}, (_, index) => line(3, `same instant ${index}`)));
+		await settle(60);
+		expect(follower.getSnapshot().received).toBe(40);
+		expect(follower.rememberedAtNewest).toBe(5);
+		follower.stop();
+	});
+
 	it('tells its listeners a few times a second, not once a line, however noisy the service', async () => {
 		const logs = scriptedLogs();
 		const follower = new LogFollower(logs.client, {kind: 'service', id: 's'}, {}, {renderEveryMs: 100, reorderMs: 0});
@@ -192,6 +203,10 @@ describe('LogFollower', () => {
 		logs.push([{problem: 'configured logging driver does not support reading'}]);
 		await settle(30);
 		expect(follower.getSnapshot().problems).toEqual(['configured logging driver does not support reading']);
+		// However many tasks cannot be read, the newest five are kept.
+		logs.push(Array.from({length: 30}, (_, index) => ({problem: `task t${index} cannot be read`})));
+		await settle(30);
+		expect(follower.getSnapshot().problems).toEqual(Array.from({length: 5}, (_, index) => `task t${index + 25} cannot be read`));
 		follower.stop();
 	});
 });

@@ -37,6 +37,18 @@ describe('LineSplitter', () => {
 		expect(splitter.push('\n')).toEqual(['{"b":2}']);
 	});
 
+	it('holds at most its bound for a stream that never ends its line, drops that line, and reads the next', () => {
+		const splitter = new LineSplitter(64);
+		for (let index = 0; index < 1000; index++) {
+			expect(splitter.push('x'.repeat(50))).toEqual([]);
+			expect(splitter.held).toBeLessThanOrEqual(64 + 50);
+		}
+
+		expect(splitter.push('end of the long line\n{"a":1}\n')).toEqual(['{"a":1}']);
+		expect(splitter.held).toBe(0);
+		expect(splitter.push(`${'y'.repeat(60)}\n`)).toEqual(['y'.repeat(60)]);
+	});
+
 	it('gives the same lines when fed one byte at a time', () => {
 		const text = `${serviceUpdateLine}\n${JSON.stringify(nodeUpdate)}\n`;
 		const splitter = new LineSplitter();

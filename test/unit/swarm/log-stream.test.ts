@@ -47,6 +47,35 @@ describe('LogDemuxer', () => {
 		expect(texts(demuxer.push(second.subarray(10)))).toEqual(['stderr:two\n']);
 	});
 
+	it('holds at most its bound for a frame that says it is longer, passes it on in pieces, and reads the next frame', () => {
+		const demuxer = new LogDemuxer(100);
+		const header = Buffer.alloc(8);
+		header[0] = 2;
+		header.writeUInt32BE(1000, 4);
+		const pieces = [...demuxer.push(header)];
+		for (let index = 0; index < 20; index++) {
+			pieces.push(...demuxer.push(Buffer.from('x'.repeat(50))));
+			expect(demuxer.held).toBeLessThanOrEqual(100 + 50);
+		}
+
+		expect(pieces.every(piece => piece.stream === 'stderr')).toBe(true);
+		expect(pieces.map(piece => piece.payload.toString()).join('')).toBe('x'.repeat(1000));
+		expect(texts(demuxer.push(frame(1, 'next\n')))).toEqual(['stdout:next\n']);
+		expect(demuxer.held).toBe(0);
+	});
+
+	it('passes on a TTY line that never ends once it reaches the bound, rather than holding it', () => {
+		const demuxer = new LogDemuxer(100);
+		const passed: LogFrame[] = [];
+		for (let index = 0; index < 1000; index++) {
+			passed.push(...demuxer.push(Buffer.from('progress 42%\r')));
+			expect(demuxer.held).toBeLessThanOrEqual(100 + 13);
+		}
+
+		expect(passed.length).toBeGreaterThan(100);
+		expect(passed.map(piece => piece.payload.toString()).join('').length + demuxer.held).toBe('progress 42%\r'.length * 1000);
+	});
+
 	it('passes a TTY service\'s raw stream through in whole lines', () => {
 		const demuxer = new LogDemuxer();
 		expect(texts(demuxer.push(Buffer.from('2026-12-07T00:00:00Z hello\n2026-12-07T00:00:01Z wor')))).toEqual(['stdout:2026-12-07T00:00:00Z hello\n']);

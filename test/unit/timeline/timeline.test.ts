@@ -7,7 +7,7 @@ import {historyCommand} from '../../../source/history-command.js';
 import type {SwarmEvent} from '../../../source/swarm/types.js';
 import {historyFileSink, maxFileBytes, maxFiles, readHistory} from '../../../source/timeline/history-file.js';
 import {redactCommand, shellWords} from '../../../source/timeline/redact.js';
-import {outcomeOf, Timeline} from '../../../source/timeline/timeline.js';
+import {maxTimelineEntries, outcomeOf, Timeline} from '../../../source/timeline/timeline.js';
 
 const vote = {type: 'service' as const, id: 'id-vote', name: 'vote'};
 
@@ -81,6 +81,25 @@ describe('Timeline', () => {
 		expect(outcomeOf(serviceEvent({'replicas.old': '4', 'replicas.new': '7'}))).toBeUndefined();
 		expect(outcomeOf({type: 'node', action: 'update', id: 'n3', name: 'node3', time: new Date(), attributes: {'state.old': 'ready', 'state.new': 'down'}})).toBe('node node3 down');
 		expect(outcomeOf({type: 'service', action: 'remove', id: 'x', name: 'web', time: new Date(), attributes: {}})).toBe('web was removed');
+	});
+
+	it(`keeps the newest ${maxTimelineEntries} entries in memory however long the session, the file keeping all`, () => {
+		const written: number[] = [];
+		const timeline = new Timeline({endpoint: 'x', sinkFor: () => entry => written.push(entry.seq)});
+		for (let index = 1; index <= maxTimelineEntries + 300; index++) {
+			const states = {'updatestate.old': 'updating', 'updatestate.new': index % 2 === 0 ? 'completed' : 'paused'};
+			if (index % 3 === 0) {
+				timeline.recordAction({target: vote, command: `docker service scale vote=${index}`, asked: '', result: 'done', message: ''});
+			} else {
+				timeline.observe(serviceEvent(states, new Date()));
+			}
+		}
+
+		const kept = timeline.getSnapshot();
+		expect(kept).toHaveLength(maxTimelineEntries);
+		expect(kept[0]!.seq).toBe(maxTimelineEntries + 300);
+		expect(kept.at(-1)!.seq).toBe(301);
+		expect(written).toHaveLength(maxTimelineEntries + 300);
 	});
 
 	it('redacts what it records', () => {
