@@ -8,6 +8,11 @@ import type {SwarmService, SwarmTask, UpdatePolicy, UpdateState} from '../swarm/
 import {formatGoDuration} from '../spec/go-duration.js';
 import type {PlanLine} from './action.js';
 
+/** A task's start time in words: whole seconds round a sub-second start down to "0s". */
+function startTimeText(ms: number): string {
+	return ms < 1000 ? 'under a second' : formatSeconds(ms);
+}
+
 export function isJob(service: SwarmService): boolean {
 	return service.mode === 'replicated-job' || service.mode === 'global-job';
 }
@@ -144,7 +149,7 @@ export function rollingUpdateLines(count: number, policy: UpdatePolicy, name: st
 
 	if (policy.order === 'stop-first' && batchSize === count) {
 		lines.push({
-			text: `${name} has no running task while ${count === 1 ? 'its one task is' : 'its tasks are'} replaced (stop-first, ${count === 1 ? '1 replica' : 'every task at once'}): down for as long as a new task takes to start${startMs === undefined ? '' : ` (${formatSeconds(startMs)} last time)`}.`,
+			text: `${name} has no running task while ${count === 1 ? 'its one task is' : 'its tasks are'} replaced (stop-first, ${count === 1 ? '1 replica' : 'every task at once'}): down for as long as a new task takes to start${startMs === undefined ? '' : ` (${startTimeText(startMs)} last time)`}.`,
 			tone: 'danger',
 		});
 	}
@@ -157,7 +162,7 @@ export function rollingUpdateLines(count: number, policy: UpdatePolicy, name: st
 		});
 	} else {
 		const parts = [
-			`${plural(batches, 'batch', 'batches')} × ${formatSeconds(startMs)} to start, as its tasks took last time`,
+			`${plural(batches, 'batch', 'batches')} × ${startTimeText(startMs)} to start, as its tasks took last time`,
 			...(policy.delay > 0 ? [`a ${seconds(policy.delay)} delay after each`] : []),
 			`the last batch's ${seconds(policy.monitor)} monitor`,
 		];

@@ -127,7 +127,7 @@ describe('what a change will do, said before y', () => {
 		await selectService(screen, 'dockercoins_rng');
 		await screen.press('f');
 		const question = await screen.waitFor(text => text.includes('Force a redeploy of dockercoins_rng?'), 'the confirmation');
-		expect(words(question)).toMatch(/dockercoins_rng has no running task while its one task is replaced \(stop-first, 1 replica\): down for as long as a new task takes to start \(\d+s last time\)\./);
+		expect(words(question)).toMatch(/dockercoins_rng has no running task while its one task is replaced \(stop-first, 1 replica\): down for as long as a new task takes to start \((\d+s|under a second) last time\)\./);
 		await screen.press('n');
 		await screen.waitFor(text => !text.includes('Force a redeploy'), 'the confirmation to close');
 	});
