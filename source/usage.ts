@@ -90,7 +90,8 @@ export const helpText = `
 	Options
 	  --host, -H     Docker daemon to connect to (overrides DOCKER_HOST),
 	                 e.g. unix:///var/run/docker.sock, tcp://10.0.0.1:2376, ssh://user@manager
-	  --context, -c  Docker context to use (overrides DOCKER_CONTEXT and \`docker context use\`)
+	  --context, -c  Docker context to use (overrides DOCKER_HOST, DOCKER_CONTEXT and
+	                 \`docker context use\`; not with --host, as for docker)
 	  --read-only    Watch only: every action that changes the swarm is refused
 	  --once         Print the services like \`docker service ls\` and exit (also without a terminal)
 	  --no-history   Record nothing: no timeline file for \`swarmdeck history\`

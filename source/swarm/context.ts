@@ -62,18 +62,24 @@ type ContextMeta = {Name?: string; Endpoints?: {docker?: {Host?: string; SkipTLS
 
 /** Resolves the endpoint as the docker CLI does, or throws a ConnectionSettingsError that says what to fix. */
 export function resolveEndpoint({host, context, env = process.env}: {host?: string; context?: string; env?: NodeJS.ProcessEnv}): Endpoint {
+	// The docker CLI's order, checked against it: --host and --context together are refused;
+	// --context wins over DOCKER_HOST, which wins over DOCKER_CONTEXT and `docker context use`.
+	if (host !== undefined && context !== undefined) {
+		throw new ConnectionSettingsError('--host and --context both name a daemon: give one of them, as docker asks.');
+	}
+
 	if (host !== undefined) {
 		return {host, env};
 	}
 
-	if (env['DOCKER_HOST']) {
+	if (context === undefined && env['DOCKER_HOST']) {
 		return {host: env['DOCKER_HOST'], env};
 	}
 
 	const name = contextName(context, env);
 	// "default" is the CLI's name for DOCKER_HOST or the default socket, never in the store.
 	if (name === undefined || name === 'default') {
-		return {env};
+		return env['DOCKER_HOST'] ? {host: env['DOCKER_HOST'], env} : {env};
 	}
 
 	const store = join(dockerConfigDirectory(env), 'contexts');

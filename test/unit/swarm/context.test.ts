@@ -31,11 +31,13 @@ function dockerConfig(contexts: Record<string, string | object>, current?: strin
 const context = (name: string, host: string, extra: object = {}) => ({Name: name, Metadata: {}, Endpoints: {docker: {Host: host, SkipTLSVerify: false, ...extra}}});
 
 describe('resolveEndpoint', () => {
-	it('follows the CLI\'s order: --host, DOCKER_HOST, --context, DOCKER_CONTEXT, the current context, the default', () => {
+	it('follows the CLI\'s order: --host or --context, DOCKER_HOST, DOCKER_CONTEXT, the current context, the default', () => {
 		const config = dockerConfig({prod: context('prod', 'ssh://admin@10.0.0.5'), staging: context('staging', 'tcp://10.0.0.6:2375'), lab: context('lab', 'unix:///run/lab.sock')}, 'lab');
 		const env = {DOCKER_CONFIG: config};
-		expect(resolveEndpoint({host: 'unix:///a.sock', context: 'prod', env: {...env, DOCKER_HOST: 'unix:///b.sock'}}).host).toBe('unix:///a.sock');
-		expect(resolveEndpoint({context: 'prod', env: {...env, DOCKER_HOST: 'unix:///b.sock'}}).host).toBe('unix:///b.sock');
+		expect(() => resolveEndpoint({host: 'unix:///a.sock', context: 'prod', env})).toThrow('--host and --context both name a daemon: give one of them, as docker asks.');
+		expect(resolveEndpoint({host: 'unix:///a.sock', env: {...env, DOCKER_HOST: 'unix:///b.sock', DOCKER_CONTEXT: 'prod'}}).host).toBe('unix:///a.sock');
+		expect(resolveEndpoint({context: 'prod', env: {...env, DOCKER_HOST: 'unix:///b.sock'}})).toMatchObject({host: 'ssh://admin@10.0.0.5', context: 'prod'});
+		expect(resolveEndpoint({env: {...env, DOCKER_HOST: 'unix:///b.sock', DOCKER_CONTEXT: 'staging'}}).host).toBe('unix:///b.sock');
 		expect(resolveEndpoint({context: 'prod', env: {...env, DOCKER_CONTEXT: 'staging'}})).toMatchObject({host: 'ssh://admin@10.0.0.5', context: 'prod'});
 		expect(resolveEndpoint({env: {...env, DOCKER_CONTEXT: 'staging'}})).toMatchObject({host: 'tcp://10.0.0.6:2375', context: 'staging'});
 		expect(resolveEndpoint({env})).toMatchObject({host: 'unix:///run/lab.sock', context: 'lab'});
