@@ -1,7 +1,7 @@
 // Guided exercises on the lab: one completed by swarmdeck's keys, one by plain `docker`
 // commands typed in a second terminal while swarmdeck only watches; a bad file starts nothing.
-// The slower exercises (a delayed rollout, two rollbacks, the automatic rollback) are walked
-// through the lab's states in test/unit/exercise/progress.test.ts.
+// The slower exercises (a delayed rollout, two rollbacks, the automatic rollback) are done by
+// keys in exercise-rollouts.test.ts, which runs beside this file on a second lab.
 import {execFile} from 'node:child_process';
 import {writeFileSync, mkdtempSync} from 'node:fs';
 import os from 'node:os';
