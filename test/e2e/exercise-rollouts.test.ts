@@ -17,11 +17,17 @@ afterAll(async () => {
 	await resetDemoServices('vote', 'dockercoins_rng', 'whoami');
 });
 
+/** swarmdeck with the exercise's panel, on its first step, with `service` selected. */
+async function openExercise(file: string, steps: number, service: string) {
+	const screen = await start({dockerHost: labSockets.node1, columns: 120, rows: 40, args: ['--exercise', `${exercises}${file}`]});
+	await screen.waitFor(text => text.includes(`step 1 of ${steps}`), 'the first step');
+	await selectService(screen, service);
+	return screen;
+}
+
 describe('the rollout exercises, by keys on the lab', () => {
 	it('an update delay: u sets it, i rolls the image out, and each step ticks', async () => {
-		const screen = await start({dockerHost: labSockets.node1, columns: 120, rows: 40, args: ['--exercise', `${exercises}3-update-delay.json`]});
-		await screen.waitFor(text => text.includes('step 1 of 3'), 'the first step');
-		await selectService(screen, 'vote');
+		const screen = await openExercise('3-update-delay.json', 3, 'vote');
 		// The policy form: parallelism first, then the delay.
 		await screen.press('u');
 		await screen.burst('Tab', 'C-u', '3s', 'Enter');
@@ -34,9 +40,7 @@ describe('the rollout exercises, by keys on the lab', () => {
 	});
 
 	it('roll back, then roll back again: i, then r y twice', async () => {
-		const screen = await start({dockerHost: labSockets.node1, columns: 120, rows: 40, args: ['--exercise', `${exercises}4-rollback-twice.json`]});
-		await screen.waitFor(text => text.includes('step 1 of 3'), 'the first step');
-		await selectService(screen, 'dockercoins_rng');
+		const screen = await openExercise('4-rollback-twice.json', 3, 'dockercoins_rng');
 		await screen.burst('i', 'C-u', 'dockercoins/rng:v0.2', 'Enter', 'y');
 		await screen.waitFor(text => text.includes('step 2 of 3'), 'the update step ticked', 60_000);
 		await screen.burst('r', 'y');
@@ -48,9 +52,7 @@ describe('the rollout exercises, by keys on the lab', () => {
 	});
 
 	it('a failing health check rolls back by itself: i deploys whoami 2.0, the swarm does the rest', async () => {
-		const screen = await start({dockerHost: labSockets.node1, columns: 120, rows: 40, args: ['--exercise', `${exercises}5-auto-rollback.json`]});
-		await screen.waitFor(text => text.includes('step 1 of 2'), 'the first step');
-		await selectService(screen, 'whoami');
+		const screen = await openExercise('5-auto-rollback.json', 2, 'whoami');
 		await screen.burst('i', 'C-u', 'swarmdeck/whoami:2.0', 'Enter', 'y');
 		await screen.waitFor(text => text.includes('✓ Exercise done: A failing health check rolls back by itself, all 2 steps'), 'the exercise done', 90_000);
 		const whoami = await inspectJson('whoami');
