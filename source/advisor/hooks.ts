@@ -22,6 +22,55 @@ async function imageHealth(client: SwarmClient, image: string): Promise<ImageHea
 	return lookup;
 }
 
+/**
+ * The services list's markers read images at most this fast: a burst of thirty (a screenful,
+ * or a small swarm's images at once), then one every 3 s, a third of a request a second
+ * beside the polls. A swarm of 500 services names hundreds of images, and a marker is not
+ * worth a burst of requests to the manager. A dialog or inspect asks at once (imageHealth),
+ * and a paced read then finds its answer kept.
+ */
+export const imageReadPace = {burst: 30, everyMs: 3000};
+
+type PacedLine = {tokens: number; refilledAt: number; queue: Array<() => void>; timer?: NodeJS.Timeout};
+
+const paced = new WeakMap<SwarmClient, PacedLine>();
+
+/** Lets queued reads go while the bucket has tokens; waits for the next token otherwise. */
+function pump(line: PacedLine): void {
+	const now = Date.now();
+	const earned = Math.floor((now - line.refilledAt) / imageReadPace.everyMs);
+	if (earned > 0) {
+		line.tokens = Math.min(imageReadPace.burst, line.tokens + earned);
+		line.refilledAt += earned * imageReadPace.everyMs;
+	}
+
+	while (line.tokens > 0 && line.queue.length > 0) {
+		line.tokens--;
+		line.queue.shift()!();
+	}
+
+	line.timer = line.queue.length > 0 ? setTimeout(() => {
+		pump(line);
+	}, imageReadPace.everyMs) : undefined;
+	line.timer?.unref();
+}
+
+async function pacedImageHealth(client: SwarmClient, image: string): Promise<ImageHealth> {
+	if (lookups.get(client)?.has(image)) {
+		return imageHealth(client, image);
+	}
+
+	const line = paced.get(client) ?? {tokens: imageReadPace.burst, refilledAt: Date.now(), queue: []};
+	paced.set(client, line);
+	await new Promise<void>(resolve => {
+		line.queue.push(resolve);
+		if (!line.timer) {
+			pump(line);
+		}
+	});
+	return imageHealth(client, image);
+}
+
 /** The image's HEALTHCHECK on the manager, once read: `loaded` is false until then. */
 export function useImageHealth(image: string | undefined): {loaded: boolean; health: ImageHealth} {
 	const model = useContext(SwarmModelContext);
@@ -88,8 +137,9 @@ export function useServiceWarnings(services: readonly SwarmService[] | undefined
 	const model = useContext(SwarmModelContext);
 	const nodes = useLatest(model?.nodes);
 	const [health, setHealth] = useState<ReadonlyMap<string, ImageHealth>>(new Map());
-	// Only images whose service's spec says nothing of a health check need reading.
-	const wanted = [...new Set((services ?? []).filter(service => healthCheckSource(service.spec, undefined).from === 'spec only').map(service => service.image))].sort();
+	// Only images whose service's spec says nothing of a health check need reading, in the
+	// list's order: the paced reads fill the top of the screen first.
+	const wanted = [...new Set((services ?? []).filter(service => healthCheckSource(service.spec, undefined).from === 'spec only').map(service => service.image))];
 	const wantedKey = wanted.join('\n');
 	useEffect(() => {
 		if (!model) {
@@ -98,7 +148,7 @@ export function useServiceWarnings(services: readonly SwarmService[] | undefined
 
 		let current = true;
 		for (const image of wantedKey.split('\n').filter(Boolean)) {
-			void imageHealth(model.client, image).then(found => {
+			void pacedImageHealth(model.client, image).then(found => {
 				if (current) {
 					setHealth(known => known.has(image) ? known : new Map(known).set(image, found));
 				}
