@@ -7,7 +7,7 @@ import {ValidationError} from '../swarm/errors.js';
 import type {RawServiceSpec, ServiceMode} from '../swarm/types.js';
 import {editedSpec, type SpecEdit} from './edits.js';
 import type {FlagShape, ReferenceLists} from './families.js';
-import {editedFlags, editsFromFlags} from './update-command.js';
+import {editedFlags, editsFromFlags, parseFlagWords} from './update-command.js';
 import {checkImageReference} from './validate.js';
 
 /** The create flags that are an update's `--X-add` under another name. */
@@ -106,16 +106,7 @@ export function parseCreateCommand(args: readonly string[], lists: ReferenceList
 		}
 	}
 
-	let parsed;
-	try {
-		parsed = parseArgs({args: [...flagWords], options, strict: true, allowPositionals: false, tokens: true});
-	} catch (error) {
-		const message = (error as Error).message;
-		const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
-		throw new ValidationError('command', ambiguous
-			? `the value of ${ambiguous[1]} starts with a dash: write it ${ambiguous[1]}=VALUE. Nothing was sent.`
-			: `${message.split('. To specify')[0]!.replace(/\.$/, '')}: nothing was sent.`);
-	}
+	const parsed = parseFlagWords(() => parseArgs({args: [...flagWords], options, strict: true, allowPositionals: false, tokens: true}));
 
 	const [imageText, ...commandArgs] = afterFlags;
 	if (imageText === undefined) {

@@ -57,17 +57,7 @@ function readUpdate(args: readonly string[]): {service: string; values: Map<stri
 		}
 	}
 
-	let parsed;
-	try {
-		parsed = parseArgs({args: [...args], options: editedFlags as never, strict: true, allowPositionals: true, tokens: true});
-	} catch (error) {
-		// Node's sentence names the flag and says what is missing: `Option '--env-add <value>' argument missing`.
-		const message = (error as Error).message;
-		const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
-		throw new ValidationError('command', ambiguous
-			? `the value of ${ambiguous[1]} starts with a dash: write it ${ambiguous[1]}=VALUE. Nothing was sent.`
-			: `${message.split('. To specify')[0]!.replace(/\.$/, '')}: nothing was sent.`);
-	}
+	const parsed = parseFlagWords(() => parseArgs({args: [...args], options: editedFlags as never, strict: true, allowPositionals: true, tokens: true}));
 
 	if (parsed.positionals.length !== 1) {
 		throw new ValidationError('command', parsed.positionals.length === 0
@@ -83,6 +73,23 @@ function readUpdate(args: readonly string[]): {service: string; values: Map<stri
 	}
 
 	return {service: parsed.positionals[0]!, values};
+}
+
+/**
+ * Runs Node's parseArgs on typed words, its refusal said as the palette says one: Node's
+ * sentence names the flag and what is missing (`Option '--env-add <value>' argument missing`),
+ * and a value that starts with a dash is told how to be written.
+ */
+export function parseFlagWords<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		const message = (error as Error).message;
+		const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+		throw new ValidationError('command', ambiguous
+			? `the value of ${ambiguous[1]} starts with a dash: write it ${ambiguous[1]}=VALUE. Nothing was sent.`
+			: `${message.split('. To specify')[0]!.replace(/\.$/, '')}: nothing was sent.`);
+	}
 }
 
 /** The service an update names; throws the sentence for a flag swarmdeck does not read, or a missing name. */
