@@ -1,6 +1,6 @@
 import {StringDecoder} from 'node:string_decoder';
 import {useStdin} from 'ink';
-import {createContext, useEffect, useState, type ReactNode} from 'react';
+import {createContext, useEffect, useLayoutEffect, useState, type ReactNode} from 'react';
 import {KeyInput} from './key-input.js';
 
 export const KeyInputContext = createContext<KeyInput | undefined>(undefined);
@@ -33,7 +33,10 @@ export function KeyInputProvider({children}: {children: ReactNode}) {
 		input.dispose();
 	}, [input]);
 
-	useEffect(() => {
+	// In the commit that draws the first frame, not after it: a passive effect can run a moment
+	// later, and a Ctrl+C typed as soon as the screen shows would meet the terminal still in
+	// cooked mode, which turns it into SIGINT (exit 130) instead of the quit key.
+	useLayoutEffect(() => {
 		if (!isRawModeSupported) {
 			// Not a terminal: there are no keys to read.
 			return;
