@@ -9,6 +9,8 @@ type Props = {
 	width: number;
 	scopes: readonly Scope[];
 	danger?: boolean;
+	/** Hints of keys that do nothing in this dialog, by command id. */
+	withoutHints?: readonly string[];
 	children: ReactNode;
 };
 
@@ -20,13 +22,13 @@ export function dialogInnerWidth(width: number): number {
 }
 
 /** The border, title and key hints every dialog shares. */
-export function DialogFrame({title, width, scopes, danger, children}: Props) {
+export function DialogFrame({title, width, scopes, danger, withoutHints, children}: Props) {
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={danger ? theme.danger : theme.accent} paddingX={1} width={Math.min(width, maxDialogWidth)}>
 			<Text bold color={danger ? theme.danger : theme.accent} wrap="truncate">{title}</Text>
 			{children}
 			<Text color={theme.muted} wrap="truncate">
-				{hintsFor(scopes).map(hint => `${hint.keys} ${hint.hint}`).join('   ')}
+				{hintsFor(scopes, {without: withoutHints}).map(hint => `${hint.keys} ${hint.hint}`).join('   ')}
 			</Text>
 		</Box>
 	);

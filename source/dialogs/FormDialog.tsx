@@ -160,7 +160,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 		? <Box height={lines} overflow="hidden"><Text color={color} wrap="wrap">{text}</Text></Box>
 		: null;
 	return (
-		<DialogFrame title={form.title} width={width} scopes={fields.length > 1 ? ['dialog', 'form'] : ['dialog']}>
+		<DialogFrame title={form.title} width={width} scopes={fields.length > 1 ? ['dialog', 'form'] : ['dialog']} withoutHints={fields.some(field => field.choices) ? [] : ['nextChoice']}>
 			{texts(budget.message, message, theme.warning)}
 			{budget.intro > 0 ? <Box height={budget.intro} overflow="hidden" flexDirection="column">{form.intro?.map(line => <Text key={line} wrap="wrap">{line}</Text>)}</Box> : null}
 			{budget.spaceAbove > 0 ? <Text> </Text> : null}

@@ -163,9 +163,9 @@ export function keyLabel(command: Command): string {
 }
 
 /** What the hint bar shows for these scopes: `s scale`, `? help`… */
-export function hintsFor(scopes: readonly Scope[], {readOnly = false} = {}): Array<{keys: string; hint: string}> {
+export function hintsFor(scopes: readonly Scope[], {readOnly = false, without = []}: {readOnly?: boolean; without?: readonly string[]} = {}): Array<{keys: string; hint: string}> {
 	return (commands as readonly Command[])
-		.filter(command => scopes.includes(command.scope) && command.hint && !(readOnly && command.mutating))
+		.filter(command => scopes.includes(command.scope) && command.hint && !(readOnly && command.mutating) && !without.includes(command.id))
 		.map(command => ({keys: command.bindings[0]!.label, hint: command.hint!}));
 }
 

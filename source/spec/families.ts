@@ -14,7 +14,7 @@ import {
 
 /** A secret or config the swarm has, by ID and name: what a reference is resolved against. */
 export type NamedObject = {id: string; name: string};
-export type NamedNetwork = NamedObject & {scope?: string};
+export type NamedNetwork = NamedObject & {scope?: string; ingress?: boolean};
 
 /** A port a service publishes on the routing mesh, which no other service may take. */
 export type PublishedPort = {serviceId: string; service: string; port: number; protocol: string};
@@ -389,6 +389,11 @@ function resolveNetwork(text: string, flag: string, known: readonly NamedNetwork
 
 	if (found.scope !== undefined && found.scope !== 'swarm') {
 		throw new ValidationError(flag, `${found.name} is a ${found.scope} network: a service attaches only to swarm-scoped (overlay) networks`);
+	}
+
+	// The daemon refuses it too, after the person confirmed; a published port in ingress mode is what joins it.
+	if (found.ingress && flag === 'network-add') {
+		throw new ValidationError(flag, `${found.name} is the swarm's ingress network: a service joins it by publishing a port (--publish), not by --network-add`);
 	}
 
 	return {id: found.id, name: found.name};

@@ -314,7 +314,7 @@ export function createSwarmClient(options: SwarmClientOptions = {}): SwarmClient
 			return {
 				secrets: named(secrets),
 				configs: named(configs),
-				networks: networks.map(({id, name, scope}) => ({id, name, scope})),
+				networks: networks.map(({id, name, scope, ingress}) => ({id, name, scope, ...(ingress ? {ingress} : {})})),
 				publishedPorts: (published as Array<{ID: string; Spec?: RawServiceSpec}>).flatMap(service => ((service.Spec?.EndpointSpec?.Ports ?? []) as Array<{PublishedPort?: number; Protocol?: string; PublishMode?: string}>)
 					.filter(port => port.PublishedPort && (port.PublishMode ?? 'ingress') === 'ingress')
 					.map(port => ({serviceId: service.ID, service: inert(service.Spec?.Name ?? service.ID), port: port.PublishedPort!, protocol: port.Protocol ?? 'tcp'}))),

@@ -336,7 +336,7 @@ class FakeDocker {
 	}
 
 	async listNetworks() {
-		return this.answer(() => this.options.networks ?? (this.options.references?.networks ?? []).map(network => ({Id: network.id, Name: network.name, Scope: network.scope ?? 'swarm'})));
+		return this.answer(() => this.options.networks ?? (this.options.references?.networks ?? []).map(network => ({Id: network.id, Name: network.name, Scope: network.scope ?? 'swarm', ...(network.ingress ? {Ingress: true} : {})})));
 	}
 
 	async getEvents() {

@@ -10,7 +10,7 @@ import {dialogTitle, pause, startApp, stopAll, words} from './harness.js';
 afterEach(stopAll);
 
 const tall = {columns: 120, rows: 50};
-const references = {secrets: [{id: 'sec1', name: 'db_password'}], networks: [{id: 'net1', name: 'backend', scope: 'swarm'}]};
+const references = {secrets: [{id: 'sec1', name: 'db_password'}], networks: [{id: 'net1', name: 'backend', scope: 'swarm'}, {id: 'ing1', name: 'ingress', scope: 'swarm', ingress: true}]};
 
 function vote(): ReturnType<typeof makeService> {
 	const spec: RawServiceSpec = {
@@ -42,6 +42,8 @@ describe('the env editor', () => {
 		await ui.press('E');
 		await waitForFrame(ui, frame => frame.includes('Env of vote'));
 		expect(ui.frame()).toMatch(/› 1 +A=1/);
+		// No line of this form has fixed choices, so → is not offered.
+		expect(ui.frame()).toMatch(/Enter apply {3}Esc cancel {3}Tab next field +│/);
 		// Down to the first + line and the value, in one burst.
 		await ui.burst(keys.tab, 'FOO=bar');
 		let frame = await waitForFrame(ui, text => text.includes('--env-add'));
@@ -100,6 +102,7 @@ describe('bad values are refused with a sentence, and nothing is sent', () => {
 		['port 70000', 'O', '70000:80', 'published port 70000 is out of range: ports are 1 to 65535'],
 		['memory 12Q', 'R', '12Q', '"12Q" is not a size'],
 		['an unknown secret', 'S', 'nosuch', 'there is no secret named "nosuch" in this swarm'],
+		['the ingress network', 'N', 'ingress', 'ingress is the swarm\'s ingress network: a service joins it by publishing a port'],
 	];
 	for (const [what, key, typed, sentence] of cases) {
 		it(what, async () => {

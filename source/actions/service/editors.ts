@@ -233,7 +233,7 @@ export const networksEditor = listEditor({
 	name: 'networks',
 	description: 'Edit the swarm networks attached; replaces tasks',
 	needsReferences: true,
-	intro: (_service, references) => [`Swarm networks: ${names(references.networks.filter(network => network.scope === undefined || network.scope === 'swarm'))}.`],
+	intro: (_service, references) => [`Swarm networks: ${names(references.networks.filter(network => (network.scope === undefined || network.scope === 'swarm') && !network.ingress))}.`],
 	parts: [{
 		kind: 'networks', title: 'Networks', flag: 'network',
 		// The spec keeps IDs; the lines show names, looked up when the editor opened.
@@ -249,6 +249,7 @@ export const mountsEditor = listEditor({
 	key: char('M'),
 	name: 'mounts',
 	description: 'Edit the mounts: bind, volume, tmpfs; replaces tasks',
+	intro: () => ['A line is type=bind|volume|tmpfs,source=SRC,target=PATH, with ,readonly to mount it read-only. Adding one to a target already mounted replaces it.'],
 	parts: [{
 		kind: 'mounts', title: 'Mounts', flag: 'mount',
 		entries: service => ((containerSpecOf(service)['Mounts'] as Json[] | undefined) ?? []).map(mount => mountText({Type: mount['Type'], Source: mount['Source'], Target: mount['Target'], ReadOnly: mount['ReadOnly']})),

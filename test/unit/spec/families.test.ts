@@ -11,7 +11,8 @@ type Step = {step: string; flags: string | null; spec: RawServiceSpec};
 // `docker service update` run on the lab, one step after another, each spec read back with
 // `docker service inspect`: what the same flags must make here.
 const capture = JSON.parse(readFileSync(new URL('../../fixtures/service-update/probe.json', import.meta.url), 'utf8')) as ReferenceLists & {steps: Step[]};
-const lists: ReferenceLists = {secrets: capture.secrets, configs: capture.configs, networks: capture.networks};
+// The lab's ingress network is not in the capture's list: it is added as the daemon lists it.
+const lists: ReferenceLists = {secrets: capture.secrets, configs: capture.configs, networks: [...capture.networks, {name: 'ingress', id: 'x4nd1ngr3ss', scope: 'swarm', ingress: true}]};
 
 function editsOf(flags: string, service = 'probe'): SpecEdit[] {
 	const command = parseServiceCommand(['update', ...(parse(flags) as string[]), service], lists);
@@ -83,6 +84,7 @@ describe('bad values are refused with a sentence', () => {
 		['--config-add source=nosuch,target=/x', /no config named "nosuch"/],
 		['--secret-add source=probe_secret,mode=rw', /not a file mode/],
 		['--network-add nosuch', /no network named "nosuch"/],
+		['--network-add ingress', /ingress network: a service joins it by publishing a port/],
 		['--mount-add type=bind,target=/x', /bind mount needs source/],
 		['--mount-add type=nfs,target=/x', /not a mount type/],
 		['--mount-add source=v', /has no target/],
