@@ -258,6 +258,24 @@ describe('the rollout panel on the tasks screen', () => {
 		expect(panelLines(frame)[0]).toBe('completed  overall progress: 4 out of 4 tasks  took 20s, estimated about 17s  started 20 seconds ago, ended less than a second ago');
 	});
 
+	it('estimates an env change and a typed update from the tasks\' start too', async () => {
+		freezeClock();
+		const tasks = [1, 2, 3, 4].map(slot => makeTask('id-vote', {slot, secondsAgo: 600, createdSecondsAgo: 603}));
+		const {ui} = await startApp({services: [makeService({name: 'vote', replicas: 4})], tasks: {'id-vote': tasks}, nodes: [node1, node2], size: wide});
+		await ui.press('E');
+		await waitForFrame(ui, frame => frame.includes('Env of vote'));
+		await ui.burst('A=1', keys.enter);
+		const question = await waitForFrame(ui, frame => frame.includes('Change the env of vote?'));
+		expect(words(question)).toContain('Estimate: about 17s (4 batches × 3s to start, as its tasks took last time, the last batch\'s 5s monitor).');
+		await ui.press('n');
+		await waitForFrame(ui, frame => !frame.includes('Change the env of vote?'));
+		await ui.press(':');
+		await ui.burst('docker service update --update-parallelism 2 --env-add B=2 vote', keys.enter);
+		const typed = await waitForFrame(ui, frame => frame.includes('Update vote?'));
+		// Now 2 batches of 2, under the new parallelism: 2 × 3 s + 5 s.
+		expect(words(typed)).toContain('Estimate: about 11s (2 batches × 3s to start, as its tasks took last time, the last batch\'s 5s monitor).');
+	});
+
 	it('sets no estimate beside a rollout that its write did not start', async () => {
 		const now = freezeClock();
 		const tasks = [1, 2, 3, 4].map(slot => makeTask('id-vote', {slot, secondsAgo: 5}));

@@ -13,7 +13,7 @@ import {checkPortClashes, emptyReferenceLists, familyOf, fileReferenceText, join
 import {formatGoDuration} from '../../spec/go-duration.js';
 import {cpusText, memoryText, mountText, portText, restartConditions} from '../../spec/values.js';
 import {checkWith, defineServiceAction, type Decision, type FormField, type FormValues, type ServiceAction} from '../action.js';
-import {cautions, replacementPlan} from '../plan.js';
+import {cautions, replacementPlan, rolloutEstimate} from '../plan.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
 type Json = Record<string, any>;
@@ -27,7 +27,7 @@ function familyEdit(kind: FamilyKind, flags: ReadonlyMap<string, readonly string
 }
 
 /** The decision every editor reaches from its edits: the command, the plan, always confirmed. */
-function editorDecision(service: SwarmService, title: string, edits: readonly SpecEdit[]): Decision {
+function editorDecision(service: SwarmService, title: string, edits: readonly SpecEdit[], startMs?: number): Decision {
 	if (edits.length === 0) {
 		throw new ValidationError(title, 'nothing to save: every line is as it was');
 	}
@@ -37,7 +37,8 @@ function editorDecision(service: SwarmService, title: string, edits: readonly Sp
 		write: {kind: 'update', edits: guarded},
 		command: updateCommand(service.name, edits),
 		title: `Change the ${title} of ${service.name}?`,
-		lines: [...edits.map(edit => ({text: describeEdit(service.spec, edit)})), ...cautions(service), ...replacementPlan(service, edits)],
+		lines: [...edits.map(edit => ({text: describeEdit(service.spec, edit)})), ...cautions(service), ...replacementPlan(service, edits, startMs)],
+		estimate: rolloutEstimate(service, edits, startMs),
 		confirm: true,
 		progress: `Changing the ${title} of ${service.name}`,
 		summary: `${service.name}: ${edits.map(edit => describeEdit(service.spec, edit)).join('; ')}`,
@@ -134,10 +135,10 @@ function listEditor<const Id extends string>(editor: ListEditor & {id: Id}): Ser
 			intro: [...editor.intro?.(service, references) ?? [], 'Edit a line to change it, clear it to remove it, fill a + line to add one.'],
 			groups: editor.parts.map(part => ({title: editor.parts.length > 1 ? `${part.title} (--${part.flag}-add/-rm)` : undefined, fields: listFields(part, service, references)})),
 		}),
-		decide(service, values, {references = emptyReferenceLists} = {}) {
+		decide(service, values, {references = emptyReferenceLists, taskStartMs} = {}) {
 			const edits = editor.parts.flatMap(part => familyEdit(part.kind, listFlags(part, service, values, references), references) ?? []);
 			checkPortClashes(service.id, edits, references);
-			return editorDecision(service, editor.name, edits);
+			return editorDecision(service, editor.name, edits, taskStartMs);
 		},
 	});
 }
@@ -314,7 +315,7 @@ function fieldsEditor<const Id extends string>(editor: FieldsEditor & {id: Id}):
 			}))}],
 			note: editor.note,
 		}),
-		decide: (service, values) => editorDecision(service, editor.name, editsOf(service, values)),
+		decide: (service, values, {taskStartMs} = {}) => editorDecision(service, editor.name, editsOf(service, values), taskStartMs),
 	});
 }
 

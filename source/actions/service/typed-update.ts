@@ -10,7 +10,7 @@ import {parseServiceCommand} from '../../spec/update-command.js';
 import {checkNewImage, parseReplicas} from '../../spec/validate.js';
 import type {SwarmService} from '../../swarm/types.js';
 import {defineServiceAction} from '../action.js';
-import {cautions, replacementPlan} from '../plan.js';
+import {cautions, replacementPlan, rolloutEstimate} from '../plan.js';
 
 /** The palette hands the words over as one value: the words after `update`, as JSON. */
 export const typedWordsField = 'words';
@@ -36,7 +36,7 @@ export const typedUpdate = defineServiceAction({
 	// Read by the palette itself (source/palette/resolve.ts): flags first, the service last, as docker takes them.
 	palette: {name: 'update', fields: [], usage: [{name: '[FLAGS]', kind: 'text'}, {name: 'SERVICE', kind: 'service'}]},
 	needsReferences: true,
-	decide(service, values, {references = emptyReferenceLists} = {}) {
+	decide(service, values, {references = emptyReferenceLists, taskStartMs} = {}) {
 		const words = JSON.parse(values[typedWordsField] ?? '[]') as string[];
 		const command = parseServiceCommand(['update', ...words], references);
 		if (command.kind !== 'update') {
@@ -51,7 +51,8 @@ export const typedUpdate = defineServiceAction({
 			write: {kind: 'update', edits: edits.map(edit => ({edit, seen: currentValue(service.spec, edit)}))},
 			command: updateCommand(service.name, edits),
 			title: `Update ${service.name}?`,
-			lines: [...edits.map(edit => ({text: describeEdit(service.spec, edit)})), ...cautions(service), ...replacementPlan(rollingOut, edits)],
+			lines: [...edits.map(edit => ({text: describeEdit(service.spec, edit)})), ...cautions(service), ...replacementPlan(rollingOut, edits, taskStartMs)],
+			estimate: rolloutEstimate(rollingOut, edits, taskStartMs),
 			confirm: true,
 			progress: `Updating ${service.name}`,
 			summary: `${service.name}: ${edits.map(edit => describeEdit(service.spec, edit)).join('; ')}`,
