@@ -42,8 +42,15 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	const values: Record<string, string> = {...Object.fromEntries(fields.map(field => [field.key, field.initial])), ...typed};
 	const [focus, setFocus] = useState(0);
 	const [complaint, setComplaint] = useState<string>();
+	// A form shown again has been submitted once already.
+	const [submitted, setSubmitted] = useState(given !== undefined);
 	const errors = Object.fromEntries(fields.map(field => [field.key, field.check?.(values[field.key] ?? '')]));
 	const firstError = fields.map(field => errors[field.key]).find(Boolean);
+	// In a form of several fields, a field is marked once it was typed in or Enter was pressed: a
+	// form that opens all in red tells nobody anything yet. A lone field says at once why its
+	// value cannot go (the image it already runs).
+	const shownErrors = Object.fromEntries(fields.map(field => [field.key, fields.length === 1 || submitted || values[field.key] !== field.initial ? errors[field.key] : undefined]));
+	const firstShownError = fields.map(field => shownErrors[field.key]).find(Boolean);
 	const focused = fields[focus]!;
 	const imageHealth = useImageHealth(form.advice?.image);
 	const advice = form.advice && imageHealth.loaded ? form.advice.lines(values, imageHealth.health) : [];
@@ -74,6 +81,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 			}
 
 			case 'submit': {
+				setSubmitted(true);
 				if (fields.some(candidate => candidate.check?.(latest[candidate.key] ?? ''))) {
 					setComplaint(fields.length > 1 ? 'Fix the fields marked ✘ first: nothing was sent.' : undefined);
 				} else {
@@ -110,7 +118,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	const frameWidth = Math.min(width, 100);
 	const inner = dialogInnerWidth(width);
 	const rowsOf = (text: string | undefined) => text ? wrapRows(text, inner).length : 0;
-	const fieldError = errors[focused.key] ?? firstError;
+	const fieldError = shownErrors[focused.key] ?? firstShownError;
 	// Side by side, the groups take as many lines as the longest; stacked, all of them.
 	const groupLines = form.groups.map(group => (group.title ? 1 : 0) + group.fields.length);
 	const wideEnough = form.groups.length > 1 && frameWidth - 4 >= form.groups.length * 40;
@@ -145,7 +153,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 					: <TextInput isActive={isFocused} value={value} onChange={text => {
 						setValue(field.key, text);
 					}}/>}
-				{errors[field.key] && fields.length > 1 ? <Text color={theme.danger}> ✘</Text> : null}
+				{shownErrors[field.key] && fields.length > 1 ? <Text color={theme.danger}> ✘</Text> : null}
 			</Box>
 		);
 	};

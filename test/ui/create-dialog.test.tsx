@@ -21,7 +21,12 @@ describe('creating a service', () => {
 		const {client, ui} = await startApp({...swarm(), waitFor: 'vote', size: {columns: 110, rows: 50}});
 		await ui.press('c');
 		await waitForFrame(ui, frame => dialogTitle(frame) === 'Create a service');
-		expect(words(ui.frame())).toContain('✘ name: must not be empty');
+		// Nothing is marked before anything is typed; Enter says what is missing, and sends nothing.
+		expect(ui.frame()).not.toContain('✘');
+		await ui.press(keys.enter);
+		await waitForFrame(ui, frame => words(frame).includes('✘ name: must not be empty'));
+		expect(words(ui.frame())).toContain('Fix the fields marked ✘ first: nothing was sent.');
+		expect(client.sent).toEqual([]);
 		await ui.type('whoami');
 		await ui.press(keys.tab);
 		await ui.type('swarmdeck/whoami:1.0');
