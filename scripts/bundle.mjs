@@ -61,6 +61,17 @@ const patches = [
 		'const normalizePackageData = data => getDefaultExportFromCjs(requireNormalize())(data);',
 		1,
 	]]),
+	// Built as they load, the first Intl.Segmenter (ICU's break rules, about 9 ms) and the
+	// RGI_Emoji property of strings (about 12 ms) cost every start, `--once` included, even
+	// when every text is ASCII, which string-width measures without either: built on first use.
+	// wrap-ansi's own string-width first: esbuild loads a file with the first patch whose path matches.
+	patch('wrap-ansi/node_modules/string-width/index.js', [
+		['const segmenter = new Intl.Segmenter();', 'let segmenterBuilt;\nconst segmenter = {segment: text => (segmenterBuilt ??= new Intl.Segmenter()).segment(text)};', 1],
+	]),
+	patch('node_modules/string-width/index.js', [
+		['const segmenter = new Intl.Segmenter();', 'let segmenterBuilt;\nconst segmenter = {segment: text => (segmenterBuilt ??= new Intl.Segmenter()).segment(text)};', 1],
+		['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = {test: text => (rgiEmojiRegexBuilt ??= /^\\p{RGI_Emoji}$/v).test(text)};', 1],
+	]),
 	// Ink turns every character of every frame back into text through this diff of the
 	// character's styles against the previous one's; it built three sets per character even
 	// when both carry the same styles, as neighbours almost always do.

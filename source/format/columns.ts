@@ -4,6 +4,7 @@
 // narrowest (those with the most `shrink` first), then whole columns are left out (the
 // lowest `dropOrder` first), and each cell is cut where it loses least (`cut`).
 import stringWidth from 'string-width';
+import {graphemeSegments, isPrintableAscii} from '../text/graphemes.js';
 
 /**
  * Where a cell too long for its column gives way:
@@ -32,10 +33,8 @@ export const columnGap = 3;
 
 // Widths are measured as Ink measures them (string-width): wide characters take two cells,
 // combining marks none, so a row measured here is the row Ink draws.
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
 function characters(text: string): string[] {
-	return [...graphemes.segment(text)].map(part => part.segment);
+	return isPrintableAscii(text) ? [...text] : [...graphemeSegments(text)].map(part => part.segment);
 }
 
 /** Terminal cells one character takes: 2 for East Asian wide and fullwidth, else 1. */

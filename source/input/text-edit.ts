@@ -1,9 +1,9 @@
 // What a one-line text field does with a key. A field holds printable text only: nothing
 // typed or pasted may put a control character (or an escape sequence) into it, where it
 // would reach the screen and the daemon.
+import {graphemeSegments} from '../text/graphemes.js';
 import type {InputKey} from './tokenizer.js';
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 // Escape sequences as terminals print them (colours, cursor moves, titles, links): copied
 // terminal output can hold them, and their remains after the ESC are no text either.
@@ -25,7 +25,7 @@ export function pastedText(text: string): string {
 /** The text without its last character as a person sees it: an emoji goes whole. */
 export function withoutLastCharacter(text: string): string {
 	let last = 0;
-	for (const {index} of graphemes.segment(text)) {
+	for (const {index} of graphemeSegments(text)) {
 		last = index;
 	}
 

@@ -3,6 +3,7 @@
 // be cut in two by a read. This turns any such stream of chunks into the same keys, in
 // the same order, as when they are typed slowly. Pure: no timers, no streams.
 import type {Key} from 'ink';
+import {graphemeSegments} from '../text/graphemes.js';
 
 /** Ink's key flags, plus `paste`: the input is text pasted in one go, never a command. */
 export type InputKey = Key & {paste: boolean};
@@ -151,7 +152,6 @@ function controlKey(code: number, flags: Partial<InputKey>): Keypress {
 const isControl = (code: number) => code < 0x20 || code === 0x7F;
 const isC1 = (code: number) => code >= 0x80 && code <= 0x9F;
 const isFinalByte = (character: string | undefined) => character !== undefined && character >= '\u0040' && character <= '\u007E';
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /**
  * What reading at the start of the buffer gives: `length` characters make `keys` (none for
@@ -339,7 +339,7 @@ function readText(buffer: string): Step {
 		end += code > 0xFF_FF ? 2 : 1;
 	}
 
-	return {length: end, keys: [...graphemes.segment(buffer.slice(0, end))].map(({segment}) => text(segment))};
+	return {length: end, keys: [...graphemeSegments(buffer.slice(0, end))].map(({segment}) => text(segment))};
 }
 
 function read(buffer: string, atEnd: boolean): Step | 'incomplete' {
