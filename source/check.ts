@@ -5,6 +5,7 @@
 import {findingsFor, readTasksAndNodes} from './advisor/gather.js';
 import {checkExitCode, checkJson, checkReport} from './format/findings.js';
 import {failureTimes, formatPulse, swarmPulse} from './format/pulse.js';
+import {naturalCompare} from './format/natural-order.js';
 import type {SwarmClient} from './swarm/client.js';
 import {inert} from './text/inert.js';
 
@@ -35,7 +36,7 @@ export async function runCheck(client: SwarmClient, {names, json, write = text =
 		const services = names.length === 0 ? all : all.filter(service => names.includes(service.name) || names.includes(service.id));
 		// Every task, for the pulse's count of failures: the screen counts only those it read.
 		const read = await readTasksAndNodes(client, all);
-		const findings = await findingsFor(client, [...services].sort((a, b) => a.name.localeCompare(b.name)), now, read);
+		const findings = await findingsFor(client, [...services].sort((a, b) => naturalCompare(a.name, b.name)), now, read);
 		const pulse = formatPulse(swarmPulse({services: all, nodes: read.nodes, failedAt: failureTimes(read.tasks), now: now ?? new Date()}));
 		write(json ? checkJson(findings) : `${pulse}\n\n${checkReport(findings, services.length)}`);
 		return checkExitCode(findings);

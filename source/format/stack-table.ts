@@ -3,6 +3,7 @@
 // operator looks at first.
 import type {SwarmService} from '../swarm/types.js';
 import type {Column} from './columns.js';
+import {naturalCompare} from './natural-order.js';
 
 export const stackColumns: readonly Column[] = [
 	{header: 'STACK', minWidth: 10, shrink: 1},
@@ -41,7 +42,7 @@ export function stackRows(services: readonly SwarmService[]): StackRow[] {
 		rows.set(service.stack, row);
 	}
 
-	return [...rows.values()].sort((a, b) => a.stack.localeCompare(b.stack));
+	return [...rows.values()].sort((a, b) => naturalCompare(a.stack, b.stack));
 }
 
 export function stackCells(row: StackRow): string[] {
