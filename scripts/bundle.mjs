@@ -30,13 +30,16 @@ function patch(file, replacements) {
 					throw new Error(`${file}: expected ${count} of ${JSON.stringify(from)}, found ${found}`);
 				}
 
-				contents = contents.replaceAll(from, to);
+				// A function, so that a $ in the replacement is taken as it is.
+				contents = contents.replaceAll(from, () => to);
 			}
 
 			return {contents, loader: 'js'};
 		},
 	};
 }
+
+const lazySegmenter = 'let segmenterBuilt;\nconst segmenter = {segment: text => (segmenterBuilt ??= new Intl.Segmenter()).segment(text)};';
 
 const patches = [
 	// yoga's Emscripten glue fetch()es its own data: URL when fetch exists, which makes Node
@@ -61,16 +64,18 @@ const patches = [
 		'const normalizePackageData = data => getDefaultExportFromCjs(requireNormalize())(data);',
 		1,
 	]]),
-	// Built as they load, the first Intl.Segmenter (ICU's break rules, about 9 ms) and the
-	// RGI_Emoji property of strings (about 12 ms) cost every start, `--once` included, even
-	// when every text is ASCII, which string-width measures without either: built on first use.
+	// Built as it loads, the first Intl.Segmenter (ICU's break rules, about 9 ms) costs every
+	// start, `--once` included, even when every text is ASCII, which string-width measures
+	// without it: built on first use. string-width's emoji test compiles the RGI_Emoji property
+	// of strings, about 13 ms of the first frame: source/text/rgi-emoji.ts answers the same
+	// for a lone character without it.
 	// wrap-ansi's own string-width first: esbuild loads a file with the first patch whose path matches.
 	patch('wrap-ansi/node_modules/string-width/index.js', [
-		['const segmenter = new Intl.Segmenter();', 'let segmenterBuilt;\nconst segmenter = {segment: text => (segmenterBuilt ??= new Intl.Segmenter()).segment(text)};', 1],
+		['const segmenter = new Intl.Segmenter();', lazySegmenter, 1],
 	]),
 	patch('node_modules/string-width/index.js', [
-		['const segmenter = new Intl.Segmenter();', 'let segmenterBuilt;\nconst segmenter = {segment: text => (segmenterBuilt ??= new Intl.Segmenter()).segment(text)};', 1],
-		['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = {test: text => (rgiEmojiRegexBuilt ??= /^\\p{RGI_Emoji}$/v).test(text)};', 1],
+		['const segmenter = new Intl.Segmenter();', lazySegmenter, 1],
+		['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', `import {isRgiEmoji} from ${JSON.stringify(fileURLToPath(new URL('../source/text/rgi-emoji.ts', import.meta.url)))};\nconst rgiEmojiRegex = {test: isRgiEmoji};`, 1],
 	]),
 	// Ink turns every character of every frame back into text through this diff of the
 	// character's styles against the previous one's; it built three sets per character even
