@@ -2,9 +2,7 @@
 // print the services once or run the live screen until q, Ctrl+C, a signal or a crash.
 import process from 'node:process';
 import {exitCodes, installExitHandlers} from './exit.js';
-import {printServices} from './print.js';
-import {createSwarmClient, type SwarmClient} from './swarm/client.js';
-import {resolveEndpoint} from './swarm/context.js';
+import type {SwarmClient} from './swarm/client.js';
 import {ConnectionSettingsError} from './swarm/errors.js';
 import type {SwarmService} from './swarm/types.js';
 import {terminal} from './terminal.js';
@@ -87,6 +85,9 @@ export async function run(parseCommandLine: () => CommandLine): Promise<void> {
 		}
 	}
 
+	// Loaded once the command line is known to connect: --help, --version and a mistyped
+	// command pay nothing for the Docker client and its HTTP stack.
+	const [{createSwarmClient}, {resolveEndpoint}, {printServices}] = await Promise.all([import('./swarm/client.js'), import('./swarm/context.js'), import('./print.js')]);
 	let client: SwarmClient;
 	try {
 		const endpoint = resolveEndpoint({host: cli.flags.host, context: cli.flags.context});
