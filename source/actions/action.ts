@@ -18,6 +18,11 @@ export type FormField = {
 	initial: string;
 	/** A field with fixed choices: → and Space cycle through them. */
 	choices?: readonly string[];
+	/**
+	 * A text field's likely values (the swarm's secrets by name): → and ← offer those that
+	 * start with what is typed, one after another; any other text may still be typed.
+	 */
+	suggestions?: readonly string[];
 	/** This field's own rule: the sentence when `text` breaks it. */
 	check?: (text: string) => string | undefined;
 };

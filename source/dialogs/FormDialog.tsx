@@ -29,6 +29,20 @@ type Props = {
 
 const labelWidth = 18;
 
+/**
+ * The suggestion → (step 1) or ← (step -1) offers after `text`: the next one when `text` is
+ * one, else the first (or last) that starts with what is typed.
+ */
+export function suggestionAfter(suggestions: readonly string[], text: string, step: 1 | -1): string | undefined {
+	const index = suggestions.indexOf(text);
+	if (index !== -1) {
+		return suggestions[(index + step + suggestions.length) % suggestions.length];
+	}
+
+	const matching = suggestions.filter(suggestion => suggestion.startsWith(text));
+	return step === 1 ? matching[0] : matching.at(-1);
+}
+
 function initialValues(form: Form, values: FormValues | undefined): Record<string, string> {
 	const fields = form.groups.flatMap(group => group.fields);
 	return Object.fromEntries(fields.map(field => [field.key, values?.[field.key] ?? field.initial]));
@@ -100,10 +114,16 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 
 			case 'nextChoice':
 			case 'previousChoice': {
+				const step = id === 'nextChoice' ? 1 : -1;
 				if (field.choices) {
 					const index = field.choices.indexOf(latest[field.key] ?? '');
-					const step = id === 'nextChoice' ? 1 : -1;
 					setValue(field.key, field.choices[(index + step + field.choices.length) % field.choices.length]!);
+				} else if (field.suggestions && (key.rightArrow || key.leftArrow)) {
+					// Space types itself in a text field; only the arrows offer.
+					const offered = suggestionAfter(field.suggestions, latest[field.key] ?? '', step);
+					if (offered !== undefined) {
+						setValue(field.key, offered);
+					}
 				}
 
 				break;
@@ -168,7 +188,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 		? <Box height={lines} overflow="hidden"><Text color={color} wrap="wrap">{text}</Text></Box>
 		: null;
 	return (
-		<DialogFrame title={form.title} width={width} scopes={fields.length > 1 ? ['dialog', 'form'] : ['dialog']} withoutHints={fields.some(field => field.choices) ? [] : ['nextChoice']}>
+		<DialogFrame title={form.title} width={width} scopes={fields.length > 1 ? ['dialog', 'form'] : ['dialog']} withoutHints={fields.some(field => field.choices ?? field.suggestions) ? [] : ['nextChoice']}>
 			{texts(budget.message, message, theme.warning)}
 			{budget.intro > 0 ? <Box height={budget.intro} overflow="hidden" flexDirection="column">{form.intro?.map(line => <Text key={line} wrap="wrap">{line}</Text>)}</Box> : null}
 			{budget.spaceAbove > 0 ? <Text> </Text> : null}

@@ -138,6 +138,36 @@ describe('a published port another service has', () => {
 	});
 });
 
+describe('secrets and networks picked from the swarm\'s lists', () => {
+	it('offers the swarm\'s secrets on a + line with →, and sends the one picked after y', async () => {
+		const {client, ui} = await start();
+		await ui.press('S');
+		await waitForFrame(ui, frame => frame.includes('Secrets of vote'));
+		expect(dialogText(ui.frame())).toContain('Secrets in this swarm: db_password (→ on a + line offers them).');
+		expect(ui.frame()).toContain('→ choose');
+		await ui.burst(keys.right);
+		await waitForFrame(ui, frame => /› \+ add +db_password/.test(frame));
+		await ui.press(keys.enter);
+		const frame = await waitForFrame(ui, text => dialogTitle(text) === 'Change the secrets of vote?');
+		expect(dialogText(frame)).toContain('$ docker service update --secret-add db_password vote');
+		await ui.press('y');
+		await waitForFrame(ui, text => text.includes('✔'));
+		const [write] = client.sent as Array<{payload: RawServiceSpec}>;
+		expect(write!.payload.TaskTemplate?.ContainerSpec?.['Secrets']).toEqual([{SecretID: 'sec1', SecretName: 'db_password', File: {Name: 'db_password', UID: '0', GID: '0', Mode: 0o444}}]);
+	});
+
+	it('offers swarm networks but not the ingress network, completing what is typed', async () => {
+		const {ui} = await start();
+		await ui.press('N');
+		await waitForFrame(ui, frame => frame.includes('Networks of vote'));
+		expect(dialogText(ui.frame())).toContain('Swarm networks: backend (→ on a + line offers them).');
+		// Typed "b", then → completes it; → again stays on the only one offered.
+		await ui.burst('b', keys.right, keys.right);
+		const frame = await waitForFrame(ui, text => text.includes('--network-add backend'));
+		expect(frame).toMatch(/› \+ add +backend/);
+	});
+});
+
 describe('service labels', () => {
 	it('replace no task, and say so', async () => {
 		const {ui} = await start();

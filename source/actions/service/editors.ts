@@ -59,6 +59,8 @@ type ListPart = {
 	addReplaces: boolean;
 	/** Empty lines to add entries on. */
 	blank: number;
+	/** What → offers on an empty line: the swarm's secrets, configs or networks by name. */
+	suggestions?: (references: ReferenceLists) => string[];
 };
 
 /**
@@ -107,7 +109,10 @@ function listFields(part: ListPart, service: SwarmService, references: Reference
 	// A line is checked alone, as the flag that adds it.
 	const check = checkWith(text => text.trim() === '' ? undefined : family.fromFlags(new Map([[`${part.flag}-add`, [text.trim()]]]), references));
 	const keys = lineKeys(part.kind, entries, part.blank);
-	return keys.map((key, index) => ({key, label: index < entries.length ? `${index + 1}` : '+ add', initial: entries[index] ?? '', check}));
+	const suggestions = part.suggestions?.(references);
+	return keys.map((key, index) => index < entries.length
+		? {key, label: `${index + 1}`, initial: entries[index]!, check}
+		: {key, label: '+ add', initial: '', check, ...(suggestions?.length ? {suggestions} : {})});
 }
 
 type ListEditor = {
@@ -220,13 +225,21 @@ function filesEditor<const Id extends string>(id: Id, key: Binding, what: 'secre
 		name: kind,
 		description,
 		needsReferences: true,
-		intro: (_service, references) => [`${what === 'secret' ? 'Secrets' : 'Configs'} in this swarm: ${names(references[kind])}.`, 'A line is a name, or source=NAME,target=PATH,uid=0,gid=0,mode=0444.'],
-		parts: [{kind, title: kind, flag: what, entries: service => fileEntries(service, what === 'secret' ? 'Secrets' : 'Configs', what === 'secret' ? 'SecretName' : 'ConfigName'), identity: sourceOf, addReplaces: false, blank: 2}],
+		intro: (_service, references) => [`${what === 'secret' ? 'Secrets' : 'Configs'} in this swarm: ${names(references[kind])}${references[kind].length > 0 ? ' (→ on a + line offers them)' : ''}.`, 'A line is a name, or source=NAME,target=PATH,uid=0,gid=0,mode=0444.'],
+		parts: [{
+			kind, title: kind, flag: what,
+			entries: service => fileEntries(service, what === 'secret' ? 'Secrets' : 'Configs', what === 'secret' ? 'SecretName' : 'ConfigName'),
+			identity: sourceOf, addReplaces: false, blank: 2,
+			suggestions: references => references[kind].map(object => object.name),
+		}],
 	});
 }
 
 export const secretsEditor = filesEditor('editSecrets', char('S'), 'secret', 'Edit the secrets given as files; replaces tasks');
 export const configsEditor = filesEditor('editConfigs', char('K'), 'config', 'Edit the configs given as files; replaces tasks');
+
+/** The networks a service can be attached to: swarm-scoped, the ingress network aside. */
+const attachable = (references: ReferenceLists) => references.networks.filter(network => (network.scope === undefined || network.scope === 'swarm') && !network.ingress);
 
 export const networksEditor = listEditor({
 	id: 'editNetworks',
@@ -234,8 +247,9 @@ export const networksEditor = listEditor({
 	name: 'networks',
 	description: 'Edit the swarm networks attached; replaces tasks',
 	needsReferences: true,
-	intro: (_service, references) => [`Swarm networks: ${names(references.networks.filter(network => (network.scope === undefined || network.scope === 'swarm') && !network.ingress))}.`],
+	intro: (_service, references) => [`Swarm networks: ${names(attachable(references))}${attachable(references).length > 0 ? ' (→ on a + line offers them)' : ''}.`],
 	parts: [{
+		suggestions: references => attachable(references).map(network => network.name),
 		kind: 'networks', title: 'Networks', flag: 'network',
 		// The spec keeps IDs; the lines show names, looked up when the editor opened.
 		entries: (service, references) => ((taskTemplateOf(service)['Networks'] as Json[] | undefined) ?? []).map(network => references.networks.find(known => known.id === network['Target'])?.name ?? network['Target'] as string),
