@@ -27,12 +27,22 @@ export type FormField = {
 	check?: (text: string) => string | undefined;
 };
 
+export type FormGroup = {
+	title?: string;
+	fields: readonly FormField[];
+	/**
+	 * A list that grows as it is typed: once its last field is filled, the field `more(n)`
+	 * follows it (n counting from 0), so that any number of lines is added in one change.
+	 */
+	more?: (count: number) => FormField;
+};
+
 export type Form = {
 	title: string;
 	/** Lines above the fields: where things stand now. */
 	intro?: readonly string[];
 	/** Fields in groups, drawn side by side when there is room (update beside rollback). */
-	groups: ReadonlyArray<{title?: string; fields: readonly FormField[]}>;
+	groups: ReadonlyArray<FormGroup>;
 	/** A line under the fields that teaches what saving does. */
 	note?: string;
 	/**

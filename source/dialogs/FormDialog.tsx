@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import type {Decision, Form, FormField, FormValues} from '../actions/action.js';
+import type {Decision, Form, FormField, FormGroup, FormValues} from '../actions/action.js';
 import {useImageHealth} from '../advisor/hooks.js';
 import {TextInput} from '../components/TextInput.js';
 import {resolveCommand} from '../keys/registry.js';
@@ -43,6 +43,29 @@ export function suggestionAfter(suggestions: readonly string[], text: string, st
 	return step === 1 ? matching[0] : matching.at(-1);
 }
 
+/** Lines a growing list may reach in one form: far more than a person types. */
+const maxGrownFields = 50;
+
+/** The form's groups, each growing list with a line more once its last line is filled. */
+function grownGroups(form: Form, typed: Readonly<Record<string, string>>): FormGroup[] {
+	return form.groups.map(group => {
+		if (!group.more) {
+			return group;
+		}
+
+		const more = Array.from({length: maxGrownFields}, (_, count) => group.more!(count));
+		const isFilled = (field: FormField) => (typed[field.key] ?? field.initial).trim() !== '';
+		// Every added line that holds text stays, even after a line above it was cleared: what
+		// is sent is what is seen. Then one empty line after the last filled one.
+		let count = more.findLastIndex(field => isFilled(field)) + 1;
+		if (count < maxGrownFields && isFilled([...group.fields, ...more.slice(0, count)].at(-1) ?? more[0]!)) {
+			count++;
+		}
+
+		return {...group, fields: [...group.fields, ...more.slice(0, count)]};
+	});
+}
+
 function initialValues(form: Form, values: FormValues | undefined): Record<string, string> {
 	const fields = form.groups.flatMap(group => group.fields);
 	return Object.fromEntries(fields.map(field => [field.key, values?.[field.key] ?? field.initial]));
@@ -50,8 +73,9 @@ function initialValues(form: Form, values: FormValues | undefined): Record<strin
 
 /** An action's form, built from its declaration: fields validated as you type, and the command they make. */
 export function FormDialog({form, values: given, message, decide, onSubmit, onCancel, width, height}: Props) {
-	const fields: FormField[] = form.groups.flatMap(group => group.fields);
 	const [typed, setValues] = useState(() => initialValues(form, given));
+	const groups = grownGroups(form, typed);
+	const fields: FormField[] = groups.flatMap(group => group.fields);
 	// A field the form gained while open (an entry someone else added to the spec) starts at its own value.
 	const values: Record<string, string> = {...Object.fromEntries(fields.map(field => [field.key, field.initial])), ...typed};
 	const [focus, setFocus] = useState(0);
@@ -140,8 +164,8 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	const rowsOf = (text: string | undefined) => text ? wrapRows(text, inner).length : 0;
 	const fieldError = shownErrors[focused.key] ?? firstShownError;
 	// Side by side, the groups take as many lines as the longest; stacked, all of them.
-	const groupLines = form.groups.map(group => (group.title ? 1 : 0) + group.fields.length);
-	const wideEnough = form.groups.length > 1 && frameWidth - 4 >= form.groups.length * 40;
+	const groupLines = groups.map(group => (group.title ? 1 : 0) + group.fields.length);
+	const wideEnough = groups.length > 1 && frameWidth - 4 >= groups.length * 40;
 	const fieldLines = wideEnough ? Math.max(...groupLines) : groupLines.reduce((sum, lines) => sum + lines, 0);
 	const budget = fitRegions(height, {
 		frame: {kind: 'keep', lines: 4},
@@ -159,7 +183,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 		preview: {kind: 'panel', lines: decision ? rowsOf(`$ ${decision.command}`) + decision.lines.reduce((sum, line) => sum + rowsOf(line.text), 0) : 0},
 	});
 	const sideBySide = wideEnough && Math.max(...groupLines) <= budget.fields;
-	const columnWidth = sideBySide ? Math.floor((frameWidth - 4) / form.groups.length) : frameWidth - 4;
+	const columnWidth = sideBySide ? Math.floor((frameWidth - 4) / groups.length) : frameWidth - 4;
 	const renderField = (field: FormField) => {
 		const isFocused = field === focused;
 		const value = values[field.key] ?? '';
@@ -179,7 +203,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 	};
 
 	// Stacked, the group titles and fields are one list, seen through a window that keeps the focus.
-	const stacked = form.groups.flatMap(group => [
+	const stacked = groups.flatMap(group => [
 		...(group.title ? [{key: `group:${group.title}`, title: group.title}] : []),
 		...group.fields.map(field => ({key: field.key, field})),
 	]);
@@ -195,7 +219,7 @@ export function FormDialog({form, values: given, message, decide, onSubmit, onCa
 			{sideBySide
 				? (
 					<Box flexDirection="row">
-						{form.groups.map(group => (
+						{groups.map(group => (
 							<Box key={group.title ?? 'fields'} flexDirection="column" width={columnWidth}>
 								{group.title ? <Text bold underline>{group.title}</Text> : null}
 								{group.fields.map(field => renderField(field))}

@@ -59,6 +59,30 @@ describe('the env editor', () => {
 		expect(write!.payload.TaskTemplate?.ContainerSpec?.['Env']).toEqual(['A=1', 'FOO=bar']);
 	});
 
+	it('grows a + line each time the last is filled: five variables in one change, one rolling update', async () => {
+		const {client, ui} = await start();
+		await ui.press('E');
+		await waitForFrame(ui, frame => frame.includes('Env of vote'));
+		// Past A=1 to the first of three + lines, then five values, one burst.
+		await ui.burst(keys.tab, 'B=2', keys.tab, 'C=3', keys.tab, 'D=4', keys.tab, 'E=5', keys.tab, 'F=6');
+		const frame = await waitForFrame(ui, text => text.includes('--env-add F=6'));
+		expect(dialogText(frame)).toContain('$ docker service update --env-add B=2 --env-add C=3 --env-add D=4 --env-add E=5 --env-add F=6 vote');
+		// A fresh + line waits under the last one filled.
+		expect(frame).toMatch(/› \+ add +F=6[^\n]*\n[^\n]*\+ add +│/);
+		// Clearing a line above keeps the ones below it on screen and in the change.
+		await ui.burst(keys.shiftTab, keys.shiftTab, keys.ctrlU);
+		const cleared = await waitForFrame(ui, text => !text.includes('D=4'));
+		expect(dialogText(cleared)).toContain('$ docker service update --env-add B=2 --env-add C=3 --env-add E=5 --env-add F=6 vote');
+		expect(cleared).toContain('F=6');
+		await ui.press(keys.enter);
+		await waitForFrame(ui, text => dialogTitle(text) === 'Change the env of vote?');
+		await ui.press('y');
+		await waitForFrame(ui, text => text.includes('✔'));
+		expect(client.sent).toHaveLength(1);
+		const [write] = client.sent as Array<{payload: RawServiceSpec}>;
+		expect(write!.payload.TaskTemplate?.ContainerSpec?.['Env']).toEqual(['A=1', 'B=2', 'C=3', 'E=5', 'F=6']);
+	});
+
 	it('removes a variable whose line is cleared', async () => {
 		const {client, ui} = await start();
 		await ui.press('E');

@@ -12,7 +12,7 @@ import {currentValue, describeEdit, type GuardedEdit, type SpecEdit} from '../..
 import {checkPortClashes, emptyReferenceLists, familyOf, fileReferenceText, joinWords, type FamilyKind, type ReferenceLists} from '../../spec/families.js';
 import {formatGoDuration} from '../../spec/go-duration.js';
 import {cpusText, memoryText, mountText, portText, restartConditions} from '../../spec/values.js';
-import {checkWith, defineServiceAction, type Decision, type FormField, type FormValues, type ServiceAction} from '../action.js';
+import {checkWith, defineServiceAction, type Decision, type FormField, type FormGroup, type FormValues, type ServiceAction} from '../action.js';
 import {cautions, replacementPlan, rolloutEstimate} from '../plan.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
@@ -78,10 +78,20 @@ export function lineKeys(kind: FamilyKind, entries: readonly string[], blank: nu
 	return [...keys, ...Array.from({length: blank}, (_, index) => `${kind}+${index}`)];
 }
 
+/** The keys of the lines a list grew by as it was typed (see FormGroup.more), in order. */
+function grownKeys(kind: FamilyKind, blank: number, values: FormValues): string[] {
+	const keys: string[] = [];
+	for (let index = blank; `${kind}+${index}` in values; index++) {
+		keys.push(`${kind}+${index}`);
+	}
+
+	return keys;
+}
+
 /** The `--X-add` and `--X-rm` values the lines make, against the entries shown. */
 function listFlags(part: ListPart, service: SwarmService, values: FormValues, references: ReferenceLists): Map<string, string[]> {
 	const entries = part.entries(service, references);
-	const keys = lineKeys(part.kind, entries, part.blank);
+	const keys = [...lineKeys(part.kind, entries, part.blank), ...grownKeys(part.kind, part.blank, values)];
 	const add: string[] = [];
 	const remove: string[] = [];
 	for (const [index, key] of keys.entries()) {
@@ -103,16 +113,19 @@ function listFlags(part: ListPart, service: SwarmService, values: FormValues, re
 	return new Map([[`${part.flag}-add`, add], [`${part.flag}-rm`, remove]].filter(([, list]) => list!.length > 0) as Array<[string, string[]]>);
 }
 
-function listFields(part: ListPart, service: SwarmService, references: ReferenceLists): FormField[] {
+function listLines(part: ListPart, service: SwarmService, references: ReferenceLists): FormGroup {
 	const entries = part.entries(service, references);
 	const family = familyOf(part.kind);
 	// A line is checked alone, as the flag that adds it.
 	const check = checkWith(text => text.trim() === '' ? undefined : family.fromFlags(new Map([[`${part.flag}-add`, [text.trim()]]]), references));
 	const keys = lineKeys(part.kind, entries, part.blank);
 	const suggestions = part.suggestions?.(references);
-	return keys.map((key, index) => index < entries.length
-		? {key, label: `${index + 1}`, initial: entries[index]!, check}
-		: {key, label: '+ add', initial: '', check, ...(suggestions?.length ? {suggestions} : {})});
+	const blankLine = (key: string): FormField => ({key, label: '+ add', initial: '', check, ...(suggestions?.length ? {suggestions} : {})});
+	return {
+		fields: keys.map((key, index) => index < entries.length ? {key, label: `${index + 1}`, initial: entries[index]!, check} : blankLine(key)),
+		// Filling the last + line adds another: any number of entries go in one change, one rolling update.
+		more: count => blankLine(`${part.kind}+${part.blank + count}`),
+	};
 }
 
 type ListEditor = {
@@ -138,7 +151,7 @@ function listEditor<const Id extends string>(editor: ListEditor & {id: Id}): Ser
 		form: (service, references = emptyReferenceLists) => ({
 			title: `${editor.name[0]!.toUpperCase()}${editor.name.slice(1)} of ${service.name}`,
 			intro: [...editor.intro?.(service, references) ?? [], 'Edit a line to change it, clear it to remove it, fill a + line to add one.'],
-			groups: editor.parts.map(part => ({title: editor.parts.length > 1 ? `${part.title} (--${part.flag}-add/-rm)` : undefined, fields: listFields(part, service, references)})),
+			groups: editor.parts.map(part => ({title: editor.parts.length > 1 ? `${part.title} (--${part.flag}-add/-rm)` : undefined, ...listLines(part, service, references)})),
 		}),
 		decide(service, values, {references = emptyReferenceLists, taskStartMs} = {}) {
 			const edits = editor.parts.flatMap(part => familyEdit(part.kind, listFlags(part, service, values, references), references) ?? []);
