@@ -9,6 +9,8 @@ export type KeyHandler = (input: string, key: InputKey) => void;
 export const escapeTimeoutMs = 50;
 /** How long a paste may fall silent before its end marker counts as lost. */
 export const pasteTimeoutMs = 1000;
+/** The longest keys are held for a dialog that is on its way (see `hold`). */
+export const holdTimeoutMs = 3000;
 
 type Subscription = {handler: KeyHandler; subscribed: boolean};
 
@@ -27,6 +29,7 @@ export class KeyInput {
 	private nextTurn: NodeJS.Immediate | undefined;
 	private idleWaiters: Array<() => void> = [];
 	private disposed = false;
+	private holds = 0;
 
 	/**
 	 * @param requestCommit makes React render and commit (the provider bumps a state), and
@@ -42,6 +45,31 @@ export class KeyInput {
 			subscription.subscribed = false;
 			this.subscriptions = this.subscriptions.filter(candidate => candidate !== subscription);
 		};
+	}
+
+	/**
+	 * Holds the keys that arrive from now on until the returned function is called: a dialog
+	 * that must first read something from the daemon (the swarm's secrets, how long its
+	 * tasks take to start) gets the keys typed after the one that opened it, as it would
+	 * have had they been typed once it showed. Ctrl+C is never held, and no hold lasts
+	 * longer than holdTimeoutMs.
+	 */
+	hold(): () => void {
+		this.holds++;
+		let released = false;
+		const release = () => {
+			if (released) {
+				return;
+			}
+
+			released = true;
+			clearTimeout(timer);
+			this.holds--;
+			this.pump();
+		};
+
+		const timer = setTimeout(release, holdTimeoutMs);
+		return release;
 	}
 
 	/** A chunk as read from the terminal: any number of keys, or part of one. */
@@ -72,7 +100,8 @@ export class KeyInput {
 		}
 
 		if (this.phase === 'requested') {
-			const next = this.queue.shift();
+			// A hold taken since the commit was asked for keeps all but Ctrl+C.
+			const next = this.holds > 0 && !(this.queue[0]?.key.ctrl && this.queue[0].input === 'c') ? undefined : this.queue.shift();
 			if (!next) {
 				this.phase = 'idle';
 				this.notifyIfIdle();
@@ -123,6 +152,16 @@ export class KeyInput {
 	private pump(): void {
 		if (this.disposed || this.phase !== 'idle' || this.nextTurn) {
 			return;
+		}
+
+		if (this.holds > 0) {
+			// Ctrl+C goes out at once, ahead of what is held: it must always quit.
+			const interrupt = this.queue.findIndex(keypress => keypress.key.ctrl && keypress.input === 'c');
+			if (interrupt === -1) {
+				return;
+			}
+
+			this.queue.unshift(...this.queue.splice(interrupt, 1));
 		}
 
 		if (this.queue.length === 0) {

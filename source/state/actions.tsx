@@ -11,6 +11,7 @@ import {ReadOnlyError, ValidationError} from '../swarm/errors.js';
 import type {RawServiceSpec, SwarmService} from '../swarm/types.js';
 import {emptyReferenceLists, type ReferenceLists} from '../spec/families.js';
 import {StaleWriteError, UnknownOutcomeError} from '../swarm/write.js';
+import {KeyInputContext} from '../input/KeyInputProvider.js';
 import type {UiAction} from './store.js';
 
 export type Actions = {
@@ -28,6 +29,8 @@ export type Actions = {
 	notice: (message: string) => void;
 	/** The swarm's secrets, configs and networks as last read, for the editors that name them. */
 	references: () => ReferenceLists;
+	/** Holds the keys typed from now on until the returned function is called (KeyInput.hold). */
+	holdKeys: () => () => void;
 };
 
 const ActionsContext = createContext<Actions | undefined>(undefined);
@@ -62,8 +65,13 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 	// together must not both get through before React renders.
 	const inFlight = useRef(new Set<string>());
 	const references = useRef<ReferenceLists>(emptyReferenceLists);
+	const keyInput = useContext(KeyInputContext);
 
 	const actions = useMemo<Actions>(() => {
+		// While a dialog waits for something read from the daemon, the keys typed after the one
+		// that opened it wait too, for it: `S` and a secret's name in one burst go to the editor.
+		const holdKeys = () => keyInput?.hold() ?? (() => undefined);
+
 		const notice = (message: string) => {
 			dispatch({type: 'status', status: {kind: 'notice', message}});
 		};
@@ -87,9 +95,11 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				return;
 			}
 
+			// `Enter y` in one burst: the y is for the question this opens.
+			const release = holdKeys();
 			void client.listTasks(service.id).then(taskStartMs, () => undefined).then(startMs => {
 				then(startMs === undefined ? decision : action.decide(service, values, {references: references.current, taskStartMs: startMs}));
-			});
+			}).finally(release);
 		};
 
 		/** Asks again about a service that changed: its new state, a new decision, and why. */
@@ -203,6 +213,7 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			client,
 			notice,
 			references: () => references.current,
+			holdKeys,
 			start(actionId, service, values, complete = values !== undefined) {
 				const action = lookUp(actionId);
 				if (client.readOnly) {
@@ -211,11 +222,12 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 				}
 
 				if (action.needsReferences) {
+					const release = holdKeys();
 					void loadReferences().then(loaded => {
 						if (loaded) {
 							begin(action, service, values, complete);
 						}
-					});
+					}).finally(release);
 					return;
 				}
 
@@ -244,6 +256,6 @@ export function ActionsProvider({client, model, dispatch, children}: ProviderPro
 			},
 		};
 		return actions;
-	}, [client, model, dispatch]);
+	}, [client, model, dispatch, keyInput]);
 	return <ActionsContext.Provider value={actions}>{children}</ActionsContext.Provider>;
 }

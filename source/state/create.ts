@@ -8,7 +8,7 @@ import type {SwarmService} from '../swarm/types.js';
 import {useActions} from './actions.js';
 
 export function useStartCreate(): (copy?: SwarmService, typedWords?: readonly string[]) => void {
-	const {dispatch, client, notice} = useActions();
+	const {dispatch, client, notice, holdKeys} = useActions();
 	const services = useServices().data ?? [];
 	return (copy, typedWords) => {
 		if (client.readOnly) {
@@ -23,12 +23,13 @@ export function useStartCreate(): (copy?: SwarmService, typedWords?: readonly st
 
 		const values = {[createWordsField]: JSON.stringify(typedWords)};
 		// A typed --secret or --network names objects of the swarm: read their lists first.
+		const release = holdKeys();
 		void client.listReferences().catch(() => emptyReferenceLists).then(references => {
 			try {
 				dispatch({type: 'openDialog', dialog: {kind: 'create', stage: 'confirm', values, decision: decideCreate(values, services, references)}});
 			} catch (error) {
 				notice(error instanceof ValidationError ? error.sentence : String(error instanceof Error ? error.message : error));
 			}
-		});
+		}).finally(release);
 	};
 }

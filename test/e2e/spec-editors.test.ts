@@ -84,9 +84,8 @@ describe('placement and secrets on the lab', () => {
 			return rows.length === 4 && rows.every(line => !line.includes('node3'));
 		}, 'four running tasks of vote, none on node3', 60_000);
 
-		await screen.press(':');
-		await screen.paste(`docker service update --secret-add ${secret} vote`);
-		await screen.press('Enter');
+		// By keys: the start of its name, → to complete it from the swarm's list, Enter; one burst.
+		await screen.burst('S', secret.slice(0, 14), 'Right', 'Enter');
 		await screen.waitFor(text => words(text).includes(`secrets: ${secret} as ${secret} added`), 'the confirmation');
 		await screen.press('y');
 		await waitForResult(screen, `docker service update --secret-add ${secret} vote`);

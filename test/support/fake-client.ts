@@ -269,12 +269,16 @@ class FakeDocker {
 
 	/** Requests started and not yet answered. */
 	pending = 0;
+	/** How long the daemon takes to answer: 0 answers on the next microtask, before any key. */
+	answerDelayMs = 0;
 
 	private async answer<T>(value: () => T): Promise<T> {
 		this.requests++;
 		this.pending++;
 		try {
-			await Promise.resolve();
+			await (this.answerDelayMs > 0 ? new Promise(resolve => {
+				setTimeout(resolve, this.answerDelayMs);
+			}) : Promise.resolve());
 			if (this.failWith) {
 				throw this.failWith;
 			}
@@ -555,6 +559,8 @@ export type FakeClient = SwarmClient & {
 	rejectWrites?: Error;
 	/** How long a write takes, as a real daemon's update does (0 by default). */
 	writeDelayMs: number;
+	/** How long every request takes to be answered (0: on the next microtask, before any key). */
+	answerDelayMs: number;
 	emit: (event: SwarmEvent) => void;
 	/** Another operator changes the service: new spec, new version, the old spec kept as previous. */
 	changeBehindTheScenes: (nameOrId: string, change: (spec: RawServiceSpec) => void) => void;
@@ -574,7 +580,7 @@ export function createFakeClient(options: Options = {}): FakeClient {
 	const docker = new FakeDocker(options);
 	const client = createSwarmClient({docker: docker as unknown as Docker, host: 'unix:///fake.sock', readOnly: options.readOnly});
 	const fake = Object.create(client) as FakeClient;
-	for (const key of ['services', 'tasks', 'nodes', 'sent', 'failWith', 'rejectWrites', 'writeDelayMs', 'logsError'] as const) {
+	for (const key of ['services', 'tasks', 'nodes', 'sent', 'failWith', 'rejectWrites', 'writeDelayMs', 'answerDelayMs', 'logsError'] as const) {
 		Object.defineProperty(fake, key, {
 			get: () => docker[key],
 			set(value) {

@@ -180,6 +180,20 @@ describe('secrets and networks picked from the swarm\'s lists', () => {
 		expect(write!.payload.TaskTemplate?.ContainerSpec?.['Secrets']).toEqual([{SecretID: 'sec1', SecretName: 'db_password', File: {Name: 'db_password', UID: '0', GID: '0', Mode: 0o444}}]);
 	});
 
+	it('takes the editor\'s key, a name, Enter and y in one burst: keys wait while the lists are read', async () => {
+		const {client, ui} = await start();
+		// S reads the swarm's secrets first; then Enter reads how long the tasks take to start:
+		// each answer comes after the rest of the burst has arrived.
+		client.answerDelayMs = 40;
+		await ui.burst('S', 'db_password', keys.enter, 'y');
+		await waitForFrame(ui, text => text.includes('✔'));
+		expect(client.sent).toHaveLength(1);
+		const [write] = client.sent as Array<{payload: RawServiceSpec}>;
+		expect(write!.payload.TaskTemplate?.ContainerSpec?.['Secrets']).toEqual([{SecretID: 'sec1', SecretName: 'db_password', File: {Name: 'db_password', UID: '0', GID: '0', Mode: 0o444}}]);
+		// Nothing reached the screen behind: the scale dialog (s) never opened.
+		expect(ui.frame()).not.toContain('Scale vote');
+	});
+
 	it('offers swarm networks but not the ingress network, completing what is typed', async () => {
 		const {ui} = await start();
 		await ui.press('N');

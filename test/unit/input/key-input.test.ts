@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {escapeTimeoutMs, KeyInput, pasteTimeoutMs, type KeyHandler} from '../../../source/input/key-input.js';
+import {escapeTimeoutMs, holdTimeoutMs, KeyInput, pasteTimeoutMs, type KeyHandler} from '../../../source/input/key-input.js';
 import type {InputKey} from '../../../source/input/tokenizer.js';
 
 /** A key as the tests name it: its text, or the name of its flag. */
@@ -277,5 +277,66 @@ describe('KeyInput: bracketed paste', () => {
 		harness.input.write('j');
 		await harness.drain();
 		expect(harness.received).toEqual(['paste:lost end', 'j']);
+	});
+
+	describe('held for a dialog on its way', () => {
+		/** Commits whenever asked and lets a millisecond pass, `turns` times: short of any hold's end. */
+		async function runFor(harness: ReturnType<typeof setup>, turns: number) {
+			for (let turn = 0; turn < turns; turn++) {
+				if (harness.requests() > 0) {
+					harness.commit();
+				} else {
+					await vi.advanceTimersByTimeAsync(1);
+				}
+			}
+		}
+
+		/** A handler that, on `S`, holds the keys as an action that reads the daemon first does. */
+		function holdingOnS(harness: ReturnType<typeof setup>) {
+			const releases: Array<() => void> = [];
+			harness.input.subscribe((characters, key) => {
+				harness.record(characters, key);
+				if (characters === 'S') {
+					releases.push(harness.input.hold());
+				}
+			});
+			return releases;
+		}
+
+		it('keeps the keys after the one that opened it until released, then hands them out in order', async () => {
+			const harness = setup();
+			const releases = holdingOnS(harness);
+			harness.input.write('Sdb\r');
+			await runFor(harness, 20);
+
+			expect(harness.received).toEqual(['S']);
+			expect(harness.input.isIdle()).toBe(false);
+			releases[0]!();
+			await harness.drain();
+			expect(harness.received).toEqual(['S', 'd', 'b', 'return']);
+		});
+
+		it('lets Ctrl+C through at once', async () => {
+			const harness = setup();
+			holdingOnS(harness);
+			harness.input.write('Sx\u0003');
+			await runFor(harness, 20);
+
+			expect(harness.received).toEqual(['S', 'Ctrl+c']);
+		});
+
+		it(`gives the keys out after ${holdTimeoutMs} ms should the dialog never come`, async () => {
+			const harness = setup();
+			holdingOnS(harness);
+			harness.input.write('Sj');
+			await vi.advanceTimersByTimeAsync(holdTimeoutMs - 10);
+			while (harness.requests() > 0) {
+				harness.commit();
+			}
+
+			expect(harness.received).toEqual(['S']);
+			await harness.drain();
+			expect(harness.received).toEqual(['S', 'j']);
+		});
 	});
 });
