@@ -92,6 +92,15 @@ describe('creating a service', () => {
 		expect((client.sent[0]!.payload as RawServiceSpec).Mode).toEqual({Replicated: {Replicas: 4}});
 	});
 
+	it('from a pasted create, Enter and y in one burst: the y waits for the question while the lists are read', async () => {
+		const {client, ui} = await startApp({...swarm(), waitFor: 'vote', size: {columns: 110, rows: 50}});
+		client.answerDelayMs = 40;
+		await ui.press(':');
+		await ui.burst(bracketedPaste('docker service create --name vote3 --replicas 2 swarmdeck/vote:latest'), keys.enter, 'y');
+		await waitForFrame(ui, frame => frame.includes('✔') && rowOf(frame, 'vote3') !== undefined, 5000);
+		expect(client.sent).toHaveLength(1);
+	});
+
 	it('refuses a bad typed create in a sentence, and read-only refuses every create', async () => {
 		const {client, ui} = await startApp({...swarm(), waitFor: 'vote', size: {columns: 110, rows: 50}});
 		await ui.press(':');
