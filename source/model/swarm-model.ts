@@ -75,6 +75,12 @@ export function isChanging(service: SwarmService): boolean {
 	return isRollingOut(service) || service.runningTasks !== service.desiredTasks;
 }
 
+/** A task meant to run that is not running yet: new, pending, assigned, preparing, starting. */
+const notYetRunning = new Set(['new', 'pending', 'assigned', 'accepted', 'ready', 'preparing', 'starting']);
+export function isOnItsWay(task: SwarmTask): boolean {
+	return task.desiredState === 'running' && notYetRunning.has(task.state);
+}
+
 export class SwarmModel {
 	readonly services: LiveResource<SwarmService[]>;
 	readonly nodes: LiveResource<SwarmNode[]>;
@@ -236,9 +242,11 @@ export class SwarmModel {
 	 * no task events, so polling is the only way, and it must stop when the screen closes.
 	 */
 	watchTasks(serviceId: string): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
-		return this.watchTaskTable({serviceId}, async () => this.client.listTasks(serviceId), () => {
+		return this.watchTaskTable({serviceId}, async () => this.client.listTasks(serviceId), tasks => {
 			const service = this.services.getSnapshot().data?.find(candidate => candidate.id === serviceId);
-			return service && isChanging(service) ? pollIntervals.tasksWhileChanging : pollIntervals.tasks;
+			// The table's own tasks count too: the services read can see the last task running
+			// before this table has, and polling slower then showed it up to a second late.
+			return (service && isChanging(service)) || tasks?.some(task => isOnItsWay(task)) ? pollIntervals.tasksWhileChanging : pollIntervals.tasks;
 		});
 	}
 
@@ -278,7 +286,7 @@ export class SwarmModel {
 		};
 	}
 
-	private watchTaskTable(key: {serviceId?: string; nodeId?: string}, fetch: () => Promise<SwarmTask[]>, intervalMs: () => number): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
+	private watchTaskTable(key: {serviceId?: string; nodeId?: string}, fetch: () => Promise<SwarmTask[]>, intervalMs: (tasks: SwarmTask[] | undefined) => number): {resource: LiveResource<SwarmTask[]>; stop: () => void} {
 		const resource = new LiveResource(async () => {
 			const tasks = await fetch();
 			this.failures.observe(tasks);

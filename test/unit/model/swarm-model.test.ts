@@ -323,6 +323,18 @@ describe('SwarmModel task tables', () => {
 		watch.stop();
 	});
 
+	it('polls faster while a task of the table is on its way to running, though the services read says all run', async () => {
+		const starting = {...swarm(undefined), tasks: {'id-redis': [task('id-redis', {state: 'starting'})]}};
+		const {model, listTasks} = startModel(createFakeClient(starting));
+		await vi.advanceTimersByTimeAsync(100);
+		const watch = model.watchTasks('id-redis');
+		await vi.advanceTimersByTimeAsync(2000);
+		const before = tableCalls(listTasks).length;
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(tableCalls(listTasks).length - before).toBe(4);
+		watch.stop();
+	});
+
 	it('refreshes a watched table soon after an event about its service, and not after the watcher stops', async () => {
 		const client = createFakeClient(swarm(undefined));
 		const {model, listTasks} = startModel(client);
