@@ -22,6 +22,15 @@ export type SshDestination = {user?: string; host: string; port?: string};
  */
 const connectTimeoutSeconds = 10;
 
+/**
+ * Channels open at once on the one session. sshd refuses a session channel beyond its
+ * MaxSessions (10 unless the server sets it), and ssh then logs in again by itself for that
+ * one request: a second login, which a server may refuse or alert on. A channel lingers on
+ * the server for a moment after swarmdeck lets go of it, so two stay spare; the requests
+ * beyond wait their turn, within their deadline.
+ */
+export const defaultMaxChannels = 8;
+
 /** ssh://[user@]host[:port], as the docker CLI takes it: no path, no password. */
 export function parseSshHost(address: string): SshDestination {
 	let url: URL;
@@ -117,10 +126,14 @@ class SshSession {
 	private master: ChildProcess | undefined;
 	private ready: Promise<void> | undefined;
 	private closed = false;
+	private openChannels = 0;
+	/** Requests waiting for a channel, first come first served. */
+	private readonly waiting: Array<{resolve: () => void; reject: (error: Error) => void}> = [];
 
 	constructor(
 		private readonly destination: SshDestination,
 		private readonly start: Spawn,
+		private readonly maxChannels: number,
 	) {
 		// Synchronous on purpose: 'exit' listeners cannot wait.
 		process.once('exit', this.close);
@@ -145,6 +158,10 @@ class SshSession {
 	readonly close = (): void => {
 		process.off('exit', this.close);
 		this.closed = true;
+		for (const waiter of this.waiting.splice(0)) {
+			waiter.reject(new SshConnectionError('lost', 'this connection was closed', this.command));
+		}
+
 		this.master?.kill();
 		this.master = undefined;
 		this.ready = undefined;
@@ -206,10 +223,44 @@ class SshSession {
 		}
 	}
 
+	/** Waits for one of the session's channels to be free, and takes it. */
+	private async takeChannel(): Promise<void> {
+		if (this.openChannels < this.maxChannels) {
+			this.openChannels++;
+			return;
+		}
+
+		await new Promise<void>((resolve, reject) => {
+			this.waiting.push({resolve, reject});
+		});
+	}
+
+	/** Hands a finished channel to the next waiting request, or frees it. */
+	private releaseChannel(): void {
+		const next = this.waiting.shift();
+		if (next) {
+			next.resolve();
+		} else {
+			this.openChannels--;
+		}
+	}
+
 	/** A new channel of the session running dial-stdio: the socket one HTTP request travels on. */
 	async dial(): Promise<Duplex> {
 		await this.open();
+		await this.takeChannel();
 		const child = this.start('ssh', dialArguments(this.destination, this.controlPath));
+		// The channel is free again once its ssh has ended, not when the response is read.
+		let released = false;
+		const release = () => {
+			if (!released) {
+				released = true;
+				this.releaseChannel();
+			}
+		};
+
+		child.once('exit', release);
+		child.once('error', release);
 		const socket = Duplex.from({readable: child.stdout!, writable: child.stdin!});
 		let stderr = '';
 		child.stderr?.setEncoding('utf8');
@@ -236,8 +287,8 @@ class SshSession {
  * An HTTP agent whose every connection is a channel of one ssh session to the host: the
  * dockerode client is built over it as over any other HTTP daemon.
  */
-export function sshAgent(destination: SshDestination, start: Spawn = spawnSsh): Agent & {session: {controlPath: string; close: () => void}} {
-	const session = new SshSession(destination, start);
+export function sshAgent(destination: SshDestination, start: Spawn = spawnSsh, maxChannels = defaultMaxChannels): Agent & {session: {controlPath: string; close: () => void}} {
+	const session = new SshSession(destination, start, maxChannels);
 	const agent = new Agent({keepAlive: false});
 	agent.createConnection = ((_options: unknown, callback: (error: Error | null, socket?: Duplex) => void) => {
 		session.dial().then(socket => {

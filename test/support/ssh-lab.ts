@@ -48,6 +48,8 @@ export type LabSshd = {
 	channels(): number;
 	/** Sessions that ended. */
 	sessionsClosed(): number;
+	/** The last lines sshd logged, for a failure to show. */
+	logTail(lines: number): string;
 	stop(): Promise<void>;
 };
 
@@ -122,6 +124,7 @@ export async function startLabSshd(): Promise<LabSshd> {
 		logins: () => count(/Accepted publickey for root/g),
 		channels: () => count(/server_input_channel_open: ctype session/g),
 		sessionsClosed: () => count(/Disconnected from user root/g),
+		logTail: lines => readFileSync(log, 'utf8').trimEnd().split('\n').slice(-lines).join('\n'),
 		async stop() {
 			const ended = new Promise(resolve => {
 				sshd.once('exit', resolve);

@@ -62,10 +62,19 @@ describe('what ssh says when it fails', () => {
 function fakeSsh(engineSocket: string, master: 'works' | string) {
 	const started: string[][] = [];
 	const children: ChildProcess[] = [];
+	const channels = {alive: 0, most: 0};
 	const start = (_command: string, args: string[]) => {
 		started.push(args);
 		const child = spawnFake(args);
 		children.push(child);
+		if (args.includes('dial-stdio')) {
+			channels.alive++;
+			channels.most = Math.max(channels.most, channels.alive);
+			child.once('exit', () => {
+				channels.alive--;
+			});
+		}
+
 		return child;
 	};
 
@@ -82,7 +91,7 @@ function fakeSsh(engineSocket: string, master: 'works' | string) {
 		return spawn(process.execPath, ['-e', pipe, engineSocket], {stdio: ['pipe', 'pipe', 'pipe']});
 	};
 
-	return {started, children, start};
+	return {started, children, channels, start};
 }
 
 let engine: StartedEngine | undefined;
@@ -95,17 +104,17 @@ afterEach(async () => {
 	engine = undefined;
 });
 
-async function clientOver(master: 'works' | string) {
+async function clientOver(master: 'works' | string, maxChannels?: number) {
 	engine = await startEngine({start: Date.parse('2026-11-29T18:00:00Z'), services: [{Name: 'vote', Mode: {Replicated: {Replicas: 2}}}]});
 	const ssh = fakeSsh(engine.host.slice('unix://'.length), master);
-	const agent = sshAgent(parseSshHost('ssh://admin@10.0.0.5:2222'), ssh.start);
+	const agent = sshAgent(parseSshHost('ssh://admin@10.0.0.5:2222'), ssh.start, maxChannels);
 	closeSession = () => {
 		agent.session.close();
 	};
 
 	const docker = new Docker({host: 'docker', protocol: 'http', agent} as Docker.DockerOptions);
 	const client = createSwarmClient({docker, host: 'ssh://admin@10.0.0.5:2222', context: 'prod'});
-	return {client, started: ssh.started, children: ssh.children};
+	return {client, started: ssh.started, children: ssh.children, channels: ssh.channels};
 }
 
 describe('the client over ssh', () => {
@@ -119,6 +128,13 @@ describe('the client over ssh', () => {
 		const channels = started.filter(args => args.includes('dial-stdio'));
 		expect(masters).toHaveLength(1);
 		expect(channels).toHaveLength(4);
+	});
+
+	it('keeps to its channel limit, the requests beyond waiting their turn: sshd refuses channels past MaxSessions, and ssh would log in again', async () => {
+		const {client, channels} = await clientOver('works', 2);
+		const answers = await Promise.all(Array.from({length: 7}, async () => client.listServices()));
+		expect(answers.map(services => services.map(service => service.name))).toEqual(Array.from({length: 7}, () => ['vote']));
+		expect(channels.most).toBe(2);
 	});
 
 	it('says what to run for a host key ssh does not know, naming the context', async () => {
@@ -148,5 +164,20 @@ describe('a closed ssh session', () => {
 		expect(await masterEnded).toEqual([null, 'SIGTERM']);
 		await expect(client.listServices()).rejects.toThrow(/this connection was closed/);
 		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(1);
+	});
+
+	it('ends the requests still waiting for a channel, and opens none for them', async () => {
+		const {client, started} = await clientOver('works', 1);
+		expect(await client.preflight()).toMatchObject({ok: true});
+		const channelsBefore = started.filter(args => args.includes('dial-stdio')).length;
+		const requests = [client.listServices(), client.listServices(), client.listServices()].map(async request => request.then(() => 'answered', (error: unknown) => String(error)));
+		// The first request has its channel; the two behind it wait.
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+		client.close?.();
+		const outcomes = await Promise.all(requests);
+		expect(outcomes.slice(1)).toEqual([expect.stringMatching(/this connection was closed/), expect.stringMatching(/this connection was closed/)]);
+		expect(started.filter(args => args.includes('dial-stdio')).length).toBeLessThanOrEqual(channelsBefore + 1);
 	});
 });
