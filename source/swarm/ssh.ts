@@ -247,9 +247,7 @@ class SshSession {
 
 	/** A new channel of the session running dial-stdio: the socket one HTTP request travels on. */
 	async dial(): Promise<Duplex> {
-		await this.open();
 		await this.takeChannel();
-		const child = this.start('ssh', dialArguments(this.destination, this.controlPath));
 		// The channel is free again once its ssh has ended, not when the response is read.
 		let released = false;
 		const release = () => {
@@ -259,6 +257,17 @@ class SshSession {
 			}
 		};
 
+		// The master is checked after the wait, not before it: one that ended while this
+		// request waited is started again, where a channel sent to its gone socket would make
+		// ssh log in by itself.
+		try {
+			await this.open();
+		} catch (error) {
+			release();
+			throw error;
+		}
+
+		const child = this.start('ssh', dialArguments(this.destination, this.controlPath));
 		child.once('exit', release);
 		child.once('error', release);
 		const socket = Duplex.from({readable: child.stdout!, writable: child.stdin!});

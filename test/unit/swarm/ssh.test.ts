@@ -166,6 +166,34 @@ describe('a closed ssh session', () => {
 		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(1);
 	});
 
+	it('starts the master again for a request that waited while it ended, not sending the channel to its gone socket', async () => {
+		const {client, started, children} = await clientOver('works', 1);
+		// An event stream holds the one channel; a read waits behind it.
+		const stream = new AbortController();
+		let opened!: () => void;
+		const streamOpen = new Promise<void>(resolve => {
+			opened = resolve;
+		});
+		const reading = (async () => {
+			const events = [];
+			for await (const event of client.events(stream.signal, {onOpen: opened})) {
+				events.push(event);
+			}
+
+			return events;
+		})().catch(() => undefined);
+		await streamOpen;
+		const waiting = client.listServices();
+		const master = children[0]!;
+		const masterEnded = once(master, 'exit');
+		master.kill();
+		await masterEnded;
+		stream.abort();
+		await reading;
+		expect((await waiting).map(service => service.name)).toEqual(['vote']);
+		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(2);
+	});
+
 	it('ends the requests still waiting for a channel, and opens none for them', async () => {
 		const {client, started} = await clientOver('works', 1);
 		expect(await client.preflight()).toMatchObject({ok: true});
