@@ -6,7 +6,7 @@
 // temp folder carries every request as one more channel of that single session, and goes
 // when swarmdeck exits. BatchMode keeps ssh from asking anything under the screen: a host key
 // it does not know, or a key it cannot use, ends the connection with a sentence instead.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, watch} from 'node:fs';
 import {Agent} from 'node:http';
 import {tmpdir} from 'node:os';
@@ -85,6 +85,16 @@ export function dialArguments(destination: SshDestination, controlPath: string):
 	return [...sshOptions(destination, controlPath), '-o', 'ControlMaster=no', '--', login(destination), 'docker', 'system', 'dial-stdio'];
 }
 
+/**
+ * Asks the master to end through its control socket, as `ssh -O exit` does. A SIGTERM alone
+ * is not enough: ssh 9.2's master checks for a signal and only then sleeps in poll() with no
+ * timeout, so a signal landing between the two is seen only when something else wakes it,
+ * and the session stays open after swarmdeck has gone. A request on the socket is that wake.
+ */
+export function stopArguments(destination: SshDestination, controlPath: string): string[] {
+	return [...sshOptions(destination, controlPath), '-O', 'exit', '--', login(destination)];
+}
+
 /** Reads what ssh wrote on stderr as one of the ways it fails. */
 export function classifySshFailure(stderr: string): SshFailure {
 	if (/host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|host key for .* has changed|No \S+ host key is known/i.test(stderr)) {
@@ -113,8 +123,18 @@ function lastWords(stderr: string): string {
 }
 
 type Spawn = (command: string, args: string[]) => ChildProcess;
+/** Runs a command to its end: the session is stopped from an 'exit' listener, which cannot wait. */
+type RunToEnd = (command: string, args: string[]) => void;
 
-const spawnSsh: Spawn = (command, args) => spawn(command, args, {stdio: ['pipe', 'pipe', 'pipe']});
+export type SshRunner = {start: Spawn; runToEnd: RunToEnd};
+
+const systemSsh: SshRunner = {
+	start: (command, args) => spawn(command, args, {stdio: ['pipe', 'pipe', 'pipe']}),
+	// A master that does not answer within two seconds still gets its SIGTERM after this.
+	runToEnd(command, args) {
+		spawnSync(command, args, {stdio: 'ignore', timeout: 2000});
+	},
+};
 
 /**
  * The one ssh session to a host: started by the first request, started again by the first
@@ -127,12 +147,14 @@ class SshSession {
 	private ready: Promise<void> | undefined;
 	private closed = false;
 	private openChannels = 0;
+	/** The ssh of each request still running. */
+	private readonly channelProcesses = new Set<ChildProcess>();
 	/** Requests waiting for a channel, first come first served. */
 	private readonly waiting: Array<{resolve: () => void; reject: (error: Error) => void}> = [];
 
 	constructor(
 		private readonly destination: SshDestination,
-		private readonly start: Spawn,
+		private readonly ssh: SshRunner,
 		private readonly maxChannels: number,
 	) {
 		// Synchronous on purpose: 'exit' listeners cannot wait.
@@ -162,6 +184,17 @@ class SshSession {
 			waiter.reject(new SshConnectionError('lost', 'this connection was closed', this.command));
 		}
 
+		// A request's ssh that has not reached the control socket yet would, once the socket is
+		// gone, log in by itself and outlive swarmdeck.
+		for (const channel of this.channelProcesses) {
+			channel.kill();
+		}
+
+		if (this.master && existsSync(this.controlPath)) {
+			this.ssh.runToEnd('ssh', stopArguments(this.destination, this.controlPath));
+		}
+
+		// Also for a master still logging in, which has no control socket yet.
 		this.master?.kill();
 		this.master = undefined;
 		this.ready = undefined;
@@ -169,7 +202,7 @@ class SshSession {
 	};
 
 	private async startMaster(): Promise<void> {
-		const master = this.start('ssh', masterArguments(this.destination, this.controlPath));
+		const master = this.ssh.start('ssh', masterArguments(this.destination, this.controlPath));
 		this.master = master;
 		master.stdin?.end();
 		let stderr = '';
@@ -267,9 +300,15 @@ class SshSession {
 			throw error;
 		}
 
-		const child = this.start('ssh', dialArguments(this.destination, this.controlPath));
-		child.once('exit', release);
-		child.once('error', release);
+		const child = this.ssh.start('ssh', dialArguments(this.destination, this.controlPath));
+		this.channelProcesses.add(child);
+		const ended = () => {
+			this.channelProcesses.delete(child);
+			release();
+		};
+
+		child.once('exit', ended);
+		child.once('error', ended);
 		const socket = Duplex.from({readable: child.stdout!, writable: child.stdin!});
 		let stderr = '';
 		child.stderr?.setEncoding('utf8');
@@ -296,8 +335,8 @@ class SshSession {
  * An HTTP agent whose every connection is a channel of one ssh session to the host: the
  * dockerode client is built over it as over any other HTTP daemon.
  */
-export function sshAgent(destination: SshDestination, start: Spawn = spawnSsh, maxChannels = defaultMaxChannels): Agent & {session: {controlPath: string; close: () => void}} {
-	const session = new SshSession(destination, start, maxChannels);
+export function sshAgent(destination: SshDestination, ssh: SshRunner = systemSsh, maxChannels = defaultMaxChannels): Agent & {session: {controlPath: string; close: () => void}} {
+	const session = new SshSession(destination, ssh, maxChannels);
 	const agent = new Agent({keepAlive: false});
 	agent.createConnection = ((_options: unknown, callback: (error: Error | null, socket?: Duplex) => void) => {
 		session.dial().then(socket => {

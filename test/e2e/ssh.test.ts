@@ -59,6 +59,18 @@ describe('ssh:// through the system ssh', () => {
 		expect({logins: sshd.logins(), ended: sshd.sessionsClosed()}).toEqual({logins: 1, ended: 1});
 	});
 
+	it('ends its ssh session on exit even when the master misses its SIGTERM', async () => {
+		const [loginsBefore, endedBefore] = [sshd.logins(), sshd.sessionsClosed()];
+		const screen = await start({dockerHost: sshd.host, env: {PATH: sshd.masterIgnoresSigtermEnv['PATH']!}});
+		await screen.waitFor(text => text.includes('whoami'), 'the services over ssh');
+		await screen.press('q');
+		await screen.waitFor(text => text.includes('[exit 0]'), 'swarmdeck to exit');
+		await screen.waitFor(() => sshd.sessionsClosed() > endedBefore, 'sshd to see the session end', 5000).catch((error: unknown) => {
+			throw new Error(`${String(error)}\nsshd's log ends:\n${sshd.logTail(30)}`);
+		});
+		expect({logins: sshd.logins() - loginsBefore, ended: sshd.sessionsClosed() - endedBefore}).toEqual({logins: 1, ended: 1});
+	});
+
 	it('says what to run when the host key is not the one ssh knows, and exits 1', async () => {
 		const outcome = await run('node', [cli, '--once'], {env: {...sshd.wrongHostKeyEnv, DOCKER_HOST: sshd.host}, timeout: 30_000}).then(
 			({stdout, stderr}) => ({stdout, stderr, code: 0}),

@@ -42,6 +42,12 @@ export type LabSshd = {
 	env: NodeJS.ProcessEnv;
 	/** The same, with a known_hosts that holds another key for the host. */
 	wrongHostKeyEnv: NodeJS.ProcessEnv;
+	/**
+	 * The same, with the master started ignoring SIGTERM (ssh keeps an ignored signal
+	 * ignored): what ssh 9.2's master does in effect when the signal lands just before it
+	 * sleeps in poll().
+	 */
+	masterIgnoresSigtermEnv: NodeJS.ProcessEnv;
 	/** Logins sshd accepted so far. */
 	logins(): number;
 	/** Channels opened on those sessions (one per request swarmdeck sent). */
@@ -54,7 +60,7 @@ export type LabSshd = {
 };
 
 /** A client folder: an `ssh` wrapper and the config it passes, with its own known_hosts. */
-function clientFolder(directory: string, name: string, knownHost: string): NodeJS.ProcessEnv {
+function clientFolder(directory: string, name: string, knownHost: string, {masterIgnoresSigterm = false} = {}): NodeJS.ProcessEnv {
 	const folder = path.join(directory, name);
 	mkdirSync(folder);
 	writeFileSync(path.join(folder, 'known_hosts'), `[${node1Address}]:${sshdPort} ${knownHost}\n`);
@@ -68,7 +74,8 @@ function clientFolder(directory: string, name: string, knownHost: string): NodeJ
 		'',
 	].join('\n'));
 	const wrapper = path.join(folder, 'ssh');
-	writeFileSync(wrapper, `#!/bin/sh\nexec /usr/bin/ssh -F ${path.join(folder, 'config')} "$@"\n`);
+	const ignoreSigterm = masterIgnoresSigterm ? 'case "$*" in *ControlMaster=yes*) trap \'\' TERM;; esac\n' : '';
+	writeFileSync(wrapper, `#!/bin/sh\n${ignoreSigterm}exec /usr/bin/ssh -F ${path.join(folder, 'config')} "$@"\n`);
 	chmodSync(wrapper, 0o755);
 	return {...process.env, PATH: `${folder}:${process.env['PATH'] ?? ''}`};
 }
@@ -121,6 +128,7 @@ export async function startLabSshd(): Promise<LabSshd> {
 		host: `ssh://root@${node1Address}:${sshdPort}`,
 		env: clientFolder(directory, 'client', hostKey),
 		wrongHostKeyEnv: clientFolder(directory, 'wrong-host-key', otherHostKey),
+		masterIgnoresSigtermEnv: clientFolder(directory, 'master-ignores-sigterm', hostKey, {masterIgnoresSigterm: true}),
 		logins: () => count(/Accepted publickey for root/g),
 		channels: () => count(/server_input_channel_open: ctype session/g),
 		sessionsClosed: () => count(/Disconnected from user root/g),

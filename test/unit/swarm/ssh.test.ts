@@ -1,14 +1,14 @@
 // ssh:// hosts: the address read as the docker CLI reads it, the ssh command lines, ssh's
 // failures in words, and the client's requests carried by one session. The session here is
 // played by small node processes in place of ssh (the lab test runs the real one).
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {once} from 'node:events';
 import {afterEach, describe, expect, it} from 'vitest';
 import Docker from 'dockerode';
-import {createSwarmClient} from '../../../source/swarm/client.js';
+import {createSwarmClient, type SwarmClient} from '../../../source/swarm/client.js';
 import {createDocker} from '../../../source/swarm/connection.js';
 import {ConnectionSettingsError} from '../../../source/swarm/errors.js';
-import {classifySshFailure, dialArguments, masterArguments, parseSshHost, sshAgent, sshCommandFor} from '../../../source/swarm/ssh.js';
+import {classifySshFailure, dialArguments, masterArguments, parseSshHost, sshAgent, sshCommandFor, stopArguments} from '../../../source/swarm/ssh.js';
 import {startEngine, type StartedEngine} from '../../support/fake-engine/harness.js';
 
 describe('an ssh:// address', () => {
@@ -37,6 +37,10 @@ describe('an ssh:// address', () => {
 			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-S', '/tmp/s/control', '-p', '2222',
 			'-o', 'ControlMaster=no', '--', 'admin@10.0.0.5', 'docker', 'system', 'dial-stdio',
 		]);
+		expect(stopArguments(destination, '/tmp/s/control')).toEqual([
+			'-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-S', '/tmp/s/control', '-p', '2222',
+			'-O', 'exit', '--', 'admin@10.0.0.5',
+		]);
 		expect(sshCommandFor(destination)).toBe('ssh -p 2222 admin@10.0.0.5');
 		expect(sshCommandFor(parseSshHost('ssh://manager1'))).toBe('ssh manager1');
 	});
@@ -58,9 +62,14 @@ describe('what ssh says when it fails', () => {
 	});
 });
 
-/** Stands in for ssh: the master makes its control socket; a channel pipes stdio to the engine. */
-function fakeSsh(engineSocket: string, master: 'works' | string) {
+/**
+ * Stands in for ssh: the master listens on its control socket and ends when asked there (as
+ * `ssh -O exit` asks); a channel pipes stdio to the engine. A master that 'misses SIGTERM'
+ * ignores the signal, as ssh 9.2's does when it lands just before the master sleeps.
+ */
+function fakeSsh(engineSocket: string, master: 'works' | 'misses SIGTERM' | string) {
 	const started: string[][] = [];
+	const stops: string[][] = [];
 	const children: ChildProcess[] = [];
 	const channels = {alive: 0, most: 0};
 	const start = (_command: string, args: string[]) => {
@@ -81,9 +90,12 @@ function fakeSsh(engineSocket: string, master: 'works' | string) {
 	const spawnFake = (args: string[]) => {
 		const controlPath = args[args.indexOf('-S') + 1]!;
 		if (args.includes('ControlMaster=yes')) {
+			const listen = 'require("net").createServer(() => process.exit(0)).listen(process.argv[1])';
 			const script = master === 'works'
-				? 'require("fs").writeFileSync(process.argv[1], ""); setInterval(() => {}, 1000)'
-				: `process.stderr.write(${JSON.stringify(master)}); process.exit(255)`;
+				? listen
+				: master === 'misses SIGTERM'
+					? `process.on("SIGTERM", () => {}); ${listen}`
+					: `process.stderr.write(${JSON.stringify(master)}); process.exit(255)`;
 			return spawn(process.execPath, ['-e', script, controlPath], {stdio: ['pipe', 'pipe', 'pipe']});
 		}
 
@@ -91,7 +103,13 @@ function fakeSsh(engineSocket: string, master: 'works' | string) {
 		return spawn(process.execPath, ['-e', pipe, engineSocket], {stdio: ['pipe', 'pipe', 'pipe']});
 	};
 
-	return {started, children, channels, start};
+	const runToEnd = (_command: string, args: string[]) => {
+		stops.push(args);
+		const controlPath = args[args.indexOf('-S') + 1]!;
+		spawnSync(process.execPath, ['-e', 'require("net").connect(process.argv[1]).on("connect", () => process.exit(0)).on("error", () => process.exit(255))', controlPath]);
+	};
+
+	return {started, stops, children, channels, ssh: {start, runToEnd}};
 }
 
 let engine: StartedEngine | undefined;
@@ -104,17 +122,41 @@ afterEach(async () => {
 	engine = undefined;
 });
 
-async function clientOver(master: 'works' | string, maxChannels?: number) {
+async function clientOver(master: 'works' | 'misses SIGTERM' | string, maxChannels?: number) {
 	engine = await startEngine({start: Date.parse('2026-11-29T18:00:00Z'), services: [{Name: 'vote', Mode: {Replicated: {Replicas: 2}}}]});
 	const ssh = fakeSsh(engine.host.slice('unix://'.length), master);
-	const agent = sshAgent(parseSshHost('ssh://admin@10.0.0.5:2222'), ssh.start, maxChannels);
+	const agent = sshAgent(parseSshHost('ssh://admin@10.0.0.5:2222'), ssh.ssh, maxChannels);
 	closeSession = () => {
 		agent.session.close();
 	};
 
 	const docker = new Docker({host: 'docker', protocol: 'http', agent} as Docker.DockerOptions);
 	const client = createSwarmClient({docker, host: 'ssh://admin@10.0.0.5:2222', context: 'prod'});
-	return {client, started: ssh.started, children: ssh.children, channels: ssh.channels};
+	return {client, started: ssh.started, stops: ssh.stops, children: ssh.children, channels: ssh.channels};
+}
+
+/** An event stream, open: it holds one channel until it is stopped. */
+async function openEventStream(client: SwarmClient): Promise<{stop: () => Promise<void>}> {
+	const stream = new AbortController();
+	let opened!: () => void;
+	const open = new Promise<void>(resolve => {
+		opened = resolve;
+	});
+	const reading = (async () => {
+		const events = [];
+		for await (const event of client.events(stream.signal, {onOpen: opened})) {
+			events.push(event);
+		}
+
+		return events;
+	})().catch(() => undefined);
+	await open;
+	return {
+		async stop() {
+			stream.abort();
+			await reading;
+		},
+	};
 }
 
 describe('the client over ssh', () => {
@@ -155,41 +197,47 @@ describe('the client over ssh', () => {
 });
 
 describe('a closed ssh session', () => {
-	it('stops its master and starts no other for a late request', async () => {
-		const {client, started, children} = await clientOver('works');
+	it('stops its master through the control socket and starts no other for a late request', async () => {
+		const {client, started, stops, children} = await clientOver('works');
 		expect(await client.preflight()).toMatchObject({ok: true});
 		const master = children[0]!;
 		const masterEnded = once(master, 'exit');
 		client.close?.();
-		expect(await masterEnded).toEqual([null, 'SIGTERM']);
+		expect(stops).toEqual([stopArguments(parseSshHost('ssh://admin@10.0.0.5:2222'), started[0]![started[0]!.indexOf('-S') + 1]!)]);
+		await masterEnded;
 		await expect(client.listServices()).rejects.toThrow(/this connection was closed/);
 		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(1);
+	});
+
+	it('stops a master that misses its SIGTERM, as ssh 9.2\'s does when the signal lands just before it sleeps', async () => {
+		const {client, children} = await clientOver('misses SIGTERM');
+		expect(await client.preflight()).toMatchObject({ok: true});
+		const masterEnded = once(children[0]!, 'exit');
+		client.close?.();
+		expect(await masterEnded).toEqual([0, null]);
+	});
+
+	it('ends the ssh of a request still running, which would otherwise outlive swarmdeck (or log in by itself once the socket is gone)', async () => {
+		const {client, children} = await clientOver('works');
+		// The stream stays open until the session closes.
+		const stream = await openEventStream(client);
+		const channel = children.at(-1)!;
+		const channelEnded = once(channel, 'exit');
+		client.close?.();
+		expect(await channelEnded).toEqual([null, 'SIGTERM']);
+		await stream.stop();
 	});
 
 	it('starts the master again for a request that waited while it ended, not sending the channel to its gone socket', async () => {
 		const {client, started, children} = await clientOver('works', 1);
 		// An event stream holds the one channel; a read waits behind it.
-		const stream = new AbortController();
-		let opened!: () => void;
-		const streamOpen = new Promise<void>(resolve => {
-			opened = resolve;
-		});
-		const reading = (async () => {
-			const events = [];
-			for await (const event of client.events(stream.signal, {onOpen: opened})) {
-				events.push(event);
-			}
-
-			return events;
-		})().catch(() => undefined);
-		await streamOpen;
+		const stream = await openEventStream(client);
 		const waiting = client.listServices();
 		const master = children[0]!;
 		const masterEnded = once(master, 'exit');
 		master.kill();
 		await masterEnded;
-		stream.abort();
-		await reading;
+		await stream.stop();
 		expect((await waiting).map(service => service.name)).toEqual(['vote']);
 		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(2);
 	});
