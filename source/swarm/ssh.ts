@@ -87,9 +87,10 @@ export function dialArguments(destination: SshDestination, controlPath: string):
 
 /**
  * Asks the master to end through its control socket, as `ssh -O exit` does. A SIGTERM alone
- * is not enough: ssh 9.2's master checks for a signal and only then sleeps in poll() with no
- * timeout, so a signal landing between the two is seen only when something else wakes it,
- * and the session stays open after swarmdeck has gone. A request on the socket is that wake.
+ * is not enough: before OpenSSH 9.6 (Debian 12 has 9.2) the master checks for a signal and
+ * only then sleeps with no timeout, so a signal landing between the two is seen only when
+ * something else wakes it, and the session stays open after swarmdeck has gone. A request on
+ * the socket is that wake.
  */
 export function stopArguments(destination: SshDestination, controlPath: string): string[] {
 	return [...sshOptions(destination, controlPath), '-O', 'exit', '--', login(destination)];

@@ -44,7 +44,7 @@ export type LabSshd = {
 	wrongHostKeyEnv: NodeJS.ProcessEnv;
 	/**
 	 * The same, with the master started ignoring SIGTERM (ssh keeps an ignored signal
-	 * ignored): what ssh 9.2's master does in effect when the signal lands just before it
+	 * ignored): what ssh's master before 9.6 does in effect when the signal lands just before it
 	 * sleeps in poll().
 	 */
 	masterIgnoresSigtermEnv: NodeJS.ProcessEnv;

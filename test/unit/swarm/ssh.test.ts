@@ -65,7 +65,7 @@ describe('what ssh says when it fails', () => {
 /**
  * Stands in for ssh: the master listens on its control socket and ends when asked there (as
  * `ssh -O exit` asks); a channel pipes stdio to the engine. A master that 'misses SIGTERM'
- * ignores the signal, as ssh 9.2's does when it lands just before the master sleeps.
+ * ignores the signal, as ssh's does before 9.6 when it lands just before the master sleeps.
  */
 function fakeSsh(engineSocket: string, master: 'works' | 'misses SIGTERM' | string) {
 	const started: string[][] = [];
@@ -209,7 +209,7 @@ describe('a closed ssh session', () => {
 		expect(started.filter(args => args.includes('ControlMaster=yes'))).toHaveLength(1);
 	});
 
-	it('stops a master that misses its SIGTERM, as ssh 9.2\'s does when the signal lands just before it sleeps', async () => {
+	it('stops a master that misses its SIGTERM, as ssh\'s does before 9.6 when the signal lands just before it sleeps', async () => {
 		const {client, children} = await clientOver('misses SIGTERM');
 		expect(await client.preflight()).toMatchObject({ok: true});
 		const masterEnded = once(children[0]!, 'exit');
