@@ -24,6 +24,13 @@ afterAll(async () => {
 	await resetDemoServices('whoami');
 });
 
+/** Waits for sshd to log one more session ending than `endedBefore`; a failure shows sshd's log. */
+async function sessionEnded(screen: Awaited<ReturnType<typeof start>>, endedBefore: number): Promise<void> {
+	await screen.waitFor(() => sshd.sessionsClosed() > endedBefore, 'sshd to see the session end', 5000).catch((error: unknown) => {
+		throw new Error(`${String(error)}\nsshd's log ends:\n${sshd.logTail(30)}`);
+	});
+}
+
 describe('ssh:// through the system ssh', () => {
 	it('lists the services, scales one, and keeps to one ssh session for the whole run', async () => {
 		const screen = await start({dockerHost: sshd.host, env: {PATH: sshd.env['PATH']!}});
@@ -52,9 +59,7 @@ describe('ssh:// through the system ssh', () => {
 		// q ends swarmdeck, and with it the session it owned.
 		await screen.press('q');
 		await screen.waitFor(text => text.includes('[exit 0]'), 'swarmdeck to exit');
-		await screen.waitFor(() => sshd.sessionsClosed() >= 1, 'sshd to see the session end', 5000).catch((error: unknown) => {
-			throw new Error(`${String(error)}\nsshd's log ends:\n${sshd.logTail(30)}`);
-		});
+		await sessionEnded(screen, 0);
 		// Still the one login: a channel sshd refused (past its MaxSessions) would have made ssh log in again.
 		expect({logins: sshd.logins(), ended: sshd.sessionsClosed()}).toEqual({logins: 1, ended: 1});
 	});
@@ -65,9 +70,7 @@ describe('ssh:// through the system ssh', () => {
 		await screen.waitFor(text => text.includes('whoami'), 'the services over ssh');
 		await screen.press('q');
 		await screen.waitFor(text => text.includes('[exit 0]'), 'swarmdeck to exit');
-		await screen.waitFor(() => sshd.sessionsClosed() > endedBefore, 'sshd to see the session end', 5000).catch((error: unknown) => {
-			throw new Error(`${String(error)}\nsshd's log ends:\n${sshd.logTail(30)}`);
-		});
+		await sessionEnded(screen, endedBefore);
 		expect({logins: sshd.logins() - loginsBefore, ended: sshd.sessionsClosed() - endedBefore}).toEqual({logins: 1, ended: 1});
 	});
 
